@@ -1,0 +1,3 @@
+"""Field Reader: an offline desktop reader for course chapters."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Field Reader core: chapters, rendering, anchoring and search, with no Qt import."""

@@ -1,0 +1,1 @@
+"""Field Reader storage: the SQLite annotations database."""

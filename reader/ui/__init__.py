@@ -1,0 +1,1 @@
+"""Field Reader Qt shell: the only package that imports PySide6."""
