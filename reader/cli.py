@@ -1,0 +1,187 @@
+"""Command line: open the reader, or run one of its headless commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from reader import __version__
+from reader.paths import bundled_content_dir, default_data_dir
+
+DESCRIPTION = """\
+Field Reader: an offline reader for course chapters, with highlights and notes.
+
+Without a command it opens the reader window on the library of chapters."""
+
+EPILOG = """\
+commands:
+  screenshot OUT.png   render the real window offscreen to a PNG and exit
+  check                validate a library of chapters (exit 0: fine, 1: problems)
+
+Run 'field-reader COMMAND --help' for a command's options."""
+
+
+class UsageError(Exception):
+    """A command-line mistake: reported with exit status 2."""
+
+
+class QtUnavailable(Exception):
+    """Qt could not be loaded (usually a missing system library): exit status 3."""
+
+
+def _ui_app() -> ModuleType:
+    """Import the Qt shell, turning a missing system library into words."""
+    try:
+        import reader.ui.app as app
+    except ImportError as error:
+        from reader.qtcheck import explain_qt_import_error
+
+        raise QtUnavailable(explain_qt_import_error(error)) from None
+    return app
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="library folder of chapters (default: the bundled chapters)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="folder for notes and settings (default: the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="field-reader",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Field Reader {__version__}")
+    _common(parser, suppress=False)
+    parser.add_argument("--chapter", metavar="SLUG", help="open this chapter")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    shot = sub.add_parser(
+        "screenshot",
+        help="render the window offscreen to a PNG",
+        description="Build the real main window offscreen (no display needed), "
+        "save it as a PNG and exit.",
+    )
+    shot.add_argument("out", metavar="OUT.png", type=Path, help="where to write the PNG")
+    _common(shot, suppress=True)
+    shot.add_argument(
+        "--chapter", metavar="SLUG", default=argparse.SUPPRESS, help="chapter to show"
+    )
+    shot.add_argument(
+        "--size", metavar="WxH", default="1280x800", help="window size (default 1280x800)"
+    )
+    shot.add_argument("--heading", metavar="ID", help="scroll this heading id to the top")
+    shot.add_argument(
+        "--theme", choices=("light", "dark"), help="reading theme (default: the saved one)"
+    )
+
+    check = sub.add_parser(
+        "check",
+        help="validate a library of chapters",
+        description="Validate a library for content authors. Exit 0 when there is "
+        "no problem, 1 when problems were found, 2 for a usage error.",
+    )
+    _common(check, suppress=True)
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def _content_dir(args: argparse.Namespace) -> Path:
+    content = getattr(args, "content", None) or bundled_content_dir()
+    if not content.is_dir():
+        raise UsageError(f"The library folder {content} does not exist or is not a folder.")
+    return content
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    data = getattr(args, "data_dir", None) or default_data_dir()
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"The data folder {data} cannot be created ({error.strerror}). "
+            "Choose another one with --data-dir."
+        ) from None
+    return data
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must look like 1280x800, not {text!r}.") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise UsageError("--size must be between 200x200 and 8000x8000.")
+    return width, height
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the library; exit 1 when it has problems."""
+    from reader.checks import check_library, format_report
+
+    content = _content_dir(args)
+    report = check_library(content)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, content))
+    return 1 if report["problems"] else 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    """Render the real main window offscreen into a PNG."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    width, height = _parse_size(args.size)
+    content, data = _content_dir(args), _data_dir(args)
+    return _ui_app().take_screenshot(
+        content,
+        data,
+        args.out,
+        size=(width, height),
+        chapter=getattr(args, "chapter", None),
+        heading=args.heading,
+        theme=args.theme,
+    )
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the reader window."""
+    content, data = _content_dir(args), _data_dir(args)
+    return _ui_app().run_gui(content, data, chapter=args.chapter)
+
+
+COMMANDS = {"check": cmd_check, "screenshot": cmd_screenshot, None: cmd_open}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"field-reader: {error}", file=sys.stderr)
+        return 2
+    except QtUnavailable as error:
+        print(error, file=sys.stderr)
+        return 3

@@ -1,0 +1,58 @@
+"""A chapter ready to show: rendered HTML, outline and plain text, cached by content hash."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from reader.core.library import Chapter
+from reader.core.outline import OutlineNode, build_outline
+from reader.core.render import RenderedChapter, render_markdown
+from reader.core.text import PlainText, plain_text
+
+
+@dataclass(frozen=True)
+class ChapterDocument:
+    """Everything the reader derives from one chapter file."""
+
+    chapter: Chapter
+    rendered: RenderedChapter
+
+    @cached_property
+    def plain(self) -> PlainText:
+        """The chapter's plain text, the coordinate space of annotations and search."""
+        return plain_text(self.rendered.html)
+
+    @property
+    def outline(self) -> list[OutlineNode]:
+        """The chapter's headings as a tree."""
+        return build_outline(self.rendered.headings)
+
+
+class DocumentCache:
+    """Keeps the last few rendered chapters, keyed by their file's content hash."""
+
+    def __init__(self, root: Path, size: int = 8) -> None:
+        self._root = root
+        self._size = size
+        self._items: OrderedDict[str, ChapterDocument] = OrderedDict()
+
+    def get(self, chapter: Chapter) -> ChapterDocument:
+        """The rendered document of `chapter`, rendering it only when not cached."""
+        key = f"{chapter.slug}:{chapter.content_hash}"
+        doc = self._items.get(key)
+        if doc is None:
+            doc = ChapterDocument(chapter, render_markdown(chapter.body, self._root))
+            self._items[key] = doc
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        else:
+            self._items.move_to_end(key)
+        return doc
+
+
+def load_document(chapter: Chapter, root: Path) -> ChapterDocument:
+    """Render one chapter of the library at `root`."""
+    return ChapterDocument(chapter, render_markdown(chapter.body, root))

@@ -1,0 +1,193 @@
+"""Find the chapters of a library folder, read their front matter and report bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, NewType
+
+import frontmatter
+import yaml
+
+Slug = NewType("Slug", str)
+
+ProblemKind = Literal[
+    "missing-image", "unsafe-path", "bad-front-matter", "duplicate-slug", "unreadable"
+]
+
+# Chapters are text; anything bigger than this is almost certainly not a chapter.
+MAX_CHAPTER_BYTES = 32 * 1024 * 1024
+_SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a file of the library, said in words for the author."""
+
+    path: str
+    kind: ProblemKind
+    message: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter: its front matter, Markdown body and where it came from."""
+
+    slug: Slug
+    title: str
+    abstract: str
+    order: float | None
+    path: Path
+    relpath: str
+    body: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Library:
+    """The chapters of one folder, in reading order, and the problems met loading it."""
+
+    root: Path
+    chapters: tuple[Chapter, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def by_slug(self, slug: str) -> Chapter | None:
+        """The chapter with this slug, or None."""
+        for chapter in self.chapters:
+            if chapter.slug == slug:
+                return chapter
+        return None
+
+    def by_relpath(self, relpath: str) -> Chapter | None:
+        """The chapter stored at this path relative to the library, or None."""
+        for chapter in self.chapters:
+            if chapter.relpath == relpath:
+                return chapter
+        return None
+
+
+class _BadChapter(Exception):
+    """A chapter file that cannot be used; carries the problem to report."""
+
+    def __init__(self, kind: ProblemKind, message: str) -> None:
+        super().__init__(message)
+        self.kind: ProblemKind = kind
+        self.message = message
+
+
+def load_library(root: Path) -> Library:
+    """Read every `*.md` chapter directly inside `root`; bad files are reported and skipped."""
+    root = root.resolve()
+    if not root.is_dir():
+        return Library(
+            root,
+            (),
+            (Problem(".", "unreadable", f"The library folder {root} does not exist."),),
+        )
+    chapters: list[Chapter] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(root.glob("*.md")):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        relpath = path.relative_to(root).as_posix()
+        try:
+            chapter = read_chapter(path, relpath)
+        except _BadChapter as bad:
+            problems.append(Problem(relpath, bad.kind, bad.message))
+            continue
+        if chapter.slug in seen:
+            problems.append(
+                Problem(
+                    relpath,
+                    "duplicate-slug",
+                    f'The slug "{chapter.slug}" is already used by {seen[chapter.slug]}; '
+                    "give this chapter its own slug in its front matter.",
+                )
+            )
+            continue
+        seen[chapter.slug] = relpath
+        chapters.append(chapter)
+    chapters.sort(key=_reading_order)
+    return Library(root, tuple(chapters), tuple(problems))
+
+
+def _reading_order(chapter: Chapter) -> tuple[int, float, str, str]:
+    has_order = 0 if chapter.order is not None else 1
+    return (has_order, chapter.order or 0.0, chapter.title.casefold(), chapter.slug)
+
+
+def read_chapter(path: Path, relpath: str) -> Chapter:
+    """Read and validate one chapter file; raises _BadChapter with the reason."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_CHAPTER_BYTES:
+            raise _BadChapter(
+                "unreadable",
+                f"The file is {size // (1024 * 1024)} MB; chapters larger than "
+                f"{MAX_CHAPTER_BYTES // (1024 * 1024)} MB are not opened.",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise _BadChapter("unreadable", f"The file could not be read: {error.strerror}.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _BadChapter(
+            "unreadable",
+            f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
+        ) from None
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as error:
+        detail = str(error).splitlines()[0] if str(error) else "invalid YAML"
+        raise _BadChapter(
+            "bad-front-matter", f"The front matter is not valid YAML ({detail})."
+        ) from None
+    except (ValueError, TypeError, AttributeError) as error:
+        raise _BadChapter(
+            "bad-front-matter", f"The front matter cannot be read ({error})."
+        ) from None
+    meta: Any = post.metadata
+    if not isinstance(meta, dict):
+        raise _BadChapter(
+            "bad-front-matter", "The front matter must be a set of `key: value` lines."
+        )
+    title = _text_field(meta, "title")
+    if not title:
+        raise _BadChapter(
+            "bad-front-matter",
+            "The chapter has no title: add `title: ...` to its front matter "
+            "(between the two `---` lines at the top).",
+        )
+    slug = _text_field(meta, "slug") or path.stem
+    if not _SLUG_RE.match(slug):
+        raise _BadChapter(
+            "bad-front-matter",
+            f'The slug "{slug[:60]}" may only use letters, digits, ".", "_" and "-" '
+            "and must start with a letter or digit.",
+        )
+    order = meta.get("order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int | float)):
+        raise _BadChapter("bad-front-matter", f"`order` must be a number, not {order!r:.40}.")
+    return Chapter(
+        slug=Slug(slug),
+        title=title,
+        abstract=_text_field(meta, "abstract"),
+        order=float(order) if order is not None else None,
+        path=path,
+        relpath=relpath,
+        body=post.content,
+        content_hash=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _text_field(meta: dict[str, Any], key: str) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return " ".join(str(value).split())
+    raise _BadChapter("bad-front-matter", f"`{key}` must be text, not a {type(value).__name__}.")

@@ -1,0 +1,232 @@
+"""The chapter's plain text: the one definition that annotations, search and export share.
+
+Positions in this text are Python string indices (code points). The text follows the block
+structure the viewer lays out (one line per paragraph, heading, list item or table cell;
+whitespace collapsed; each image one U+FFFC character), so that the viewer can map its own
+positions onto it cheaply; `reader.ui` converts to Qt's UTF-16 positions at the boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+OBJECT_CHAR = "\ufffc"
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "div",
+        "center",
+        "blockquote",
+        "pre",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "dl",
+        "hr",
+        "table",
+        "tr",
+    ]
+)
+_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_CELL_TAGS = frozenset({"td", "th"})
+_SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
+# Characters Qt uses in QTextDocument.toRawText() for block, line, and table boundaries.
+_QT_SEPARATORS = str.maketrans(
+    {"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\xa0": " "}
+)
+
+
+@dataclass(frozen=True)
+class SectionStart:
+    """Where a heading's line starts in the plain text."""
+
+    offset: int
+    heading_id: str
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A chapter's plain text and where each heading starts in it."""
+
+    text: str
+    sections: tuple[SectionStart, ...]
+
+    def section_at(self, offset: int) -> str | None:
+        """The id of the heading whose section contains `offset`, or None before the first."""
+        current: str | None = None
+        for start in self.sections:
+            if start.offset > offset:
+                break
+            current = start.heading_id
+        return current
+
+
+def normalize_qt_text(raw: str) -> str:
+    """Map Qt's raw document text onto plain-text conventions, one character for one."""
+    return raw.translate(_QT_SEPARATORS)
+
+
+class _TextBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.sections: list[tuple[int, str]] = []  # (line index, heading id)
+        self._current: list[str] = []
+        self._pre = 0
+        self._table_depth = 0
+        self._pending_heading: str | None = None
+
+    def _flush(self, force: bool = False) -> None:
+        text = "".join(self._current)
+        if not self._pre:
+            # Non-breaking spaces survive collapsing (as in HTML) and read as plain spaces.
+            text = _SPACE_RE.sub(" ", text).strip(" ").replace("\xa0", " ")
+        if text or force:
+            if self._pending_heading is not None:
+                self.sections.append((len(self.lines), self._pending_heading))
+                self._pending_heading = None
+            self.lines.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self._current.append(OBJECT_CHAR)
+        elif tag == "br":
+            self._flush(force=True)
+        elif tag in _CELL_TAGS:
+            self._flush()
+        elif tag == "table":
+            self._flush()
+            self._table_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "pre":
+                self._pre += 1
+            if tag in _HEADING_TAGS:
+                self._pending_heading = dict(attrs).get("id") or ""
+            if tag == "hr":
+                self._flush(force=True)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _CELL_TAGS:
+            self._flush(force=True)
+        elif tag == "table":
+            self._flush()
+            self._table_depth -= 1
+            # Qt closes a table with an end-of-frame character, which reads as an empty line.
+            self.lines.append("")
+        elif tag in _BLOCK_TAGS:
+            if tag == "pre":
+                for line in "".join(self._current).split("\n"):
+                    self._current = [line]
+                    self._flush(force=True)
+                self._current = []
+                self._pre = max(0, self._pre - 1)
+            else:
+                self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self._current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def plain_text(html: str) -> PlainText:
+    """The plain text of rendered chapter HTML (see the module docstring)."""
+    builder = _TextBuilder()
+    builder.feed(html)
+    builder.close()
+    offsets: list[int] = []
+    total = 0
+    for line in builder.lines:
+        offsets.append(total)
+        total += len(line) + 1
+    sections = tuple(SectionStart(offsets[index], hid) for index, hid in builder.sections)
+    return PlainText("\n".join(builder.lines), sections)
+
+
+class OffsetMap:
+    """Maps positions between two versions of nearly the same text, in linear time.
+
+    Built by `align`; the texts may differ only in a few characters (typically whitespace
+    that one side keeps and the other drops), which is what the viewer's document text
+    and the plain text differ by.
+    """
+
+    def __init__(self, points: list[tuple[int, int]], source_len: int, target_len: int) -> None:
+        self._source_starts = [s for s, _ in points]
+        self._target_starts = [t for _, t in points]
+        self._source_len = source_len
+        self._target_len = target_len
+
+    @property
+    def identical(self) -> bool:
+        """Whether both texts are the same (every position maps to itself)."""
+        return len(self._source_starts) == 1 and self._source_len == self._target_len
+
+    def to_target(self, offset: int) -> int:
+        """The target position for source position `offset`."""
+        k = bisect_right(self._source_starts, offset) - 1
+        mapped = self._target_starts[k] + (offset - self._source_starts[k])
+        upper = self._target_starts[k + 1] if k + 1 < len(self._target_starts) else self._target_len
+        return max(0, min(mapped, upper))
+
+    def to_source(self, offset: int) -> int:
+        """The source position for target position `offset`."""
+        k = bisect_right(self._target_starts, offset) - 1
+        mapped = self._source_starts[k] + (offset - self._target_starts[k])
+        upper = self._source_starts[k + 1] if k + 1 < len(self._source_starts) else self._source_len
+        return max(0, min(mapped, upper))
+
+
+def _common_run(a: str, i: int, b: str, j: int) -> int:
+    """Length of the run where a[i:] and b[j:] agree, found by comparing slices."""
+    limit = min(len(a) - i, len(b) - j)
+    run, step = 0, 1024
+    while run < limit:
+        size = min(step, limit - run)
+        if a[i + run : i + run + size] == b[j + run : j + run + size]:
+            run += size
+            step = min(step * 2, 1 << 16)
+        elif size == 1:
+            break
+        else:
+            step = size // 2
+    return run
+
+
+def align(source: str, target: str) -> OffsetMap:
+    """Align two nearly equal texts, skipping whitespace present on one side only."""
+    points = [(0, 0)]
+    i = j = 0
+    n, m = len(source), len(target)
+    while i < n and j < m:
+        run = _common_run(source, i, target, j)
+        i, j = i + run, j + run
+        if i >= n or j >= m:
+            break
+        a, b = source[i], target[j]
+        if b.isspace() and (not a.isspace() or target[j + 1 : j + 2] == a):
+            j += 1
+        elif a.isspace():
+            i += 1
+        else:
+            i, j = i + 1, j + 1
+        points.append((i, j))
+    return OffsetMap(points, n, m)

@@ -1,0 +1,487 @@
+"""The main window: wires the library, the chapter view and the sidebar together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from reader import __version__
+from reader.core.document import ChapterDocument, DocumentCache
+from reader.core.library import Chapter, Library
+from reader.core.links import classify_link
+from reader.core.outline import OutlineNode
+from reader.ui.contents_panel import ContentsPanel
+from reader.ui.link_dialog import ExternalLinkDialog
+from reader.ui.settings import Settings
+from reader.ui.theme import FONT_SIZES, THEMES, Theme, palette
+from reader.ui.viewer import ChapterView
+
+APP_TITLE = "Field Reader"
+
+
+class MainWindow(QMainWindow):
+    """Field Reader's window: Contents on the left, the chapter on the right."""
+
+    chapter_opened = Signal(str)  # slug
+    theme_changed = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        data_dir: Path,
+        *,
+        start_chapter: str | None = None,
+        read_only_settings: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._data_dir = data_dir
+        self._settings = Settings(data_dir, read_only=read_only_settings)
+        self._cache = DocumentCache(library.root)
+        self._theme: Theme = THEMES[self._settings.theme]
+        self._font_px = self._settings.font_size
+        self._current: ChapterDocument | None = None
+        self._pending_offset: int | None = None
+        self._pending_heading: str | None = None
+        self._shown_once = False
+        self._link_dialog: ExternalLinkDialog | None = None
+
+        self.setWindowTitle(APP_TITLE)
+        self._view = ChapterView()
+        self._contents = ContentsPanel(self._outline_of)
+        self._sidebar = QTabWidget()
+        self._sidebar.setObjectName("sidebar")
+        self._sidebar.setDocumentMode(True)
+        self._sidebar.addTab(self._contents, "Contents")
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setObjectName("mainSplitter")
+        self._splitter.addWidget(self._sidebar)
+        self._splitter.addWidget(self._view)
+        self._splitter.setStretchFactor(0, 0)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setCollapsible(1, False)
+        self.setCentralWidget(self._splitter)
+        self._status = QLabel()
+        self.statusBar().addPermanentWidget(self._status)
+
+        self._build_actions()
+        self._contents.set_chapters(library.chapters)
+        self._contents.heading_activated.connect(self.open_location)
+        self._view.link_clicked.connect(self._follow_link)
+        self._view.highlighted.connect(self._show_link_target)
+        self._view.current_heading_changed.connect(self._on_current_heading)
+        self._restore_window()
+        self._apply_theme()
+
+        slug = start_chapter or self._settings.last_chapter
+        chapter = library.by_slug(slug) if slug else None
+        if chapter is None and library.chapters:
+            chapter = library.chapters[0]
+        if chapter is not None:
+            offset = self._settings.position(chapter.slug) if not start_chapter else None
+            self.open_chapter(chapter.slug, offset=offset)
+        else:
+            self._show_empty_library()
+        if library.problems:
+            count = len(library.problems)
+            self.statusBar().showMessage(
+                f"{count} file{'s' if count != 1 else ''} in the library could not be opened: "
+                "see Help > Library problems.",
+                15000,
+            )
+
+    # -- building ------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut
+                else tip
+            )
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        view = bar.addMenu("&View")
+        self._toggle_sidebar = self._action(
+            "Show &Sidebar", self._set_sidebar_visible, "F9", "Show or hide the sidebar"
+        )
+        self._toggle_sidebar.setCheckable(True)
+        self._toggle_sidebar.setChecked(True)
+        view.addAction(self._toggle_sidebar)
+        view.addAction(
+            self._action(
+                "Go to &Contents",
+                self.focus_contents,
+                "Ctrl+1",
+                "Move the keyboard focus to the Contents",
+            )
+        )
+        view.addAction(
+            self._action(
+                "Go to &Text",
+                self.focus_text,
+                "Ctrl+0",
+                "Move the keyboard focus to the chapter text",
+            )
+        )
+        view.addSeparator()
+        self._larger = self._action(
+            "&Larger Text",
+            lambda: self.change_font_size(+1),
+            QKeySequence.StandardKey.ZoomIn,
+            "Larger text",
+        )
+        self._smaller = self._action(
+            "S&maller Text",
+            lambda: self.change_font_size(-1),
+            QKeySequence.StandardKey.ZoomOut,
+            "Smaller text",
+        )
+        view.addAction(self._larger)
+        view.addAction(self._smaller)
+        self._dark = self._action(
+            "&Dark Theme",
+            self._set_dark,
+            "Ctrl+Shift+L",
+            "Switch between the light and the dark theme",
+        )
+        self._dark.setCheckable(True)
+        self._dark.setChecked(self._theme.dark)
+        view.addAction(self._dark)
+        self.view_menu = view
+
+        go = bar.addMenu("&Go")
+        go.addAction(
+            self._action(
+                "&Previous Chapter",
+                lambda: self._step_chapter(-1),
+                "Ctrl+PgUp",
+                "Open the previous chapter",
+            )
+        )
+        go.addAction(
+            self._action(
+                "&Next Chapter",
+                lambda: self._step_chapter(+1),
+                "Ctrl+PgDown",
+                "Open the next chapter",
+            )
+        )
+        self.go_menu = go
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("Library &Problems", self.show_problems))
+        help_menu.addAction(self._action("&About Field Reader", self._about))
+        self.help_menu = help_menu
+
+        toolbar = QToolBar("Reading")
+        toolbar.setObjectName("readingToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self._toggle_sidebar)
+        toolbar.addSeparator()
+        self._smaller.setIconText("A−")
+        self._larger.setIconText("A+")
+        toolbar.addAction(self._smaller)
+        toolbar.addAction(self._larger)
+        self._dark.setIconText("Dark")
+        toolbar.addAction(self._dark)
+        self._toggle_sidebar.setIconText("Sidebar")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _restore_window(self) -> None:
+        geometry = self._settings.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 820)
+        state = self._settings.bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self._settings.bytes("window/splitter")
+        if splitter is None or not self._splitter.restoreState(splitter):
+            self._splitter.setSizes([290, 910])
+        self._toggle_sidebar.setChecked(not self._sidebar.isHidden())
+
+    # -- public API ----------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        """The library being read."""
+        return self._library
+
+    @property
+    def view(self) -> ChapterView:
+        """The chapter view."""
+        return self._view
+
+    @property
+    def contents(self) -> ContentsPanel:
+        """The Contents sidebar."""
+        return self._contents
+
+    @property
+    def sidebar(self) -> QTabWidget:
+        """The sidebar's tabs (Contents and the panels features add)."""
+        return self._sidebar
+
+    @property
+    def settings(self) -> Settings:
+        """The window's settings."""
+        return self._settings
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder where user data lives."""
+        return self._data_dir
+
+    @property
+    def theme(self) -> Theme:
+        """The active reading theme."""
+        return self._theme
+
+    def current_document(self) -> ChapterDocument | None:
+        """The chapter being shown."""
+        return self._current
+
+    def document_for(self, chapter: Chapter) -> ChapterDocument:
+        """The rendered document of any chapter (cached)."""
+        return self._cache.get(chapter)
+
+    def _outline_of(self, chapter: Chapter) -> list[OutlineNode]:
+        return self._cache.get(chapter).outline
+
+    @Slot(str, str)
+    def open_location(self, slug: str, heading_id: str) -> None:
+        """Open chapter `slug` at heading `heading_id` ("" for its start)."""
+        self.open_chapter(slug, heading=heading_id or None, offset=None if heading_id else 0)
+
+    def open_chapter(
+        self, slug: str, *, heading: str | None = None, offset: int | None = None
+    ) -> bool:
+        """Show chapter `slug`, at a heading or plain-text offset if given; False if unknown."""
+        chapter = self._library.by_slug(slug)
+        if chapter is None:
+            return False
+        if self._current is None or self._current.chapter.slug != slug:
+            self._remember_position()
+            doc = self._cache.get(chapter)
+            self._current = doc
+            self._view.show_document(doc, self._theme, self._font_px)
+            self.setWindowTitle(f"{chapter.title} — {APP_TITLE}")
+            self._contents.expand_chapter(slug)
+            self._settings.last_chapter = slug
+            self.chapter_opened.emit(slug)
+            if heading is None and offset is None:
+                offset = self._settings.position(slug)
+        if heading is not None or offset is not None:
+            if self._shown_once:
+                self._scroll(heading, offset)
+            else:
+                self._pending_heading, self._pending_offset = heading, offset
+        self._on_current_heading(self._view.current_heading() or "")
+        return True
+
+    def _scroll(self, heading: str | None, offset: int | None) -> None:
+        self._view.document().documentLayout().documentSize()  # finish the lazy layout
+        if heading is not None and self._view.scroll_to_heading(heading):
+            return
+        if offset is not None:
+            self._view.scroll_to_offset(offset)
+
+    def _remember_position(self) -> None:
+        if self._current is not None and self._shown_once:
+            self._settings.set_position(self._current.chapter.slug, self._view.top_offset())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Scroll to the restored position once the window has its real size."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            heading, offset = self._pending_heading, self._pending_offset
+            self._pending_heading = self._pending_offset = None
+            if heading is not None or offset is not None:
+                self._scroll(heading, offset)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window, the chapter and the place in it."""
+        self._remember_position()
+        self._settings.set_bytes("window/geometry", self.saveGeometry())
+        self._settings.set_bytes("window/state", self.saveState())
+        self._settings.set_bytes("window/splitter", QByteArray(self._splitter.saveState()))
+        self._settings.sync()
+        super().closeEvent(event)
+
+    # -- slots ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_current_heading(self, heading_id: str) -> None:
+        if self._current is None:
+            return
+        self._contents.mark_current(self._current.chapter.slug, heading_id or None)
+        title = next((h.title for h in self._current.rendered.headings if h.id == heading_id), "")
+        self._status.setText(f"{self._current.chapter.title}{'  ›  ' + title if title else ''}")
+
+    @Slot(QUrl)
+    def _follow_link(self, url: QUrl) -> None:
+        if self._current is None:
+            return
+        target = classify_link(url.toString(), self._current.chapter.slug, self._library)
+        if target.kind == "anchor" and target.anchor:
+            if not self._view.scroll_to_heading(target.anchor):
+                self._view.scrollToAnchor(target.anchor)
+        elif target.kind == "chapter" and target.slug:
+            self.open_chapter(
+                target.slug, heading=target.anchor, offset=None if target.anchor else 0
+            )
+        elif target.kind == "external" and target.url:
+            self._link_dialog = ExternalLinkDialog(target.url, self)
+            self._link_dialog.open()
+        else:
+            self.statusBar().showMessage(
+                "This link does not lead anywhere Field Reader can open.", 5000
+            )
+
+    @Slot(QUrl)
+    def _show_link_target(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(url.toString(), 4000)
+
+    def external_link_dialog(self) -> ExternalLinkDialog | None:
+        """The web-link dialog currently open, if any."""
+        dialog = self._link_dialog
+        try:
+            return dialog if dialog is not None and dialog.isVisible() else None
+        except RuntimeError:  # already deleted on close
+            return None
+
+    @Slot()
+    def focus_contents(self) -> None:
+        """Put the keyboard focus on the Contents tree."""
+        self._set_sidebar_visible(True)
+        self._sidebar.setCurrentWidget(self._contents)
+        self._contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def focus_text(self) -> None:
+        """Put the keyboard focus on the chapter text."""
+        self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(bool)
+    def _set_sidebar_visible(self, visible: bool) -> None:
+        self._sidebar.setVisible(visible)
+        self._toggle_sidebar.setChecked(visible)
+
+    def change_font_size(self, step: int) -> None:
+        """Make the text larger (+1) or smaller (-1), keeping the place."""
+        index = FONT_SIZES.index(self._font_px) if self._font_px in FONT_SIZES else 3
+        index = max(0, min(len(FONT_SIZES) - 1, index + step))
+        if FONT_SIZES[index] != self._font_px:
+            self._font_px = FONT_SIZES[index]
+            self._settings.font_size = self._font_px
+            self._rerender()
+
+    @Slot(bool)
+    def _set_dark(self, dark: bool) -> None:
+        self.set_theme("dark" if dark else "light")
+
+    def set_theme(self, name: str) -> None:
+        """Switch to theme `name` ("light" or "dark")."""
+        if name not in THEMES or name == self._theme.name:
+            return
+        self._theme = THEMES[name]
+        self._settings.theme = name
+        self._dark.setChecked(self._theme.dark)
+        self._apply_theme()
+        self._rerender()
+        self.theme_changed.emit(name)
+
+    def _apply_theme(self) -> None:
+        app = QApplication.instance()
+        base = QApplication.style().standardPalette()
+        if isinstance(app, QApplication):
+            app.setPalette(palette(self._theme, base))
+        self._contents.set_accent(QColor(self._theme.accent))
+
+    def _rerender(self) -> None:
+        if self._current is None:
+            return
+        offset = self._view.top_offset()
+        self._view.show_document(self._current, self._theme, self._font_px)
+        self.chapter_opened.emit(self._current.chapter.slug)
+        if self._shown_once:
+            QTimer.singleShot(0, lambda: self._scroll(None, offset))
+
+    def _step_chapter(self, step: int) -> None:
+        if self._current is None:
+            return
+        slugs = [c.slug for c in self._library.chapters]
+        index = slugs.index(self._current.chapter.slug) + step
+        if 0 <= index < len(slugs):
+            self.open_chapter(slugs[index], offset=0)
+
+    def _show_empty_library(self) -> None:
+        problems = "".join(f"<li><b>{p.path}</b>: {p.message}</li>" for p in self._library.problems)
+        self._view.setHtml(
+            f"<h2>No chapters to show</h2><p>Field Reader found no readable chapter in "
+            f"<code>{self._library.root}</code>. A chapter is a <code>.md</code> file with a "
+            "<code>title</code> in its front matter.</p>"
+            + (f"<p>These files could not be opened:</p><ul>{problems}</ul>" if problems else "")
+        )
+
+    @Slot()
+    def show_problems(self) -> None:
+        """List the files of the library that could not be opened, and why."""
+        if not self._library.problems:
+            QMessageBox.information(
+                self, "Library problems", "Every chapter file opened without a problem."
+            )
+            return
+        text = "\n".join(f"• {p.path}: {p.message}" for p in self._library.problems)
+        QMessageBox.warning(
+            self,
+            "Library problems",
+            "Some files of the library could not be opened; the others are shown.\n\n" + text,
+        )
+
+    @Slot()
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Field Reader",
+            f"<b>Field Reader {__version__}</b><p>An offline reader for course chapters. "
+            f"Your notes are kept in<br><code>{self._data_dir}</code></p>",
+        )

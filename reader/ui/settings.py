@@ -1,0 +1,78 @@
+"""Window and reading settings, kept as an INI file in the user's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader.ui.theme import DEFAULT_FONT_SIZE, FONT_SIZES, THEMES
+
+
+class Settings:
+    """Typed access to the reader's settings; `read_only` sessions never write."""
+
+    def __init__(self, data_dir: Path, read_only: bool = False) -> None:
+        self._qs = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        self._read_only = read_only
+
+    def _set(self, key: str, value: object) -> None:
+        if not self._read_only:
+            self._qs.setValue(key, value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        if not self._read_only:
+            self._qs.sync()
+
+    def bytes(self, key: str) -> QByteArray | None:
+        """A stored binary value (window geometry and state)."""
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_bytes(self, key: str, value: QByteArray) -> None:
+        """Store a binary value."""
+        self._set(key, value)
+
+    @property
+    def last_chapter(self) -> str:
+        """The slug of the chapter open at the last exit."""
+        return str(self._qs.value("reader/last_chapter", "") or "")
+
+    @last_chapter.setter
+    def last_chapter(self, slug: str) -> None:
+        self._set("reader/last_chapter", slug)
+
+    def position(self, slug: str) -> int:
+        """The plain-text offset at the top of the view when chapter `slug` was last read."""
+        try:
+            return max(0, int(str(self._qs.value(f"positions/{slug}", 0))))
+        except ValueError:
+            return 0
+
+    def set_position(self, slug: str, offset: int) -> None:
+        """Remember where chapter `slug` is being read."""
+        self._set(f"positions/{slug}", offset)
+
+    @property
+    def theme(self) -> str:
+        """The reading theme's name."""
+        name = str(self._qs.value("view/theme", "light"))
+        return name if name in THEMES else "light"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._set("view/theme", name)
+
+    @property
+    def font_size(self) -> int:
+        """The body text size in pixels."""
+        try:
+            size = int(str(self._qs.value("view/font_size", DEFAULT_FONT_SIZE)))
+        except ValueError:
+            return DEFAULT_FONT_SIZE
+        return size if size in FONT_SIZES else DEFAULT_FONT_SIZE
+
+    @font_size.setter
+    def font_size(self, size: int) -> None:
+        self._set("view/font_size", size)

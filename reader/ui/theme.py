@@ -1,0 +1,128 @@
+"""Light and dark reading themes: document stylesheet, widget palette and highlight colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from string import Template
+
+from PySide6.QtGui import QColor, QFont, QPalette
+
+from reader.paths import resource
+
+SERIF_FAMILIES = ["Charter", "Source Serif 4", "Georgia", "DejaVu Serif", "Noto Serif", "serif"]
+SERIF = ", ".join(f"'{name}'" for name in SERIF_FAMILIES[:-1]) + ", serif"
+SANS = "'Inter', 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', 'Noto Sans', sans-serif"
+MONO = "'JetBrains Mono', 'Consolas', 'Menlo', 'DejaVu Sans Mono', monospace"
+FONT_SIZES = (14, 15, 16, 17, 18, 20, 22, 24, 27, 30)
+DEFAULT_FONT_SIZE = 18
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one reading theme."""
+
+    name: str
+    page: str
+    text: str
+    heading: str
+    muted: str
+    link: str
+    rule: str
+    code_bg: str
+    sidebar: str
+    accent: str
+    selection: str
+
+    @property
+    def dark(self) -> bool:
+        """Whether this is a dark theme."""
+        return QColor(self.page).lightnessF() < 0.5
+
+
+LIGHT = Theme(
+    name="light",
+    page="#fbfaf6",
+    text="#23272e",
+    heading="#1b2a3a",
+    muted="#5e6670",
+    link="#1a5fb4",
+    rule="#d9d5cc",
+    code_bg="#f0ede6",
+    sidebar="#f3f1ec",
+    accent="#1a5fb4",
+    selection="#b6d4fb",
+)
+DARK = Theme(
+    name="dark",
+    page="#1d1f23",
+    text="#d9d6cf",
+    heading="#eeebe4",
+    muted="#9aa0a8",
+    link="#8ab4f8",
+    rule="#3a3d44",
+    code_bg="#272a30",
+    sidebar="#181a1d",
+    accent="#8ab4f8",
+    selection="#2f4a70",
+)
+THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
+
+
+def body_font(font_px: int) -> QFont:
+    """The chapter's body font: a book serif at `font_px` pixels."""
+    font = QFont()
+    font.setFamilies(SERIF_FAMILIES)
+    font.setPixelSize(font_px)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+def chapter_stylesheet(theme: Theme, font_px: int) -> str:
+    """The document stylesheet for `theme` at a body size of `font_px` pixels."""
+    template = Template(resource("styles", "chapter.css").read_text(encoding="utf-8"))
+    return template.substitute(
+        serif=SERIF,
+        sans=SANS,
+        mono=MONO,
+        font_px=font_px,
+        code_px=round(font_px * 0.85),
+        h1_px=round(font_px * 1.6),
+        h2_px=round(font_px * 1.3),
+        h3_px=round(font_px * 1.15),
+        para_gap=round(font_px * 0.9),
+        small_gap=round(font_px * 0.5),
+        h1_gap=round(font_px * 2.2),
+        h2_gap=round(font_px * 1.8),
+        text=theme.text,
+        heading=theme.heading,
+        muted=theme.muted,
+        link=theme.link,
+        rule=theme.rule,
+        code_bg=theme.code_bg,
+    )
+
+
+def palette(theme: Theme, base: QPalette) -> QPalette:
+    """A widget palette for `theme`, derived from the platform's `base` palette."""
+    pal = QPalette(base)
+    page, text = QColor(theme.page), QColor(theme.text)
+    sidebar = QColor(theme.sidebar)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Base, page)
+        pal.setColor(group, QPalette.ColorRole.Text, text)
+        pal.setColor(group, QPalette.ColorRole.Window, sidebar)
+        pal.setColor(group, QPalette.ColorRole.WindowText, text)
+        pal.setColor(group, QPalette.ColorRole.Button, sidebar)
+        pal.setColor(group, QPalette.ColorRole.ButtonText, text)
+        pal.setColor(group, QPalette.ColorRole.AlternateBase, QColor(theme.code_bg))
+        pal.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
+        pal.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        pal.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
+        pal.setColor(group, QPalette.ColorRole.ToolTipBase, QColor(theme.code_bg))
+        pal.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        pal.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+    muted = QColor(theme.muted)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, muted)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, muted)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, muted)
+    return pal
