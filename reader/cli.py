@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -18,12 +19,11 @@ Field Reader: an offline reader for course chapters, with highlights and notes.
 
 Without a command it opens the reader window on the library of chapters."""
 
-EPILOG = """\
-commands:
-  screenshot OUT.png   render the real window offscreen to a PNG and exit
-  check                validate a library of chapters (exit 0: fine, 1: problems)
+EPILOG = "Run 'field-reader COMMAND --help' for the options of a command."
 
-Run 'field-reader COMMAND --help' for a command's options."""
+# Modules that add a command: each defines `register(subparsers)`, which adds its parser
+# and sets `handler=` (a function taking the parsed arguments and returning the exit status).
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 class UsageError(Exception):
@@ -45,7 +45,8 @@ def _ui_app() -> ModuleType:
     return app
 
 
-def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool = True) -> None:
+    """Add --content and --data-dir (suppressed defaults so a command never overrides them)."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--content",
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Field Reader {__version__}")
-    _common(parser, suppress=False)
+    add_common_options(parser, suppress=False)
     parser.add_argument("--chapter", metavar="SLUG", help="open this chapter")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "save it as a PNG and exit.",
     )
     shot.add_argument("out", metavar="OUT.png", type=Path, help="where to write the PNG")
-    _common(shot, suppress=True)
+    add_common_options(shot, suppress=True)
     shot.add_argument(
         "--chapter", metavar="SLUG", default=argparse.SUPPRESS, help="chapter to show"
     )
@@ -101,19 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate a library for content authors. Exit 0 when there is "
         "no problem, 1 when problems were found, 2 for a usage error.",
     )
-    _common(check, suppress=True)
+    add_common_options(check, suppress=True)
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.set_defaults(handler=cmd_check)
+    shot.set_defaults(handler=cmd_screenshot)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
-def _content_dir(args: argparse.Namespace) -> Path:
+def content_dir(args: argparse.Namespace) -> Path:
+    """The library folder the command works on; a usage error when it does not exist."""
     content = getattr(args, "content", None) or bundled_content_dir()
     if not content.is_dir():
         raise UsageError(f"The library folder {content} does not exist or is not a folder.")
     return content
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def data_dir(args: argparse.Namespace) -> Path:
+    """The user data folder, created if needed; a usage error when that is impossible."""
     data = getattr(args, "data_dir", None) or default_data_dir()
     try:
         data.mkdir(parents=True, exist_ok=True)
@@ -139,7 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the library; exit 1 when it has problems."""
     from reader.checks import check_library, format_report
 
-    content = _content_dir(args)
+    content = content_dir(args)
     report = check_library(content)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -152,7 +159,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     """Render the real main window offscreen into a PNG."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     width, height = _parse_size(args.size)
-    content, data = _content_dir(args), _data_dir(args)
+    content, data = content_dir(args), data_dir(args)
     return _ui_app().take_screenshot(
         content,
         data,
@@ -166,11 +173,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the reader window."""
-    content, data = _content_dir(args), _data_dir(args)
+    content, data = content_dir(args), data_dir(args)
     return _ui_app().run_gui(content, data, chapter=args.chapter)
-
-
-COMMANDS = {"check": cmd_check, "screenshot": cmd_screenshot, None: cmd_open}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,10 +182,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler = getattr(args, "handler", cmd_open)
+        return int(handler(args))
     except UsageError as error:
         print(f"field-reader: {error}", file=sys.stderr)
         return 2
     except QtUnavailable as error:
         print(error, file=sys.stderr)
         return 3
+    except BrokenPipeError:
+        # The reader of our output (e.g. `| head`) went away: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
