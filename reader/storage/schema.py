@@ -1,0 +1,45 @@
+"""The notes database schema: its version number and the migrations that build it."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+"""The schema this version of Field Reader reads and writes (kept in PRAGMA user_version)."""
+
+APPLICATION_ID = 0x46526472
+"""PRAGMA application_id of a Field Reader notes database ("FRdr"), to recognise foreign files."""
+
+# MIGRATIONS[i] takes a database from schema i to schema i + 1. They run in one
+# transaction together with the version bump, so each statement must be valid
+# inside a transaction (no VACUUM, no journal_mode). Never edit a released
+# migration: add a new one and bump SCHEMA_VERSION.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        # Colours are checked in Python, not here, so that adding one later does not
+        # need a table rebuild. Positions are code-point offsets into the chapter's
+        # plain text; NULL when only the quote is known.
+        """
+        CREATE TABLE annotations (
+            id TEXT PRIMARY KEY NOT NULL,
+            chapter TEXT NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            colour TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            quote_exact TEXT NOT NULL,
+            quote_prefix TEXT NOT NULL DEFAULT '',
+            quote_suffix TEXT NOT NULL DEFAULT '',
+            position_start INTEGER,
+            position_end INTEGER,
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            CHECK ((position_start IS NULL) = (position_end IS NULL)),
+            CHECK (position_start IS NULL
+                   OR (0 <= position_start AND position_start <= position_end))
+        )
+        """,
+        "CREATE INDEX annotations_by_chapter ON annotations (chapter, deleted)",
+    ),
+)
+
+if len(MIGRATIONS) != SCHEMA_VERSION:  # pragma: no cover - caught by any test run
+    raise RuntimeError("SCHEMA_VERSION must equal the number of migrations")
