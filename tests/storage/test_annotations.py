@@ -1,0 +1,372 @@
+"""Tests for the annotation store: user actions, tombstones, durability and merging."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
+from reader.storage.annotations import (
+    COLOURS,
+    Annotation,
+    AnnotationId,
+    AnnotationNotFoundError,
+    AnnotationStore,
+    MergeSummary,
+)
+from reader.storage.db import Database
+
+TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
+
+
+def record(
+    number: int,
+    modified: str = "2024-01-01T00:00:00.000Z",
+    *,
+    deleted: bool = False,
+    note: str = "",
+    colour: str = "yellow",
+    chapter: str = "human-security",
+) -> Annotation:
+    """An annotation as an import file would carry it, with a stable id per number."""
+    return Annotation(
+        id=AnnotationId(str(uuid.UUID(int=number))),
+        chapter=chapter,
+        created="2024-01-01T00:00:00.000Z",
+        modified=modified,
+        colour=colour,  # type: ignore[arg-type]
+        note=note,
+        target=Target(TextQuoteSelector(f"quote {number}", "before ", " after")),
+        deleted=deleted,
+    )
+
+
+def test_add_returns_what_get_reads_back(store: AnnotationStore, target: Target) -> None:
+    added = store.add("human-security", target, "green", "Key idea")
+    assert uuid.UUID(added.id)
+    assert TIMESTAMP.fullmatch(added.created)
+    assert added.created == added.modified
+    assert (added.chapter, added.colour, added.note, added.target) == (
+        "human-security",
+        "green",
+        "Key idea",
+        target,
+    )
+    assert not added.deleted
+    assert store.get(added.id) == added
+
+
+def test_get_unknown_id_is_none(store: AnnotationStore) -> None:
+    assert store.get(AnnotationId(str(uuid.uuid4()))) is None
+
+
+def test_quote_only_target_round_trips(store: AnnotationStore) -> None:
+    target = Target(TextQuoteSelector("only words", "", ""))
+    added = store.add("ch", target, "blue")
+    assert store.get(added.id) == added
+    assert added.target.position is None
+
+
+@pytest.mark.parametrize("colour", ["red", "Yellow", "", "yellow "])
+def test_unknown_colour_is_refused(store: AnnotationStore, target: Target, colour: str) -> None:
+    with pytest.raises(ValueError, match="colour"):
+        store.add("ch", target, colour)
+    added = store.add("ch", target, "yellow")
+    with pytest.raises(ValueError, match="colour"):
+        store.set_colour(added.id, colour)
+    assert store.get(added.id) == added
+
+
+def test_colours_are_the_five_highlight_colours() -> None:
+    assert COLOURS == ("yellow", "green", "blue", "pink", "purple")
+
+
+def test_empty_chapter_or_passage_is_refused(store: AnnotationStore, target: Target) -> None:
+    with pytest.raises(ValueError):
+        store.add("", target, "yellow")
+    with pytest.raises(ValueError):
+        store.add("ch", Target(TextQuoteSelector("")), "yellow")
+
+
+def test_list_by_chapter_in_reading_order(store: AnnotationStore) -> None:
+    def at(start: int) -> Target:
+        return Target(TextQuoteSelector("w"), TextPositionSelector(start, start + 1))
+
+    late = store.add("a", at(50), "yellow")
+    early = store.add("a", at(5), "pink")
+    unplaced = store.add("a", Target(TextQuoteSelector("w")), "blue")
+    other = store.add("b", at(1), "green")
+    assert store.list("a") == [early, late, unplaced]
+    assert store.list("b") == [other]
+    assert store.list() == [early, late, unplaced, other]
+    assert store.list("missing") == []
+
+
+def test_edits_bump_modified_and_commit(
+    store: AnnotationStore, target: Target, second_connection: sqlite3.Connection
+) -> None:
+    added = store.add("ch", target, "yellow")
+    coloured = store.set_colour(added.id, "purple")
+    noted = store.set_note(added.id, "Remember this")
+    assert coloured.colour == "purple"
+    assert noted.note == "Remember this" and noted.colour == "purple"
+    assert added.modified < coloured.modified < noted.modified
+    assert noted.created == added.created
+    assert store.get(added.id) == noted
+    row = second_connection.execute(
+        "SELECT colour, note, modified FROM annotations WHERE id = ?", (added.id,)
+    ).fetchone()
+    assert row == ("purple", "Remember this", noted.modified)
+
+
+def test_unchanged_edit_keeps_modified(store: AnnotationStore, target: Target) -> None:
+    added = store.add("ch", target, "yellow", "same")
+    assert store.set_note(added.id, "same") == added
+    assert store.set_colour(added.id, "yellow") == added
+
+
+def test_modified_always_moves_forward(store: AnnotationStore) -> None:
+    # A record from a machine whose clock runs ahead: the next edit still sorts after it.
+    future = record(1, "2999-12-31T23:59:59.999Z")
+    store.upsert_raw(future)
+    edited = store.set_note(future.id, "edited")
+    assert edited.modified == "3000-01-01T00:00:00.000Z"
+
+
+def test_update_position_keeps_modified(store: AnnotationStore, target: Target) -> None:
+    added = store.add("ch", target, "yellow")
+    moved = store.update_position(added.id, 300, 317)
+    assert moved.target.position == TextPositionSelector(300, 317)
+    assert moved.target.quote == target.quote
+    assert moved.modified == added.modified
+    assert store.get(added.id) == moved
+    with pytest.raises(ValueError):
+        store.update_position(added.id, 10, 5)
+
+
+def test_unknown_ids_raise(store: AnnotationStore) -> None:
+    unknown = AnnotationId(str(uuid.uuid4()))
+    actions: list[Callable[[], object]] = [
+        lambda: store.set_note(unknown, "x"),
+        lambda: store.set_colour(unknown, "blue"),
+        lambda: store.update_position(unknown, 1, 2),
+        lambda: store.delete(unknown),
+        lambda: store.restore(unknown),
+    ]
+    for action in actions:
+        with pytest.raises(AnnotationNotFoundError):
+            action()
+
+
+def test_delete_keeps_a_tombstone(
+    store: AnnotationStore, target: Target, second_connection: sqlite3.Connection
+) -> None:
+    added = store.add("ch", target, "pink", "a note")
+    tombstone = store.delete(added.id)
+    assert tombstone.deleted
+    assert tombstone.modified > added.modified
+    assert (tombstone.id, tombstone.chapter, tombstone.note, tombstone.target) == (
+        added.id,
+        "ch",
+        "a note",
+        target,
+    )
+    assert store.get(added.id) == tombstone
+    assert store.list("ch") == []
+    assert store.list("ch", include_deleted=True) == [tombstone]
+    assert store.all_including_tombstones() == [tombstone]
+    assert second_connection.execute("SELECT deleted FROM annotations").fetchall() == [(1,)]
+    # A deleted annotation cannot be edited or deleted again.
+    with pytest.raises(AnnotationNotFoundError):
+        store.set_note(added.id, "x")
+    with pytest.raises(AnnotationNotFoundError):
+        store.delete(added.id)
+
+
+def test_restore_undoes_delete(store: AnnotationStore, target: Target) -> None:
+    added = store.add("ch", target, "pink", "a note")
+    tombstone = store.delete(added.id)
+    restored = store.restore(added.id)
+    assert not restored.deleted
+    assert restored.modified > tombstone.modified
+    assert replace(restored, modified=added.modified) == added
+    assert store.list("ch") == [restored]
+    assert store.restore(added.id) == restored  # restoring a live one changes nothing
+
+
+def test_add_is_visible_to_another_connection_at_once(
+    store: AnnotationStore, target: Target, second_connection: sqlite3.Connection
+) -> None:
+    added = store.add("ch", target, "yellow", "durable")
+    rows = second_connection.execute("SELECT id, note FROM annotations").fetchall()
+    assert rows == [(added.id, "durable")]
+
+
+def test_notes_survive_reopening(db_path: Path, target: Target) -> None:
+    with Database(db_path) as db:
+        added = AnnotationStore(db).add("ch", target, "blue", "kept")
+    with Database(db_path) as db:
+        assert AnnotationStore(db).list() == [added]
+
+
+HOSTILE = (
+    "<script>alert('x')</script><b onclick=\"evil()\">&amp;</b>"
+    "'; DROP TABLE annotations; -- \" ' `"
+    + "".join(chr(c) for c in range(1, 32))
+    + "\u2028\u2029\ufeff\u200b😀\U0010ffff"
+)
+
+
+def test_hostile_text_round_trips_exactly(store: AnnotationStore) -> None:
+    note = (HOSTILE * (100_000 // len(HOSTILE) + 1))[:100_000]
+    target = Target(TextQuoteSelector(HOSTILE, HOSTILE, HOSTILE), TextPositionSelector(0, 9))
+    added = store.add(HOSTILE, target, "green", note)
+    assert len(note) == 100_000
+    stored = store.get(added.id)
+    assert stored == added
+    assert stored is not None and stored.note == note and stored.chapter == HOSTILE
+    assert store.list(HOSTILE) == [added]
+
+
+# -- merging ------------------------------------------------------------------------
+
+
+def test_merge_adds_unknown_records_including_tombstones(store: AnnotationStore) -> None:
+    live, gone = record(1), record(2, deleted=True)
+    assert store.merge([live, gone]) == MergeSummary(added=2)
+    assert store.get(live.id) == live
+    assert store.get(gone.id) == gone
+    assert store.list() == [live]
+
+
+def test_merge_newer_wins_and_older_is_ignored(store: AnnotationStore) -> None:
+    store.upsert_raw(record(1, "2024-02-01T00:00:00.000Z", note="mine"))
+    newer = record(1, "2024-03-01T00:00:00.000Z", note="theirs, newer")
+    older = record(1, "2024-01-01T00:00:00.000Z", note="theirs, older")
+    assert store.merge([older]) == MergeSummary(unchanged=1)
+    assert store.get(newer.id) == record(1, "2024-02-01T00:00:00.000Z", note="mine")
+    assert store.merge([newer]) == MergeSummary(updated=1)
+    assert store.get(newer.id) == newer
+
+
+def test_merge_newer_tombstone_deletes_and_older_one_does_not(store: AnnotationStore) -> None:
+    store.upsert_raw(record(1, "2024-02-01T00:00:00.000Z"))
+    assert store.merge([record(1, "2024-01-01T00:00:00.000Z", deleted=True)]) == MergeSummary(
+        unchanged=1
+    )
+    assert store.list() != []
+    assert store.merge([record(1, "2024-03-01T00:00:00.000Z", deleted=True)]) == MergeSummary(
+        deleted=1
+    )
+    assert store.list() == []
+
+
+def test_merge_newer_live_version_undeletes(store: AnnotationStore) -> None:
+    store.upsert_raw(record(1, "2024-02-01T00:00:00.000Z", deleted=True))
+    assert store.merge([record(1, "2024-03-01T00:00:00.000Z")]) == MergeSummary(updated=1)
+    assert [a.id for a in store.list()] == [record(1).id]
+
+
+def test_merge_identical_is_unchanged_and_idempotent(store: AnnotationStore) -> None:
+    records = [record(1), record(2, deleted=True), record(3, note="n")]
+    assert store.merge(records) == MergeSummary(added=3)
+    before = store.all_including_tombstones()
+    assert store.merge(records) == MergeSummary(unchanged=3)
+    assert store.all_including_tombstones() == before
+
+
+def test_merge_same_time_conflict_is_resolved_the_same_both_ways(tmp_path: Path) -> None:
+    ours = record(1, note="ours")
+    theirs = record(1, note="theirs")
+    results = []
+    for local, incoming, name in ((ours, theirs, "a"), (theirs, ours, "b")):
+        with Database(tmp_path / f"{name}.db") as db:
+            store = AnnotationStore(db)
+            store.upsert_raw(local)
+            store.merge([incoming])
+            results.append(store.get(local.id))
+    assert results[0] == results[1]
+
+
+def test_merge_rejects_invalid_records_and_merges_nothing(store: AnnotationStore) -> None:
+    bad = replace(record(2), colour="orange")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="colour"):
+        store.merge([record(1), bad])
+    for broken in (
+        replace(record(3), modified="yesterday"),
+        replace(record(3), created="2024-13-01T00:00:00.000Z"),
+        replace(record(3), id=AnnotationId("not-a-uuid")),
+        replace(record(3), chapter=""),
+    ):
+        with pytest.raises(ValueError):
+            store.merge([broken])
+    assert store.all_including_tombstones() == []
+
+
+timestamps = st.sampled_from(
+    [
+        "2024-01-01T00:00:00.000Z",
+        "2024-01-01T00:00:00.001Z",
+        "2024-06-30T12:00:00.000Z",
+        "2025-01-01T00:00:00.000Z",
+    ]
+)
+records = st.builds(
+    record,
+    number=st.integers(1, 4),
+    modified=timestamps,
+    deleted=st.booleans(),
+    note=st.sampled_from(["", "a", "b"]),
+    colour=st.sampled_from(COLOURS),
+)
+
+
+def possible_winners(versions: list[Annotation]) -> list[Annotation]:
+    """The versions of one id that may win: the newest, and a tombstone among equals."""
+    newest = max(v.modified for v in versions)
+    candidates = [v for v in versions if v.modified == newest]
+    tombstones = [v for v in candidates if v.deleted]
+    return tombstones or candidates
+
+
+@settings(max_examples=60, deadline=None)
+@given(local=st.lists(records, max_size=6), incoming=st.lists(records, max_size=6))
+def test_merge_properties(
+    tmp_path_factory: pytest.TempPathFactory, local: list[Annotation], incoming: list[Annotation]
+) -> None:
+    folder = tmp_path_factory.mktemp("merge")
+    with Database(folder / "a.db") as db_a, Database(folder / "b.db") as db_b:
+        a, b = AnnotationStore(db_a), AnnotationStore(db_b)
+        a.merge(local)
+        b.merge(incoming)
+
+        a.merge(b.all_including_tombstones())
+        # Idempotence: the same records again change nothing.
+        state = a.all_including_tombstones()
+        again = a.merge(b.all_including_tombstones())
+        assert again == MergeSummary(unchanged=len(state_ids(b)))
+        assert a.all_including_tombstones() == state
+
+        # Each id ends with its newest version, whichever side it came from.
+        by_id: dict[str, list[Annotation]] = {}
+        for version in [*local, *incoming]:
+            by_id.setdefault(version.id, []).append(version)
+        assert {x.id for x in state} == set(by_id)
+        for stored in state:
+            assert stored in possible_winners(by_id[stored.id])
+
+        # Merging the other way round converges to the same records.
+        b.merge(state)
+        assert b.all_including_tombstones() == state
+
+
+def state_ids(store: AnnotationStore) -> set[str]:
+    return {x.id for x in store.all_including_tombstones()}
