@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 # Before any Qt import: tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "content" / "human-security.md"
+from helpers import SEED
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +49,27 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
-def write_chapter(root: Path, name: str, title: str, body: str, **meta: object) -> Path:
-    """Write a chapter file with front matter into library `root`."""
-    lines = ["---", f"title: {title}"] + [f"{k}: {v}" for k, v in meta.items()] + ["---", "", body]
-    path = root / name
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+@pytest.fixture
+def open_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
+    """Open the real main window over a library and data folder, shown and exposed."""
+    from reader.core.library import load_library
+    from reader.ui.app import application
+    from reader.ui.main_window import MainWindow
+
+    def factory(
+        content: Path,
+        data_dir: Path,
+        *,
+        chapter: str | None = None,
+        size: tuple[int, int] | None = None,
+    ) -> MainWindow:
+        application()
+        window = MainWindow(load_library(content), data_dir, start_chapter=chapter)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return factory

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
@@ -57,6 +57,10 @@ class ChapterView(QTextBrowser):
         self._current_heading: str | None = None
         self._side_margin = -1
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._image_timer = QTimer(self)
+        self._image_timer.setSingleShot(True)
+        self._image_timer.setInterval(0)
+        self._image_timer.timeout.connect(self._size_images)
         self.anchorClicked.connect(self.link_clicked)
         self.verticalScrollBar().valueChanged.connect(self._update_current_heading)
         self.document().documentLayout().documentSizeChanged.connect(self._forget_layout)
@@ -82,6 +86,7 @@ class ChapterView(QTextBrowser):
         self._side_margin = -1
         self._image_widths = {}
         self._apply_margins()
+        self._size_images()
         self._positions = PositionMap(doc.plain.text, qdoc.toRawText())
         self._heading_ids = [s.heading_id for s in doc.plain.sections]
         self._heading_positions = [self._positions.to_qt(s.offset) for s in doc.plain.sections]
@@ -110,7 +115,7 @@ class ChapterView(QTextBrowser):
     def _apply_margins(self) -> None:
         width = self.viewport().width()
         margin = max(_MIN_SIDE_MARGIN, round((width - self.measure_px()) / 2))
-        bottom = max(_TOP_MARGIN, self.viewport().height() - 3 * self._font_px)
+        bottom = max(_TOP_MARGIN, self.viewport().height() - self._font_px)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if margin == self._side_margin and fmt.bottomMargin() == bottom:
@@ -122,7 +127,9 @@ class ChapterView(QTextBrowser):
         # Room below the end so that the last section can still be scrolled to the top.
         fmt.setBottomMargin(bottom)
         frame.setFrameFormat(fmt)
-        self._size_images()
+        # Resizing images edits character formats; doing that inside a resize event leaves
+        # Qt's lazy layout with blocks it never lays out again, so it waits for the event loop.
+        self._image_timer.start()
 
     def _size_images(self) -> None:
         """Give each image its width: a share of the column, never wider than the column."""

@@ -1,0 +1,58 @@
+"""The plain text of a chapter, its sections, and the alignment used at the Qt boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.document import load_document
+from reader.core.library import load_library
+from reader.core.text import OBJECT_CHAR, align, plain_text
+
+
+def test_seed_plain_text_sections(seed_library: Path) -> None:
+    library = load_library(seed_library)
+    doc = load_document(library.chapters[0], library.root)
+    text = doc.plain.text
+    assert text.count(OBJECT_CHAR) == 4
+    for section, heading in zip(doc.plain.sections, doc.rendered.headings, strict=True):
+        assert section.heading_id == heading.id
+        assert text[section.offset :].startswith(heading.title)
+    poverty = text.index("Poverty represents")
+    assert doc.plain.section_at(poverty) == "poverty"
+    assert doc.plain.section_at(0) == "human-security"
+
+
+def test_blocks_whitespace_and_entities() -> None:
+    html = "<h1 id='t'>Title</h1>\n<p>a  <em>b</em>\n c&nbsp;&amp;</p><ul><li>x</li><li>y</li></ul>"
+    plain = plain_text(html)
+    assert plain.text == "Title\na b c &\nx\ny"
+    assert plain.sections[0].offset == 0
+
+
+def test_align_identical_and_whitespace_differences() -> None:
+    same = align("abc\ndef", "abc\ndef")
+    assert same.identical and same.to_target(5) == 5
+    mapped = align("ab\ncd\nef", "ab \ncd\nef\n")
+    assert not mapped.identical
+    for i, ch in enumerate("ab\ncd\nef"):
+        if not ch.isspace():
+            assert "ab \ncd\nef\n"[mapped.to_target(i)] == ch
+    assert mapped.to_source(mapped.to_target(4)) == 4
+
+
+@given(st.text(alphabet="ab \n", max_size=60), st.data())
+def test_align_maps_every_non_space_character(source: str, data: st.DataObject) -> None:
+    # The target is the source with whitespace inserted at random places.
+    target_chars: list[str] = []
+    for ch in source:
+        target_chars.append(ch)
+        if data.draw(st.booleans()):
+            target_chars.append(" ")
+    target = "".join(target_chars)
+    mapping = align(source, target)
+    for i, ch in enumerate(source):
+        if not ch.isspace():
+            assert target[mapping.to_target(i)] == ch

@@ -1,0 +1,324 @@
+"""The main window on the seed chapter: contents, navigation, images, links, restore."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers import write_chapter
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QTextFormat, QTextImageFormat
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from reader.ui.main_window import MainWindow
+
+WindowFactory = Callable[..., MainWindow]
+
+SEED_TITLES = [
+    "Human Security",
+    "How should Human Security be defined?",
+    "Setting the boundaries of Human Security",
+    "Debates & Unresolved Issues",
+    "Governance",
+    "Theory of Human Security",
+    "Poverty",
+    "Health",
+    "Population Movements",
+]
+
+
+def _all_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    out = []
+    for i in range(item.childCount()):
+        child = item.child(i)
+        out.append(child)
+        out.extend(_all_items(child))
+    return out
+
+
+def _png(path: Path, width: int, height: int) -> None:
+    """Write a small solid PNG without any imaging library."""
+    raw = b"".join(b"\x00" + b"\x40\x80\xc0" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_window_opens_the_seed_with_its_title(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    window = open_window(seed_library, data_dir)
+    assert window.windowTitle().startswith("Human Security")
+    assert "Human security is an emerging paradigm" in window.view.toPlainText()
+
+
+def test_contents_shows_all_nine_headings_in_order(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    window = open_window(seed_library, data_dir)
+    top = window.contents.topLevelItem(0)
+    assert top is not None and top.text(0) == "Human Security"
+    assert [item.text(0) for item in _all_items(top)] == SEED_TITLES
+
+
+def test_activating_poverty_scrolls_it_to_the_top(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seed_library, data_dir)
+    item = window.contents.item_for("human-security", "poverty")
+    assert item is not None
+    window.contents.setCurrentItem(item)
+    window.contents.setFocus()
+    qtbot.keyClick(window.contents, Qt.Key.Key_Return)
+    view = window.view
+    top = view.heading_top("poverty")
+    assert top is not None and top > 0
+    assert abs(view.verticalScrollBar().value() - top) <= 1
+    # The first line visible at the top of the view is the heading itself.
+    position = view.cursorForPosition(QPoint(view.width() // 2, 8)).position()
+    assert view.document().findBlock(position).text() == "Poverty"
+    assert window.contents.marked() == ("human-security", "poverty")
+
+
+def test_clicking_a_heading_navigates(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seed_library, data_dir)
+    item = window.contents.item_for("human-security", "governance")
+    assert item is not None
+    rect = window.contents.visualItemRect(item)
+    qtbot.mouseClick(window.contents.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (
+        abs(
+            window.view.verticalScrollBar().value() - (window.view.heading_top("governance") or -99)
+        )
+        <= 1
+    )
+
+
+def test_scrolling_to_health_marks_health_current(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seed_library, data_dir)
+    view = window.view
+    top = view.heading_top("health")
+    assert top is not None
+    with qtbot.waitSignal(view.current_heading_changed, timeout=2000) as signal:
+        view.verticalScrollBar().setValue(round(top) + 40)
+    assert signal.args == ["health"]
+    assert window.contents.marked() == ("human-security", "health")
+    marked = window.contents.item_for("human-security", "health")
+    assert marked is not None and marked.font(0).bold()
+    view.verticalScrollBar().setValue(0)
+    assert window.contents.marked() == ("human-security", "human-security")
+
+
+def test_keyboard_reaches_contents_and_text(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seed_library, data_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.focus_contents()
+    qtbot.waitUntil(window.contents.hasFocus)
+    # The current section is the keyboard's starting point; Down moves to the next heading.
+    assert window.contents.currentItem() is window.contents.item_for(
+        "human-security", "human-security"
+    )
+    qtbot.keyClick(window.contents, Qt.Key.Key_Down)
+    qtbot.keyClick(window.contents, Qt.Key.Key_Return)
+    second = window.view.heading_top("how-should-human-security-be-defined")
+    assert second is not None and abs(window.view.verticalScrollBar().value() - second) <= 1
+    window.focus_text()
+    qtbot.waitUntil(window.view.hasFocus)
+    before = window.view.verticalScrollBar().value()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    assert window.view.verticalScrollBar().value() > before
+
+
+def test_missing_figures_show_named_placeholders(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    window = open_window(seed_library, data_dir)
+    doc = window.view.document()
+    names = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                names.append(fmt.toImageFormat().name())
+            it += 1
+        block = block.next()
+    assert names == [f"placeholder:{i}" for i in range(4)]
+    image = window.view.loadResource(2, QUrl("placeholder:0"))
+    assert image is not None and not image.isNull()
+    column = window.view.column_width()
+    assert (
+        abs(
+            image.width() / image.devicePixelRatio()
+            - round(min(window.view.measure_px(), column) * 0.7)
+        )
+        <= 1
+    )
+
+
+def test_existing_backslash_image_renders_at_the_translated_width(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    root = tmp_path / "lib"
+    (root / "static" / "modules").mkdir(parents=True)
+    _png(root / "static" / "modules" / "map one.png", 40, 20)
+    write_chapter(
+        root,
+        "c.md",
+        "Maps",
+        'Intro\n\n<center> <img src="static\\modules\\map one.png" '
+        'alt="map" width="70%" /> </center>\n\nAfter',
+    )
+    window = open_window(root, data_dir)
+    view = window.view
+    doc = view.document()
+
+    def image_formats() -> list[QTextImageFormat]:
+        formats = []
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isImageFormat():
+                    formats.append(fmt.toImageFormat())
+                it += 1
+            block = block.next()
+        return formats
+
+    expected = round(min(view.measure_px(), view.column_width()) * 0.7)
+    # Sizing follows the window's width through the event loop.
+    qtbot.waitUntil(lambda: abs(image_formats()[0].width() - expected) <= 1)
+    formats = image_formats()
+    [image_format] = formats
+    assert image_format.name() == "image:0"
+    assert abs(image_format.width() - expected) <= 1
+    assert not image_format.hasProperty(QTextFormat.Property.ImageHeight)
+    loaded = view.loadResource(2, QUrl("image:0"))
+    assert loaded.width() == 40
+    # The laid-out image keeps the picture's aspect ratio at the translated width.
+    img_block = doc.findBlock(view.toPlainText().index("\ufffc"))
+    assert img_block.layout().boundingRect().width() >= expected - 1
+
+
+def test_external_link_opens_nothing(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    write_chapter(
+        tmp_path,
+        "c.md",
+        "Links",
+        "See [the site](https://example.org/page) and "
+        "[a file](file:///etc/passwd) and [script](javascript:alert(1)).",
+    )
+    window = open_window(tmp_path, data_dir)
+    opened: list[QUrl] = []
+
+    class Recorder(QObject):
+        @Slot(QUrl)
+        def record(self, url: QUrl) -> None:
+            opened.append(url)
+
+    recorder = Recorder()
+    for scheme in ("http", "https", "file", "javascript"):
+        QDesktopServices.setUrlHandler(scheme, recorder, "record")
+    try:
+        window.view.link_clicked.emit(QUrl("https://example.org/page"))
+        dialog = window.external_link_dialog()
+        assert dialog is not None and dialog.url == "https://example.org/page"
+        dialog.reject()
+        window.view.link_clicked.emit(QUrl("file:///etc/passwd"))
+        window.view.link_clicked.emit(QUrl("javascript:alert(1)"))
+        assert window.external_link_dialog() is None
+        qtbot.wait(50)
+        assert opened == []
+    finally:
+        for scheme in ("http", "https", "file", "javascript"):
+            QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_internal_anchor_and_chapter_links(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+) -> None:
+    write_chapter(
+        tmp_path,
+        "a.md",
+        "Alpha",
+        "[to two](b.md#part-two)\n\n" + "filler\n\n" * 80 + "# End",
+        order=1,
+    )
+    write_chapter(
+        tmp_path, "b.md", "Beta", "# Part one\n\n" + "text\n\n" * 80 + "# Part two\n\nhere", order=2
+    )
+    window = open_window(tmp_path, data_dir)
+    assert window.current_document().chapter.slug == "a"  # type: ignore[union-attr]
+    window.view.link_clicked.emit(QUrl("#end"))
+    assert (
+        abs(window.view.verticalScrollBar().value() - (window.view.heading_top("end") or -99)) <= 1
+    )
+    window.view.link_clicked.emit(QUrl("b.md#part-two"))
+    assert window.current_document().chapter.slug == "b"  # type: ignore[union-attr]
+    assert window.windowTitle().startswith("Beta")
+    assert (
+        abs(window.view.verticalScrollBar().value() - (window.view.heading_top("part-two") or -99))
+        <= 1
+    )
+
+
+def test_restart_restores_chapter_position_and_window(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    write_chapter(tmp_path, "a.md", "Alpha", "# A\n\n" + "alpha text\n\n" * 40, order=1)
+    write_chapter(
+        tmp_path,
+        "b.md",
+        "Beta",
+        "# B\n\n" + "\n\n".join(f"Paragraph {i} of beta." for i in range(200)),
+        order=2,
+    )
+    window = open_window(tmp_path, data_dir, size=(760, 560))
+    window.open_chapter("b", offset=0)
+    offset = window.current_document().plain.text.index("Paragraph 120 of beta.")  # type: ignore[union-attr]
+    window.view.scroll_to_offset(offset)
+    saved_top = window.view.top_offset()
+    window._splitter.setSizes([300, 460])
+    sidebar_width = window._splitter.sizes()[0]
+    window.close()
+
+    again = open_window(tmp_path, data_dir)
+    assert again.current_document().chapter.slug == "b"  # type: ignore[union-attr]
+    assert (again.size().width(), again.size().height()) == (760, 560)
+    assert abs(again._splitter.sizes()[0] - sidebar_width) <= 2
+    text = again.current_document().plain.text  # type: ignore[union-attr]
+    top = again.view.top_offset()
+    assert text[top:].startswith(text[saved_top : saved_top + 20]) or abs(top - saved_top) <= 25
+    assert "Paragraph 120 of beta." in text[top - 40 : top + 60]
+
+
+def test_library_with_no_chapters_explains_itself(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+) -> None:
+    (tmp_path / "bad.md").write_text("no front matter", encoding="utf-8")
+    window = open_window(tmp_path, data_dir)
+    assert "No chapters to show" in window.view.toPlainText()
+    assert "bad.md" in window.view.toPlainText()
