@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import REPO, write_chapter
 from PySide6.QtGui import QImage
 
-from helpers import REPO, write_chapter
 from reader import __version__
 
 
