@@ -19,6 +19,7 @@ __all__ = [
     "Params",
     "StorageError",
     "StorageErrorKind",
+    "newer_schema_message",
 ]
 
 BUSY_TIMEOUT_MS = 5_000
@@ -47,8 +48,8 @@ class StorageError(Exception):
         self.kind = kind
         self.path = path
         self.message = message
+        # The SQLite or OS wording, for logs and bug reports rather than for the user.
         self.detail = detail
-        """The underlying SQLite or OS message, for logs and bug reports."""
 
 
 # Primary SQLite result codes (extended codes carry them in the low byte).
@@ -87,7 +88,8 @@ def _message(kind: StorageErrorKind, path: Path) -> str:
         return (
             f"The notes database {path} is damaged or is not a database. It has been left "
             "exactly as it is. Keep a copy of it (it may still be recoverable), then move it "
-            "away or restore it from a backup; Field Reader will start a new one."
+            "away or restore it from a backup; once it is moved away, Field Reader starts "
+            "a new, empty one."
         )
     if kind is StorageErrorKind.NOT_NOTES:
         return (

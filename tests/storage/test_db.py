@@ -250,7 +250,7 @@ def test_unwritable_file_is_opened_read_only(
     before = file_state(db_path)
     real_access = os.access
     monkeypatch.setattr(
-        db_module.os,
+        os,
         "access",
         lambda path, mode: False if Path(path) == db_path else real_access(path, mode),
     )
