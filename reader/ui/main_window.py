@@ -25,7 +25,7 @@ from reader.core.outline import OutlineNode
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.link_dialog import ExternalLinkDialog
 from reader.ui.settings import Settings
-from reader.ui.theme import FONT_SIZES, THEMES, Theme, palette
+from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
 from reader.ui.viewer import ChapterView
 
 APP_TITLE = "Field Reader"
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(0, 0)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setCollapsible(1, False)
+        self._splitter.setHandleWidth(1)
         self.setCentralWidget(self._splitter)
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = self._settings.bytes("window/splitter")
         if splitter is None or not self._splitter.restoreState(splitter):
-            self._splitter.setSizes([290, 910])
+            self._splitter.setSizes([310, 890])
         self._toggle_sidebar.setChecked(not self._sidebar.isHidden())
 
     # -- public API ----------------------------------------------------------------------
@@ -434,6 +435,7 @@ class MainWindow(QMainWindow):
         base = QApplication.style().standardPalette()
         if isinstance(app, QApplication):
             app.setPalette(palette(self._theme, base))
+        self.setStyleSheet(app_stylesheet(self._theme))
         self._contents.set_accent(QColor(self._theme.accent))
 
     def _rerender(self) -> None:

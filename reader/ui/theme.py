@@ -102,6 +102,24 @@ def chapter_stylesheet(theme: Theme, font_px: int) -> str:
     )
 
 
+def app_stylesheet(theme: Theme) -> str:
+    """The widget stylesheet for `theme` (sidebar, toolbar, scroll bars, menus)."""
+    template = Template(resource("styles", "app.qss").read_text(encoding="utf-8"))
+    hover = QColor(theme.rule)
+    hover.setAlphaF(0.45)
+    return template.substitute(
+        page=theme.page,
+        text=theme.text,
+        muted=theme.muted,
+        rule=theme.rule,
+        sidebar=theme.sidebar,
+        accent=theme.accent,
+        selection=theme.selection,
+        code_bg=theme.code_bg,
+        hover=hover.name(QColor.NameFormat.HexArgb),
+    )
+
+
 def palette(theme: Theme, base: QPalette) -> QPalette:
     """A widget palette for `theme`, derived from the platform's `base` palette."""
     pal = QPalette(base)
