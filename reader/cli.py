@@ -23,7 +23,7 @@ EPILOG = "Run 'field-reader COMMAND --help' for the options of a command."
 
 # Modules that add a command: each defines `register(subparsers)`, which adds its parser
 # and sets `handler=` (a function taking the parsed arguments and returning the exit status).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("reader.commands_search",)
 
 
 class UsageError(Exception):

@@ -1,0 +1,107 @@
+"""The `search` command: find words across every chapter and note, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.core.library import load_library
+from reader.core.search import DEFAULT_LIMIT, SearchHit, SearchIndex, SearchIndexError
+from reader.storage.annotations import AnnotationStore
+from reader.storage.db import Database, StorageError
+
+NOTES_FILE = "notes.sqlite3"
+MAX_LIMIT = 10_000
+
+DESCRIPTION = """\
+Search every chapter and note of the library. Plain words must all match; "quoted words"
+match as a phrase; word* matches words starting with "word". Case and accents are
+ignored. The search index is kept (and brought up to date) in the data folder's cache.
+Exit status 0 with or without results."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `search` command."""
+    parser = subparsers.add_parser(
+        "search",
+        help="search the chapters and notes",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
+    add_common_options(parser, suppress=True)
+    parser.add_argument(
+        "--limit",
+        metavar="N",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"show at most N results (default {DEFAULT_LIMIT})",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print one JSON array of {"chapter", "heading", "kind", "snippet"}, best first',
+    )
+    parser.set_defaults(handler=cmd_search)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Bring the index up to date with the library and the notes, then print the results."""
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}.")
+    library = load_library(content_dir(args))
+    data = data_dir(args)
+    with ExitStack() as stack:
+        try:
+            index = stack.enter_context(SearchIndex.for_data_dir(data))
+        except SearchIndexError as error:
+            # The index is only a cache: search from a temporary one rather than fail.
+            print(f"field-reader: {error} Searching without it.", file=sys.stderr)
+            temporary = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            index = stack.enter_context(SearchIndex.for_data_dir(temporary))
+        notice = index.take_fallback_notice()
+        if notice:
+            print(f"field-reader: {notice}", file=sys.stderr)
+        index.sync(library)
+        _index_notes(index, data)
+        hits = index.search(" ".join(args.query), limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        print(format_hits(hits))
+    return 0
+
+
+def _index_notes(index: SearchIndex, data: Path) -> None:
+    """Index the notes of the data folder when there are any and the notes store exists."""
+    path = data / NOTES_FILE
+    if not path.is_file():
+        # No notes yet: do not create a notes database just to search.
+        return
+    try:
+        with Database(path) as db:
+            annotations = AnnotationStore(db).list()
+    except StorageError as error:
+        print(f"field-reader: notes are not searched: {error}", file=sys.stderr)
+        return
+    index.replace_notes(index.note_entries(annotations))
+
+
+def format_hits(hits: list[SearchHit]) -> str:
+    """Results for people: where each one is, then its snippet with matches in «»."""
+    if not hits:
+        return "No results."
+    blocks: list[str] = []
+    for hit in hits:
+        place = hit.chapter_title + (f" › {hit.heading_title}" if hit.heading_title else "")
+        anchor = f"{hit.chapter}#{hit.heading}" if hit.heading else hit.chapter
+        label = "Note in " if hit.kind == "note" else ""
+        blocks.append(f"{label}{place}  [{anchor}]\n    {hit.snippet()}")
+    count = len(hits)
+    blocks.append(f"{count} result{'s' if count != 1 else ''}.")
+    return "\n\n".join(blocks)
