@@ -1,0 +1,63 @@
+"""Field Reader's side of the start-up measurement: the real window, up to its first paint.
+
+Run as its own process by the harness (`python benchmarks/probe_app.py --content DIR
+--data-dir DIR`). It goes the way `field-reader` goes without a command: the command
+line of `reader.cli` (with every command module it registers), then `run_gui`'s steps
+(`application()`, `build_window()`, `show()`, the event loop), and exits after the
+chapter view's first paint. The last line of output is JSON with `time.monotonic()` marks.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.monotonic()
+
+import importlib.util  # noqa: E402  (the clock is read before anything else is imported)
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import ModuleType  # noqa: E402
+
+
+def _baseline() -> ModuleType:
+    """The baseline script as a module (it shares the paint watcher), without this package."""
+    spec = importlib.util.spec_from_file_location(
+        "baseline", Path(__file__).with_name("baseline.py")
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError("benchmarks/baseline.py is missing")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str]) -> int:
+    """Open the reader on `--content`/`--data-dir` and exit after the chapter's first paint."""
+    marks = {"started": STARTED}
+    import reader.cli as cli
+
+    args = cli.build_parser().parse_args(argv)
+    content, data = cli.content_dir(args), cli.data_dir(args)
+    ui_app = cli._ui_app()
+    marks["imported"] = time.monotonic()
+
+    from PySide6.QtCore import QTimer
+
+    baseline = _baseline()
+    app = ui_app.application()
+    marks["app"] = time.monotonic()
+    window = ui_app.build_window(content, data, chapter=args.chapter)
+    marks["window"] = time.monotonic()
+    watcher = baseline.FirstPaint(marks)
+    window.view.viewport().installEventFilter(watcher)
+    QTimer.singleShot(baseline.TIMEOUT_MS, lambda: app.exit(1))
+    window.show()
+    marks["shown"] = time.monotonic()
+    status = int(app.exec())
+    doc = window.current_document()
+    baseline.report(marks, chapter=doc.chapter.slug if doc is not None else None)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

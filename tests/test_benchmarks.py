@@ -1,0 +1,99 @@
+"""The benchmark command runs end to end in its tiny configuration (timings are not judged)."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+from benchmarks import from_plugin
+from benchmarks.generate import chapter_markdown, png_bytes
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_quick_run_writes_the_table_and_the_raw_figures(tmp_path: Path) -> None:
+    """`python -m benchmarks --quick` writes results.md and results.json with every measurement."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    out = tmp_path / "results"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--runs", "1", "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+    report = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    keys = {r["key"] for r in report["results"]}
+    expected = {
+        "startup.seed",
+        "startup.large",
+        "startup.library",
+        "memory.seed",
+        "memory.large",
+        "switch.warm",
+        "switch.cold",
+        "render.convert.102400",
+        "render.view_show.102400",
+        "render.open.10240",
+        "render.open.102400",
+        "render.growth",
+    }
+    assert expected <= keys
+    for result in report["results"]:
+        assert result["samples"], result["key"]
+        assert result["min"] <= result["median"] <= result["max"]
+    assert report["machine"]["cpu"] and report["machine"]["qt"]
+    startup = next(r for r in report["results"] if r["key"] == "startup.seed")
+    assert startup["baseline"] and startup["ratio"] is not None
+
+    table = (out / "results.md").read_text(encoding="utf-8")
+    assert "| measurement | median | min | max | baseline median | ratio | goal | met? |" in table
+    assert "Start-up to first paint, seed chapter" in table
+    assert "Switch chapters, warm" in table
+    assert report["machine"]["cpu"] in table
+
+
+def test_generated_inputs_are_deterministic() -> None:
+    """The same seed and size give the same chapter; sizes are honoured."""
+    first, figures = chapter_markdown(7, 20_000, index=3)
+    again, _ = chapter_markdown(7, 20_000, index=3)
+    other, _ = chapter_markdown(8, 20_000, index=3)
+    assert first == again != other
+    assert 20_000 <= len(first.encode()) < 24_000
+    assert first.startswith("---\ntitle: ")
+    assert any(f.present for f in figures) and any(not f.present for f in figures)
+
+
+def test_png_writer_makes_a_valid_png() -> None:
+    """The pure-Python PNG has the signature, the size asked for and a sound IDAT."""
+    data = png_bytes(4, 3)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (4, 3)
+    start = data.index(b"IDAT") + 4
+    length = struct.unpack(">I", data[start - 8 : start - 4])[0]
+    assert len(zlib.decompress(data[start : start + length])) == 3 * (1 + 4 * 3)
+
+
+def test_feature_benchmark_results_become_rows() -> None:
+    """A feature benchmark's dict turns into rows; non-numeric entries are kept as information."""
+    results, info = from_plugin(
+        "search",
+        {
+            "build": {"samples": [1.0, 2.0], "label": "Build", "goal": 10.0},
+            "restart": 0.01,
+            "setup": {"chapters": 10},
+        },
+    )
+    assert [r.key for r in results] == ["search.build", "search.restart"]
+    assert results[0].met is True and results[0].median == 1.5
+    assert info == {"setup": {"chapters": 10}}
