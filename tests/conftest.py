@@ -53,7 +53,7 @@ def data_dir(tmp_path: Path) -> Path:
 def open_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
     """Open the real main window over a library and data folder, shown and exposed."""
     from reader.core.library import load_library
-    from reader.ui.app import application
+    from reader.ui.app import application, install_features
     from reader.ui.main_window import MainWindow
 
     def factory(
@@ -65,6 +65,7 @@ def open_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
     ) -> MainWindow:
         application()
         window = MainWindow(load_library(content), data_dir, start_chapter=chapter)
+        install_features(window)
         qtbot.addWidget(window)
         if size is not None:
             window.resize(*size)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.core.library import load_library
 from reader.paths import resource
+from reader.ui.annotations_feature import NOTES_FILE, install_annotations
 from reader.ui.main_window import MainWindow
 
 
@@ -36,9 +37,20 @@ def build_window(
 ) -> MainWindow:
     """The main window over the library at `content`, keeping user data in `data_dir`."""
     library = load_library(content)
-    return MainWindow(
+    window = MainWindow(
         library, data_dir, start_chapter=chapter, read_only_settings=read_only_settings
     )
+    install_features(window, create_files=not read_only_settings)
+    return window
+
+
+def install_features(window: MainWindow, *, create_files: bool = True) -> None:
+    """Add the features built on the window: highlights and notes.
+
+    With `create_files` False (screenshots), a notes database is used only if it exists.
+    """
+    if create_files or (window.data_dir / NOTES_FILE).exists():
+        window.features["annotations"] = install_annotations(window)
 
 
 def run_gui(content: Path, data_dir: Path, *, chapter: str | None = None) -> int:

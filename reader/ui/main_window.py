@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self._pending_heading: str | None = None
         self._shown_once = False
         self._link_dialog: ExternalLinkDialog | None = None
+        # Features installed on the window (annotations, search), by name.
+        self.features: dict[str, QObject] = {}
 
         self.setWindowTitle(APP_TITLE)
         self._view = ChapterView()

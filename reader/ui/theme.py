@@ -67,6 +67,38 @@ DARK = Theme(
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 
+# Highlight colours as (light theme, dark theme) fills. They are drawn translucent over
+# the text, so overlapping highlights stay visible; the dark fills are deeper so light
+# text on them keeps its contrast.
+HIGHLIGHTS: dict[str, tuple[str, str]] = {
+    "yellow": ("#ffe45c", "#8a7400"),
+    "green": ("#9be58f", "#2f7a3a"),
+    "blue": ("#9cc8ff", "#2d5e9e"),
+    "pink": ("#ffa6c9", "#9b3a66"),
+    "purple": ("#cfb0ff", "#6446a0"),
+}
+HIGHLIGHT_LABELS = {
+    "yellow": "Yellow",
+    "green": "Green",
+    "blue": "Blue",
+    "pink": "Pink",
+    "purple": "Purple",
+}
+
+
+def highlight_colour(name: str, theme: Theme, alpha: float = 0.55) -> QColor:
+    """The translucent fill of highlight colour `name` in `theme`."""
+    light, dark = HIGHLIGHTS.get(name, HIGHLIGHTS["yellow"])
+    colour = QColor(dark if theme.dark else light)
+    colour.setAlphaF(alpha)
+    return colour
+
+
+def swatch_colour(name: str, theme: Theme) -> QColor:
+    """The opaque colour of highlight `name`, for menus and the Notes panel."""
+    light, dark = HIGHLIGHTS.get(name, HIGHLIGHTS["yellow"])
+    return QColor(dark if theme.dark else light)
+
 
 def body_font(font_px: int) -> QFont:
     """The chapter's body font: a book serif at `font_px` pixels."""

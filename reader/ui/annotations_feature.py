@@ -1,0 +1,625 @@
+"""Highlights and notes in the window: anchoring, drawing, menus, undo, and the Notes panel."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QHelpEvent,
+    QIcon,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QTextCharFormat,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit, QToolButton, QToolTip, QWidget
+
+from reader.core.anchoring import Anchor, anchor, anchor_all, describe
+from reader.storage.annotations import COLOURS, Annotation, AnnotationId, AnnotationStore
+from reader.storage.db import Database, StorageError
+from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
+from reader.ui.main_window import MainWindow
+from reader.ui.note_dialog import NoteDialog
+from reader.ui.notes_panel import NoteEntry, NotesPanel
+from reader.ui.theme import HIGHLIGHT_LABELS, highlight_colour, swatch_colour
+
+NOTES_FILE = "notes.sqlite3"
+_FLASH_MS = 900
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an annotation of the open chapter is drawn (plain-text offsets)."""
+
+    start: int
+    end: int
+    certain: bool
+
+
+def swatch_icon(colour: str, window: MainWindow, size: int = 14) -> QIcon:
+    """A small rounded square of highlight colour `colour`."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(swatch_colour(colour, window.theme))
+    painter.setPen(QColor(window.theme.rule))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class AnnotationsFeature(QObject):
+    """Owns the notes database for a window and keeps the view and Notes panel in step."""
+
+    changed = Signal()  # emitted after a successful write
+
+    def __init__(self, window: MainWindow, db: Database | None, problem: str | None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._view = window.view
+        self._db = db
+        self._store = AnnotationStore(db) if db is not None else None
+        self._problem = problem
+        self._annotations: dict[AnnotationId, Annotation] = {}
+        self._placed: dict[AnnotationId, Placement] = {}
+        self._orphans: list[Annotation] = []
+        self._slug: str | None = None
+        self._default_colour = "yellow"
+        self._press: QPoint | None = None
+        self.undo_stack = QUndoStack(self)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self._view.set_layer("flash", []))
+
+        self.panel = NotesPanel(window)
+        window.sidebar.addTab(self.panel, "Notes")
+        self.panel.activated.connect(self.go_to)
+        self.panel.delete_requested.connect(self.delete)
+        self.panel.scope_changed.connect(self.refresh_panel)
+        self._build_actions()
+        self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._view.customContextMenuRequested.connect(self._context_menu)
+        self._view.viewport().installEventFilter(self)
+        self._view.viewport().setMouseTracking(True)
+        window.chapter_opened.connect(self.reanchor)
+        window.theme_changed.connect(lambda _name: self._redraw_all())
+        self._view.copyAvailable.connect(self._selection_changed)
+        self._selection_changed(False)
+        if problem:
+            QTimer.singleShot(0, self._warn_problem)
+        current = window.current_document()
+        if current is not None:
+            self.reanchor(current.chapter.slug)
+
+    # -- set-up --------------------------------------------------------------------------
+
+    @property
+    def store(self) -> AnnotationStore:
+        """The annotation store (only used while the database is writable)."""
+        assert self._store is not None
+        return self._store
+
+    @property
+    def writable(self) -> bool:
+        """Whether highlights can be made and changed."""
+        return self._store is not None and self._db is not None and not self._db.read_only
+
+    def _build_actions(self) -> None:
+        window = self._window
+        menu = window.menuBar().addMenu("&Notes")
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        self.menu = menu
+        self.highlight_action = QAction("&Highlight Selection", window)
+        self.highlight_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.highlight_action.setStatusTip("Highlight the selected text in the last colour used")
+        self.highlight_action.triggered.connect(lambda: self.highlight_selection())
+        self.colour_menu = QMenu("Highlight in &Colour", window)
+        for index, colour in enumerate(COLOURS, start=1):
+            action = self.colour_menu.addAction(
+                swatch_icon(colour, window), f"&{index}  {HIGHLIGHT_LABELS[colour]}"
+            )
+            action.triggered.connect(partial(self.highlight_selection, colour))
+        self.colour_menu_action = QAction("Highlight in &Colour…", window)
+        self.colour_menu_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.colour_menu_action.triggered.connect(self._pop_colour_menu)
+        self.note_action = QAction("Highlight with &Note…", window)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.note_action.triggered.connect(self.highlight_with_note)
+        undo = self.undo_stack.createUndoAction(window, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(window, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        for action in (
+            self.highlight_action,
+            self.colour_menu_action,
+            self.note_action,
+            undo,
+            redo,
+        ):
+            window.addAction(action)
+        menu.addAction(self.highlight_action)
+        menu.addAction(self.colour_menu_action)
+        menu.addAction(self.note_action)
+        menu.addSeparator()
+        menu.addAction(undo)
+        menu.addAction(redo)
+        menu.addSeparator()
+        show_notes = QAction("Show &Notes Panel", window)
+        show_notes.setShortcut(QKeySequence("Ctrl+2"))
+        show_notes.triggered.connect(self.show_panel)
+        window.addAction(show_notes)
+        menu.addAction(show_notes)
+        button = QToolButton()
+        button.setDefaultAction(self.highlight_action)
+        self.highlight_action.setIconText("Highlight")
+        button.setMenu(self.colour_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setObjectName("highlightButton")
+        window.toolbar.addSeparator()
+        window.toolbar.addWidget(button)
+
+    @Slot()
+    def _warn_problem(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Notes", self._problem or "", parent=self._window
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._window.statusBar().showMessage(self._problem or "", 20000)
+
+    def _give_up_reading(self, error: Exception) -> None:
+        """The notes file cannot be read (damaged, or a newer layout): carry on without it."""
+        self._store = None
+        self._problem = (
+            f"Your notes could not be read from {self._db.path if self._db else NOTES_FILE} "
+            f"({error}). The file is left as it is; the chapters can still be read."
+        )
+        self._view.set_layer("highlights", [])
+        self._selection_changed(False)
+        self.panel.set_entries([], self._window.theme)
+        self._warn_problem()
+
+    def report_storage_error(self, error: StorageError) -> None:
+        """Tell the user that a change could not be saved, and why."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Your change was not saved",
+            error.message,
+            parent=self._window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_panel(self) -> None:
+        """Show the Notes tab of the sidebar."""
+        self._window.sidebar.setVisible(True)
+        self._window.sidebar.setCurrentWidget(self.panel)
+        self.panel.setFocus()
+
+    # -- anchoring and drawing --------------------------------------------------------------
+
+    @Slot(str)
+    def reanchor(self, slug: str) -> None:
+        """Find every annotation of chapter `slug` in its current text and draw it."""
+        self._slug = slug
+        self._annotations.clear()
+        self._placed.clear()
+        self._orphans = []
+        doc = self._window.current_document()
+        if self._store is None or doc is None or doc.chapter.slug != slug:
+            self._view.set_layer("highlights", [])
+            self.refresh_panel()
+            return
+        try:
+            annotations = self._store.list(slug)
+        except (StorageError, sqlite3.DatabaseError) as error:
+            self._give_up_reading(error)
+            return
+        anchors = anchor_all(doc.plain.text, [a.target for a in annotations])
+        moved: list[tuple[AnnotationId, int, int]] = []
+        for annotation, found in zip(annotations, anchors, strict=True):
+            self._annotations[annotation.id] = annotation
+            if self._record(annotation, found):
+                position = annotation.target.position
+                if found.certain and (
+                    position is None or (position.start, position.end) != (found.start, found.end)
+                ):
+                    moved.append((annotation.id, found.start or 0, found.end or 0))
+        if moved and self.writable:
+            # A certain new place is remembered, so the next open takes the fast path.
+            try:
+                for annotation_id, start, end in moved:
+                    self.store.update_position(annotation_id, start, end)
+            except StorageError:
+                pass  # only bookkeeping: the highlights are drawn either way
+        self._redraw()
+        self.refresh_panel()
+
+    def _record(self, annotation: Annotation, found: Anchor) -> bool:
+        if found.start is None or found.end is None:
+            self._orphans.append(annotation)
+            return False
+        self._placed[annotation.id] = Placement(found.start, found.end, found.certain)
+        return True
+
+    def _redraw(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        theme = self._window.theme
+        ordered = sorted(self._placed.items(), key=lambda item: (item[1].start, -item[1].end))
+        for annotation_id, place in ordered:
+            annotation = self._annotations[annotation_id]
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._view.cursor_for_range(place.start, place.end)
+            fmt = QTextCharFormat()
+            fmt.setBackground(highlight_colour(annotation.colour, theme))
+            if annotation.note:
+                # A note's marker: a dotted underline in the highlight's own colour.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                marker = swatch_colour(annotation.colour, theme)
+                fmt.setUnderlineColor(marker.lighter(190) if theme.dark else marker.darker(170))
+            selection.format = fmt
+            selections.append(selection)
+        self._view.set_layer("highlights", selections)
+
+    def _redraw_all(self) -> None:
+        self._redraw()
+        self.refresh_panel()
+
+    def placed_changed(self, annotation: Annotation) -> None:
+        """An annotation was created, restored or edited: place it again and redraw."""
+        self.changed.emit()
+        if annotation.chapter != self._slug:
+            self.refresh_panel()
+            return
+        self._annotations[annotation.id] = annotation
+        self._orphans = [a for a in self._orphans if a.id != annotation.id]
+        doc = self._window.current_document()
+        # A colour or note edit leaves the passage where it is drawn; a new or restored
+        # highlight is placed afresh.
+        if annotation.id not in self._placed and doc is not None:
+            self._record(annotation, anchor(doc.plain.text, annotation.target))
+        self._redraw()
+        self.refresh_panel()
+
+    def removed(self, annotation: Annotation) -> None:
+        """An annotation was deleted: stop drawing it."""
+        self.changed.emit()
+        self._annotations.pop(annotation.id, None)
+        self._placed.pop(annotation.id, None)
+        self._orphans = [a for a in self._orphans if a.id != annotation.id]
+        self._redraw()
+        self.refresh_panel()
+
+    # -- user actions -------------------------------------------------------------------------
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The plain-text range of the selection, trimmed of surrounding white space."""
+        cursor = self._view.textCursor()
+        positions = self._view.positions
+        doc = self._window.current_document()
+        if not cursor.hasSelection() or positions is None or doc is None:
+            return None
+        start = positions.from_qt(cursor.selectionStart())
+        end = positions.from_qt(cursor.selectionEnd())
+        text = doc.plain.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def highlight_selection(self, colour: str | None = None, note: str = "") -> Annotation | None:
+        """Highlight the selected text in `colour` (default: the last one used)."""
+        chosen = colour or self._default_colour
+        selected = self.selected_range()
+        doc = self._window.current_document()
+        if selected is None or doc is None:
+            self._window.statusBar().showMessage("Select some text to highlight first.", 4000)
+            return None
+        if not self.writable:
+            self._window.statusBar().showMessage(self._problem or "Notes cannot be changed.", 6000)
+            return None
+        self._default_colour = chosen
+        target = describe(doc.plain.text, *selected)
+        command = AddCommand(self, doc.chapter.slug, target, chosen, note)
+        self.undo_stack.push(command)
+        cursor = self._view.textCursor()
+        cursor.clearSelection()
+        self._view.setTextCursor(cursor)
+        return command.annotation
+
+    @Slot()
+    def highlight_with_note(self) -> None:
+        """Highlight the selection and open the note editor for it."""
+        created = self.highlight_selection()
+        if created is not None:
+            self.edit_note(created.id)
+
+    def _pop_colour_menu(self) -> None:
+        rect = self._view.cursorRect()
+        self.colour_menu.popup(self._view.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def set_colour(self, annotation_id: AnnotationId, colour: str) -> None:
+        """Change the colour of a highlight (undoable)."""
+        annotation = self._live(annotation_id)
+        if annotation is not None and annotation.colour != colour and self.writable:
+            self._default_colour = colour
+            self.undo_stack.push(EditCommand(self, annotation, "colour", colour))
+
+    def set_note(self, annotation_id: AnnotationId, note: str) -> None:
+        """Replace the note of a highlight (undoable)."""
+        annotation = self._live(annotation_id)
+        if annotation is not None and annotation.note != note and self.writable:
+            self.undo_stack.push(EditCommand(self, annotation, "note", note))
+
+    def edit_note(self, annotation_id: AnnotationId) -> NoteDialog | None:
+        """Open the note editor for a highlight; saving applies the note."""
+        annotation = self._live(annotation_id)
+        if annotation is None:
+            return None
+        dialog = NoteDialog(annotation.target.quote.exact, annotation.note, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_note(annotation_id, dialog.note()))
+        dialog.open()
+        self.note_dialog = dialog
+        return dialog
+
+    @Slot(str)
+    def delete(self, annotation_id: str) -> None:
+        """Delete a highlight (undoable with Ctrl+Z)."""
+        if self._live(AnnotationId(annotation_id)) is not None and self.writable:
+            self.undo_stack.push(DeleteCommand(self, AnnotationId(annotation_id)))
+            self._window.statusBar().showMessage("Highlight deleted. Ctrl+Z brings it back.", 6000)
+
+    def copy_quote(self, annotation_id: AnnotationId) -> None:
+        """Copy a highlight's quoted text to the clipboard."""
+        annotation = self._live(annotation_id)
+        if annotation is not None:
+            QGuiApplication.clipboard().setText(annotation.target.quote.exact)
+
+    def _live(self, annotation_id: AnnotationId) -> Annotation | None:
+        if self._store is None:
+            return None
+        annotation = self._annotations.get(annotation_id) or self._store.get(annotation_id)
+        return annotation if annotation is not None and not annotation.deleted else None
+
+    # -- hit testing, menus, tooltips ------------------------------------------------------
+
+    def annotations_at(self, point: QPoint) -> list[Annotation]:
+        """The highlights under viewport point `point`, innermost first."""
+        positions = self._view.positions
+        if positions is None:
+            return []
+        cursor = self._view.cursorForPosition(point)
+        # Only count the point as "on" a character when it is inside that character's box.
+        rect = self._view.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return []
+        offset = positions.from_qt(cursor.position())
+        hits = []
+        for annotation_id, place in self._placed.items():
+            if place.start <= offset < place.end or (
+                offset == place.end
+                and offset > place.start
+                and cursor.position() > 0
+                and point.x() < rect.x()
+            ):
+                hits.append((place.end - place.start, self._annotations[annotation_id]))
+        hits.sort(key=lambda item: item[0])
+        return [annotation for _, annotation in hits]
+
+    def annotation_menu(
+        self, annotations: list[Annotation], parent: QWidget | None = None
+    ) -> QMenu:
+        """The menu offered for highlights: colour, note, copy, delete (one part per highlight)."""
+        menu = QMenu(parent or self._window)
+        for annotation in annotations:
+            target = menu
+            if len(annotations) > 1:
+                quote = annotation.target.quote.exact
+                label = quote if len(quote) <= 40 else quote[:40] + "…"
+                target = menu.addMenu(swatch_icon(annotation.colour, self._window), f"“{label}”")
+            self._fill_annotation_menu(target, annotation)
+        return menu
+
+    def _fill_annotation_menu(self, menu: QMenu, annotation: Annotation) -> None:
+        colours = menu.addMenu("Change &Colour")
+        for colour in COLOURS:
+            action = colours.addAction(swatch_icon(colour, self._window), HIGHLIGHT_LABELS[colour])
+            action.setCheckable(True)
+            action.setChecked(colour == annotation.colour)
+            action.triggered.connect(partial(self.set_colour, annotation.id, colour))
+        note = menu.addAction("Edit &Note…" if annotation.note else "Add &Note…")
+        note.triggered.connect(partial(self.edit_note, annotation.id))
+        copy = menu.addAction("Copy &Quote")
+        copy.triggered.connect(partial(self.copy_quote, annotation.id))
+        menu.addSeparator()
+        delete = menu.addAction("&Delete Highlight")
+        delete.triggered.connect(partial(self.delete, annotation.id))
+        for action in (colours.menuAction(), note, delete):
+            action.setEnabled(self.writable)
+
+    @Slot(QPoint)
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(point)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self._view.viewport().mapToGlobal(point))
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The text's context menu at `point`: highlight actions, then Qt's own."""
+        menu = QMenu(self._view)
+        if self._view.textCursor().hasSelection():
+            menu.addAction(self.highlight_action)
+            menu.addMenu(self.colour_menu)
+            menu.addAction(self.note_action)
+            menu.addSeparator()
+        for annotation in self.annotations_at(point):
+            quote = annotation.target.quote.exact
+            label = quote if len(quote) <= 40 else quote[:40] + "…"
+            sub = menu.addMenu(swatch_icon(annotation.colour, self._window), f"Highlight “{label}”")
+            self._fill_annotation_menu(sub, annotation)
+            menu.addSeparator()
+        standard = self._view.createStandardContextMenu(point)
+        standard.setParent(menu)
+        for action in standard.actions():
+            menu.addAction(action)
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Clicks on highlights open their menu; hovering a noted highlight shows the note."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._press = event.position().toPoint()
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            point = event.position().toPoint()
+            clicked = self._press is not None and (point - self._press).manhattanLength() < 4
+            self._press = None
+            if (
+                clicked
+                and event.button() == Qt.MouseButton.LeftButton
+                and not self._view.textCursor().hasSelection()
+                and not self._view.anchorAt(point)
+            ):
+                hits = self.annotations_at(point)
+                if hits:
+                    menu = self.annotation_menu(hits)
+                    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                    menu.popup(self._view.viewport().mapToGlobal(point))
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            notes = [a.note for a in self.annotations_at(event.pos()) if a.note]
+            if notes:
+                QToolTip.showText(event.globalPos(), "\n\n".join(notes), self._view.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    @Slot(bool)
+    def _selection_changed(self, has_selection: bool) -> None:
+        for action in (self.highlight_action, self.colour_menu_action, self.note_action):
+            action.setEnabled(has_selection and self.writable)
+
+    # -- Notes panel ----------------------------------------------------------------------------
+
+    def placement(self, annotation_id: AnnotationId) -> Placement | None:
+        """Where an annotation of the open chapter is drawn, if it is placed."""
+        return self._placed.get(annotation_id)
+
+    def orphans(self) -> list[Annotation]:
+        """Annotations of the open chapter that could not be placed."""
+        return list(self._orphans)
+
+    @Slot()
+    def refresh_panel(self) -> None:
+        """Rebuild the Notes panel's list for its scope (this chapter or all)."""
+        if self._store is None:
+            self.panel.set_entries([], self._window.theme)
+            return
+        entries: list[NoteEntry] = []
+        library = self._window.library
+        slugs = [self._slug] if self.panel.this_chapter_only() and self._slug else None
+        try:
+            annotations = self._store.list(None if slugs is None else slugs[0])
+        except (StorageError, sqlite3.DatabaseError) as error:
+            self._give_up_reading(error)
+            return
+        by_chapter: dict[str, list[Annotation]] = {}
+        for annotation in annotations:
+            by_chapter.setdefault(annotation.chapter, []).append(annotation)
+        for slug, items in by_chapter.items():
+            chapter = library.by_slug(slug)
+            if chapter is None:
+                entries.extend(NoteEntry(a, slug, None, "missing-chapter") for a in items)
+                continue
+            if slug == self._slug:
+                places = {a.id: self._placed.get(a.id) for a in items}
+                plain = self._window.current_document()
+                assert plain is not None
+                doc = plain
+            else:
+                doc = self._window.document_for(chapter)
+                found = anchor_all(doc.plain.text, [a.target for a in items])
+                places = {
+                    a.id: Placement(f.start, f.end, f.certain)
+                    if f.start is not None and f.end is not None
+                    else None
+                    for a, f in zip(items, found, strict=True)
+                }
+            titles = {h.id: h.title for h in doc.rendered.headings}
+            for annotation in items:
+                place = places.get(annotation.id)
+                if place is None:
+                    entries.append(NoteEntry(annotation, chapter.title, None, "orphaned"))
+                else:
+                    section = doc.plain.section_at(place.start)
+                    entries.append(
+                        NoteEntry(
+                            annotation,
+                            chapter.title,
+                            titles.get(section or ""),
+                            "placed",
+                            place.start,
+                        )
+                    )
+        order: dict[str, int] = {c.slug: i for i, c in enumerate(library.chapters)}
+        entries.sort(key=lambda e: (order.get(e.annotation.chapter, len(order)), e.offset))
+        self.panel.set_entries(entries, self._window.theme)
+
+    @Slot(str)
+    def go_to(self, annotation_id: str) -> None:
+        """Open the chapter of an annotation and show it with a brief flash."""
+        if self._store is None:
+            return
+        annotation = self._store.get(AnnotationId(annotation_id))
+        if annotation is None or annotation.deleted:
+            return
+        if self._slug != annotation.chapter and not self._window.open_chapter(annotation.chapter):
+            self._window.statusBar().showMessage("That chapter is not in this library.", 5000)
+            return
+        place = self._placed.get(annotation.id)
+        if place is None:
+            self._window.statusBar().showMessage(
+                "This note's passage was not found in the current text of the chapter.", 6000
+            )
+            return
+        view = self._view
+        view.scroll_to_offset(place.start)
+        # Leave a little of the text above the passage in view.
+        bar = view.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - view.viewport().height() // 4))
+        flash = QTextEdit.ExtraSelection()
+        flash.cursor = view.cursor_for_range(place.start, place.end)
+        fmt = QTextCharFormat()
+        accent = QColor(self._window.theme.accent)
+        accent.setAlphaF(0.35)
+        fmt.setBackground(accent)
+        flash.format = fmt
+        view.set_layer("flash", [flash])
+        self._flash_timer.start(_FLASH_MS)
+
+
+def install_annotations(window: MainWindow) -> AnnotationsFeature:
+    """Open the notes database in the window's data folder and add highlighting to it."""
+    path = window.data_dir / NOTES_FILE
+    db: Database | None = None
+    problem: str | None = None
+    try:
+        db = Database(path)
+        if db.read_only:
+            problem = db.read_only_reason
+    except StorageError as error:
+        problem = error.message
+    feature = AnnotationsFeature(window, db, problem)
+    window.destroyed.connect(lambda: db.close() if db is not None else None)
+    return feature

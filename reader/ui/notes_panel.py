@@ -1,0 +1,303 @@
+"""The Notes sidebar tab: every highlight and note, grouped by chapter and section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.storage.annotations import COLOURS, Annotation
+from reader.ui.note_delegate import BAR_ROLE, DATE_ROLE, NOTE_ROLE, QUOTE_ROLE, NoteCardDelegate
+from reader.ui.theme import HIGHLIGHT_LABELS, Theme, swatch_colour
+
+EntryStatus = Literal["placed", "orphaned", "missing-chapter"]
+_ID_ROLE = Qt.ItemDataRole.UserRole
+_SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
+ORPHANS_TITLE = "Not found in the current text"
+MISSING_TITLE = "Chapters not in this library"
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """One annotation as the panel lists it."""
+
+    annotation: Annotation
+    chapter_title: str
+    section_title: str | None
+    status: EntryStatus
+    offset: int = 0
+
+
+def _swatch(colour: str, theme: Theme) -> QIcon:
+    pixmap = QPixmap(12, 28)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(swatch_colour(colour, theme))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(2, 0, 6, 28, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%d %b %Y, %H:%M")
+
+
+class NotesPanel(QWidget):
+    """Lists annotations with filters; activating one asks to show it in the text."""
+
+    activated = Signal(str)  # annotation id
+    delete_requested = Signal(str)
+    scope_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesPanel")
+        self._scope = QComboBox()
+        self._scope.addItems(["This chapter", "All chapters"])
+        self._scope.setAccessibleName("Show notes of")
+        self._colour = QComboBox()
+        self._colour.addItem("All colours", "")
+        self._colour.setAccessibleName("Colour filter")
+        self._filter = QLineEdit()
+        self._filter.setPlaceholderText("Filter notes…")
+        self._filter.setClearButtonEnabled(True)
+        self._filter.setAccessibleName("Filter notes")
+        self._tree = QTreeWidget()
+        self._tree.setObjectName("notesTree")
+        self._tree.setHeaderHidden(True)
+        self._tree.setItemDelegate(NoteCardDelegate(self._tree))
+        self._tree.setMouseTracking(True)
+        self._tree.setUniformRowHeights(False)
+        self._tree.setIndentation(10)
+        self._tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._empty = QLabel()
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._empty.setObjectName("notesEmpty")
+        self._empty.setMargin(10)
+        filters = QHBoxLayout()
+        filters.addWidget(self._scope, 1)
+        filters.addWidget(self._colour, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self._filter)
+        layout.addWidget(self._tree, 1)
+        layout.addWidget(self._empty, 1)
+        self._entries: list[NoteEntry] = []
+        self._scope.currentIndexChanged.connect(lambda _i: self.scope_changed.emit())
+        self._colour.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self._filter.textChanged.connect(lambda _t: self._apply_filters())
+        self._tree.itemActivated.connect(self._activate)
+        self._tree.itemClicked.connect(self._activate)
+        self._tree.customContextMenuRequested.connect(self._menu)
+
+    def this_chapter_only(self) -> bool:
+        """Whether only the open chapter's notes are listed."""
+        return self._scope.currentIndex() == 0
+
+    def set_scope(self, all_chapters: bool) -> None:
+        """List the notes of all chapters, or of the open one."""
+        self._scope.setCurrentIndex(1 if all_chapters else 0)
+
+    def set_colour_filter(self, colour: str) -> None:
+        """Show only highlights of `colour` ("" for all)."""
+        index = self._colour.findData(colour)
+        self._colour.setCurrentIndex(max(index, 0))
+
+    def set_text_filter(self, text: str) -> None:
+        """Show only annotations whose quote or note contains `text`."""
+        self._filter.setText(text)
+
+    @property
+    def tree(self) -> QTreeWidget:
+        """The list itself."""
+        return self._tree
+
+    def set_entries(self, entries: list[NoteEntry], theme: Theme) -> None:
+        """Show `entries` (already in reading order), keeping the filters."""
+        self._entries = entries
+        current = self._colour.currentData()
+        self._colour.blockSignals(True)
+        self._colour.clear()
+        self._colour.addItem("All colours", "")
+        for colour in COLOURS:
+            self._colour.addItem(_swatch(colour, theme), HIGHLIGHT_LABELS[colour], colour)
+        self._colour.setCurrentIndex(max(0, self._colour.findData(current)))
+        self._colour.blockSignals(False)
+        self._tree.clear()
+        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        muted = QColor(theme.muted)
+
+        def group(path: tuple[str, ...]) -> QTreeWidgetItem:
+            item = groups.get(path)
+            if item is None:
+                item = QTreeWidgetItem([path[-1]])
+                font = item.font(0)
+                font.setBold(len(path) == 1)
+                item.setFont(0, font)
+                if len(path) > 1:
+                    item.setForeground(0, muted)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if len(path) == 1:
+                    self._tree.addTopLevelItem(item)
+                else:
+                    group(path[:-1]).addChild(item)
+                item.setExpanded(True)
+                groups[path] = item
+            return item
+
+        placed = [e for e in entries if e.status == "placed"]
+        others = [e for e in entries if e.status != "placed"]
+        for entry in placed + others:
+            if entry.status == "orphaned":
+                parent = group((ORPHANS_TITLE, entry.chapter_title))
+            elif entry.status == "missing-chapter":
+                parent = group((MISSING_TITLE, entry.chapter_title))
+            else:
+                path: tuple[str, ...] = (entry.chapter_title,)
+                if entry.section_title:
+                    path += (entry.section_title,)
+                parent = group(path)
+            parent.addChild(self._leaf(entry, theme))
+        self._apply_filters()
+
+    def _leaf(self, entry: NoteEntry, theme: Theme) -> QTreeWidgetItem:
+        annotation = entry.annotation
+        quote = " ".join(annotation.target.quote.exact.split())
+        shown = quote if len(quote) <= 220 else quote[:220] + "…"
+        item = QTreeWidgetItem([shown])
+        item.setData(0, QUOTE_ROLE, shown)
+        item.setData(0, NOTE_ROLE, " ".join(annotation.note.split()))
+        item.setData(0, DATE_ROLE, _when(annotation.modified))
+        item.setData(0, BAR_ROLE, swatch_colour(annotation.colour, theme).name())
+        item.setData(0, _ID_ROLE, annotation.id)
+        item.setData(0, _COLOUR_ROLE, annotation.colour)
+        item.setData(0, _SEARCH_ROLE, f"{quote}\n{annotation.note}".casefold())
+        tip = f"“{quote}”" + (f"\n\nNote: {annotation.note}" if annotation.note else "")
+        if entry.status == "orphaned":
+            tip += (
+                "\n\nThis passage is not in the chapter's current text. The highlight is "
+                "kept, and Field Reader looks for it again every time the chapter opens."
+            )
+        item.setToolTip(0, tip)
+        return item
+
+    def _apply_filters(self) -> None:
+        colour = self._colour.currentData() or ""
+        needle = self._filter.text().casefold().strip()
+        visible = 0
+
+        def walk(item: QTreeWidgetItem) -> bool:
+            nonlocal visible
+            if item.data(0, _ID_ROLE):
+                show = (not colour or item.data(0, _COLOUR_ROLE) == colour) and (
+                    not needle or needle in item.data(0, _SEARCH_ROLE)
+                )
+                item.setHidden(not show)
+                visible += int(show)
+                return show
+            any_child = False
+            for i in range(item.childCount()):
+                child = item.child(i)
+                if child is not None and walk(child):
+                    any_child = True
+            item.setHidden(not any_child)
+            return any_child
+
+        for i in range(self._tree.topLevelItemCount()):
+            top = self._tree.topLevelItem(i)
+            if top is not None:
+                walk(top)
+        self._tree.setVisible(visible > 0)
+        self._empty.setVisible(visible == 0)
+        if not self._entries:
+            self._empty.setText(
+                "No highlights yet. Select text in the chapter and press Ctrl+H "
+                "(or right-click) to highlight it."
+            )
+        else:
+            self._empty.setText("No notes match the filter.")
+
+    def visible_ids(self) -> list[str]:
+        """The ids of the annotations listed and not filtered out, top to bottom."""
+        out: list[str] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            if item.isHidden():
+                return
+            if item.data(0, _ID_ROLE):
+                out.append(item.data(0, _ID_ROLE))
+            for i in range(item.childCount()):
+                child = item.child(i)
+                if child is not None:
+                    walk(child)
+
+        for i in range(self._tree.topLevelItemCount()):
+            top = self._tree.topLevelItem(i)
+            if top is not None:
+                walk(top)
+        return out
+
+    def item_for(self, annotation_id: str) -> QTreeWidgetItem | None:
+        """The list entry of an annotation."""
+        stack = [self._tree.topLevelItem(i) for i in range(self._tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            if item.data(0, _ID_ROLE) == annotation_id:
+                return item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return None
+
+    def group_titles(self) -> list[str]:
+        """The titles of the top-level groups shown."""
+        items = (self._tree.topLevelItem(i) for i in range(self._tree.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None and not item.isHidden()]
+
+    @Slot(QTreeWidgetItem)
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        annotation_id = item.data(0, _ID_ROLE)
+        if annotation_id:
+            self.activated.emit(annotation_id)
+
+    def _menu(self, point: QPoint) -> None:
+        item = self._tree.itemAt(point)
+        if item is None or not item.data(0, _ID_ROLE):
+            return
+        annotation_id = item.data(0, _ID_ROLE)
+        menu = QMenu(self)
+        menu.addAction("Show in Text", lambda: self.activated.emit(annotation_id))
+        menu.addAction("Delete", lambda: self.delete_requested.emit(annotation_id))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self._tree.viewport().mapToGlobal(point))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete removes the selected highlight (undoable in the window)."""
+        item = self._tree.currentItem()
+        if event.key() == Qt.Key.Key_Delete and item is not None and item.data(0, _ID_ROLE):
+            self.delete_requested.emit(item.data(0, _ID_ROLE))
+            return
+        super().keyPressEvent(event)
