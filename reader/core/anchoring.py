@@ -47,6 +47,12 @@ _UNIQUE_QUOTE_MIN = 16
 _FUZZY_NEEDS_CONTEXT_BELOW = 32
 _FUZZY_WINDOW = 8_192
 _FUZZY_CHUNK = 65_536
+# Approximate search over the whole text costs 15-30 ms per quote on 1 MB. When a chapter
+# was rewritten and hundreds of highlights are lost, anchor_all stops scanning whole texts
+# after this many characters (about eight scans of 1 MB, hundreds of a seed-sized chapter)
+# so that opening stays quick; the rest are tried near their old place only, and are
+# orphaned for this opening (every opening tries them again).
+_WHOLE_TEXT_FUZZY_BUDGET = 8_000_000
 # Hypothesis's weights for ranking approximate matches (quote, prefix, suffix, position).
 _W_QUOTE, _W_PREFIX, _W_SUFFIX, _W_POSITION = 50.0, 20.0, 20.0, 2.0
 
@@ -141,11 +147,12 @@ def anchor_all(text: str, targets: Iterable[Target]) -> list[Anchor]:
     results: list[Anchor] = [_ORPHANED] * len(items)
     order = sorted(range(len(items)), key=lambda i: _old_start_key(items[i]))
     shift = 0
+    budget = [_WHOLE_TEXT_FUZZY_BUDGET]
     for i in order:
         target = items[i]
         position = target.position
         expected = position.start + shift if position is not None else None
-        result = _anchor(text, target, expected)
+        result = _anchor(text, target, expected, budget)
         if position is not None and result.certain and result.start is not None:
             shift = result.start - position.start
         results[i] = result
@@ -156,7 +163,9 @@ def _old_start_key(target: Target) -> tuple[int, int]:
     return (0, target.position.start) if target.position is not None else (1, 0)
 
 
-def _anchor(text: str, target: Target, expected: int | None) -> Anchor:
+def _anchor(
+    text: str, target: Target, expected: int | None, budget: list[int] | None = None
+) -> Anchor:
     quote = target.quote
     if not quote.exact:
         return _ORPHANED
@@ -173,7 +182,7 @@ def _anchor(text: str, target: Target, expected: int | None) -> Anchor:
     found = _find_exact(text, quote, expected)
     if found is not None:
         return found
-    fuzzy = _find_fuzzy(text, quote, expected)
+    fuzzy = _find_fuzzy(text, quote, expected, budget)
     if fuzzy is not None:
         return Anchor(AnchorStatus.FUZZY, fuzzy[0], fuzzy[1], False)
     return _ORPHANED
@@ -239,8 +248,9 @@ def _exact_quote(start: int, length: int, context: float, *, unique: bool) -> An
 
 
 def _find_fuzzy(
-    text: str, quote: TextQuoteSelector, expected: int | None
+    text: str, quote: TextQuoteSelector, expected: int | None, budget: list[int] | None = None
 ) -> tuple[int, int] | None:
+    """An approximate match, near `expected` first; whole-text scans draw on `budget`."""
     exact = quote.exact
     max_errors = len(exact) // 4
     if max_errors == 0:
@@ -252,6 +262,10 @@ def _find_fuzzy(
         near = _best_fuzzy(text, quote, expected, [(lo, hi)])
         if near is not None or (lo == 0 and hi == n):
             return near
+    if budget is not None:
+        if budget[0] < n:
+            return None
+        budget[0] -= n
     overlap = len(exact) + max_errors
     step = max(_FUZZY_CHUNK, 4 * overlap)
     regions = [(lo, min(n, lo + step + overlap)) for lo in range(0, max(1, n), step)]

@@ -270,3 +270,30 @@ def test_quote_only_anchor_finds_an_identical_passage(data: st.DataObject, text:
     assert result.start is not None and result.end is not None
     # Possibly another occurrence, but one that is indistinguishable by its context.
     assert describe(text, result.start, result.end).quote == quote
+
+
+def test_whole_text_search_is_bounded_when_many_highlights_are_lost() -> None:
+    """A rewritten chapter does not make opening take seconds: scans stop at a budget."""
+    import reader.core.anchoring as anchoring
+
+    words = [f"word{i % 997}x{i % 13}" for i in range(20_000)]
+    old = " ".join(words)
+    targets = [describe(old, i * 300, i * 300 + 60) for i in range(200)]
+    new = " ".join(reversed(words)).upper()  # nothing can be found any more
+    calls = {"whole": 0}
+    original = anchoring._best_fuzzy
+
+    def counting(text, quote, expected, regions):  # type: ignore[no-untyped-def]
+        if len(regions) > 1 or regions[0] == (0, len(text)):
+            calls["whole"] += 1
+        return original(text, quote, expected, regions)
+
+    anchoring._best_fuzzy = counting  # type: ignore[assignment]
+    try:
+        results = anchor_all(new, targets)
+    finally:
+        anchoring._best_fuzzy = original  # type: ignore[assignment]
+    assert all(r.status == AnchorStatus.ORPHANED for r in results)
+    assert calls["whole"] <= anchoring._WHOLE_TEXT_FUZZY_BUDGET // len(new)
+    # A single anchor() still searches the whole text.
+    assert anchor(new, targets[0]).status == AnchorStatus.ORPHANED
