@@ -263,6 +263,25 @@ class AnnotationStore:
             )
         return replace(current, target=Target(current.target.quote, position))
 
+    def update_positions(self, moves: Iterable[tuple[AnnotationId, int, int]]) -> int:
+        """Record many re-anchored positions in one transaction; returns how many changed.
+
+        Like update_position, this is bookkeeping: `modified` is left alone, and ids that
+        are unknown or deleted are skipped rather than refused.
+        """
+        changed = 0
+        with self._db.transaction() as conn:
+            for annotation_id, start, end in moves:
+                TextPositionSelector(start, end)  # validates the range
+                cursor = conn.execute(
+                    "UPDATE annotations SET position_start = :start, position_end = :end"
+                    " WHERE id = :id AND deleted = 0"
+                    " AND (position_start IS NOT :start OR position_end IS NOT :end)",
+                    {"start": start, "end": end, "id": annotation_id},
+                )
+                changed += cursor.rowcount
+        return changed
+
     def delete(self, annotation_id: AnnotationId) -> Annotation:
         """Delete a live annotation, keeping a tombstone (quote and note too, for undo)."""
         with self._db.transaction() as conn:

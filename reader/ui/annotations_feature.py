@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from functools import partial
@@ -236,12 +237,10 @@ class AnnotationsFeature(QObject):
                 ):
                     moved.append((annotation.id, found.start or 0, found.end or 0))
         if moved and self.writable:
-            # A certain new place is remembered, so the next open takes the fast path.
-            try:
-                for annotation_id, start, end in moved:
-                    self.store.update_position(annotation_id, start, end)
-            except StorageError:
-                pass  # only bookkeeping: the highlights are drawn either way
+            # A certain new place is remembered, so the next open takes the fast path; it
+            # is only bookkeeping, so a failed write still leaves the highlights drawn.
+            with contextlib.suppress(StorageError):
+                self.store.update_positions(moved)
         self._redraw()
         self.refresh_panel()
 

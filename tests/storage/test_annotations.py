@@ -370,3 +370,20 @@ def test_merge_properties(
 
 def state_ids(store: AnnotationStore) -> set[str]:
     return {x.id for x in store.all_including_tombstones()}
+
+
+def test_update_positions_in_one_batch_leaves_modified_alone(
+    store: AnnotationStore, target: Target
+) -> None:
+    first = store.add("ch", target, "yellow")
+    second = store.add("ch", target, "blue")
+    gone = store.add("ch", target, "green")
+    store.delete(gone.id)
+    changed = store.update_positions([(first.id, 100, 117), (second.id, 5, 22), (gone.id, 1, 2)])
+    assert changed == 2
+    moved = store.get(first.id)
+    assert moved is not None and moved.target.position == TextPositionSelector(100, 117)
+    assert moved.modified == first.modified
+    assert store.update_positions([(first.id, 100, 117)]) == 0
+    tomb = store.get(gone.id)
+    assert tomb is not None and tomb.target.position == target.position
