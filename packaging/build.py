@@ -66,8 +66,19 @@ def archive(folder: Path, out_stem: Path, top: str) -> Path:
 def run_pyinstaller(distpath: Path, workpath: Path, spec_args: list[str]) -> None:
     """Run PyInstaller on the spec; exits with its status when it fails."""
     command = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(distpath), "--workpath", str(workpath), str(SPEC), "--", *spec_args,
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(distpath),
+        "--workpath",
+        str(workpath),
+        str(SPEC),
+        "--",
+        *spec_args,
     ]
     print("+", " ".join(command), flush=True)
     result = subprocess.run(command, cwd=ROOT, check=False)

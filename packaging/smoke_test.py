@@ -71,7 +71,9 @@ def sources_newer_than(path: Path) -> bool:
     )
 
 
-def run(command: list[str], env: dict[str, str], timeout: int = TIMEOUT) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str], env: dict[str, str], timeout: int = TIMEOUT
+) -> subprocess.CompletedProcess[str]:
     """Run the frozen program, capturing its output."""
     try:
         return subprocess.run(
@@ -128,14 +130,25 @@ def step_version(exe: Path, env: dict[str, str]) -> str:
     result = run([str(exe), "--version"], env)
     expected = f"Field Reader {version()}"
     if result.returncode != 0 or result.stdout.strip() != expected:
-        raise StepFailed(f"expected {expected!r}, got {result.stdout.strip()!r}; {describe(result)}")
+        raise StepFailed(
+            f"expected {expected!r}, got {result.stdout.strip()!r}; {describe(result)}"
+        )
     return expected
 
 
 def step_screenshot(exe: Path, env: dict[str, str], work: Path) -> str:
     out = work / "chapter.png"
-    command = [str(exe), "screenshot", str(out), "--data-dir", str(work / "data"),
-               "--size", "1280x800", "--theme", "light"]
+    command = [
+        str(exe),
+        "screenshot",
+        str(out),
+        "--data-dir",
+        str(work / "data"),
+        "--size",
+        "1280x800",
+        "--theme",
+        "light",
+    ]
     result = run(command, env)
     if result.returncode != 0:
         raise StepFailed(describe(result))
@@ -175,23 +188,53 @@ def step_check(exe: Path, env: dict[str, str]) -> str:
     return f"{chapters} chapter(s), {len(problems)} missing-image problems as expected"
 
 
+def missing_xcb_libraries(bundle: Path) -> list[str]:
+    """Libraries the xcb platform plugin links that neither the bundle nor this system has.
+
+    They are bundled from the build machine when it has them; when it does not (Debian:
+    libxcb-icccm4, libxcb-keysyms1, libxcb-cursor0, ...), the frozen program cannot open
+    a window on machines that lack them either.
+    """
+    internal = bundle / "_internal"
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.is_file():
+        return ["libqxcb.so (the plugin itself)"]
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    ldd = subprocess.run(["ldd", str(plugin)], env=env, capture_output=True, text=True, check=False)
+    return [line.split()[0] for line in ldd.stdout.splitlines() if "not found" in line]
+
+
 def step_xcb(exe: Path, env: dict[str, str], work: Path) -> str:
     """Open the real window on Xvfb: the xcb platform plugin and its libraries load."""
+    if sys.platform != "linux":
+        return "skipped (not Linux)"
+    if exe.parent.name != "onefile":
+        missing = missing_xcb_libraries(exe.parent)
+        if missing:
+            raise StepFailed(
+                "the xcb platform plugin needs libraries the build did not bundle: "
+                + ", ".join(missing)
+                + " (install them on the build machine and rebuild)"
+            )
     xvfb = shutil.which("Xvfb")
-    if xvfb is None or sys.platform != "linux":
-        return "skipped (no Xvfb)"
+    if xvfb is None:
+        return "libraries complete; window not tried (no Xvfb)"
     display = ":97"
     server = subprocess.Popen(
         [xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         time.sleep(1.0)
         gui_env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         gui_env.pop("WAYLAND_DISPLAY", None)
         app = subprocess.Popen(
-            [str(exe), "--data-dir", str(work / "data")], env=gui_env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [str(exe), "--data-dir", str(work / "data")],
+            env=gui_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         try:
             _out, err = app.communicate(timeout=6)
@@ -251,11 +294,17 @@ def main(argv: list[str] | None = None) -> int:
                 results.append((name, False, str(error)))
         if not args.onefile:
             after = snapshot(bundle)
-            changed = sorted(k for k in after.keys() | before.keys() if after.get(k) != before.get(k))
+            changed = sorted(
+                k for k in after.keys() | before.keys() if after.get(k) != before.get(k)
+            )
             results.append(
-                ("read-only", not changed,
-                 "the bundle is unchanged" if not changed
-                 else "files inside the bundle changed: " + ", ".join(changed[:10]))
+                (
+                    "read-only",
+                    not changed,
+                    "the bundle is unchanged"
+                    if not changed
+                    else "files inside the bundle changed: " + ", ".join(changed[:10]),
+                )
             )
 
     for name, ok, detail in results:
