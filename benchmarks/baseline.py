@@ -46,9 +46,25 @@ class FirstPaint(QObject):
         QApplication.quit()
 
 
+def peak_memory_kb() -> int | None:
+    """This process's peak resident memory in KB (Linux VmHWM), or None where unknown.
+
+    Not `getrusage`: Linux carries the parent's peak over into a child at exec, so a
+    large harness would inflate every child's figure.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def report(marks: dict[str, float], **extra: object) -> None:
-    """Print the marks as the last line of output, for the harness."""
-    print(json.dumps({"marks": marks, **extra}), flush=True)
+    """Print the marks and the peak memory as the last line of output, for the harness."""
+    print(json.dumps({"marks": marks, "peak_kb": peak_memory_kb(), **extra}), flush=True)
 
 
 def main(argv: list[str]) -> int:
