@@ -126,6 +126,7 @@ class SearchHit:
     kind: HitKind
     segments: Segments
     note_id: str | None = None
+    quote: str = ""
 
     def snippet(self, start: str = "«", end: str = "»") -> str:
         """The snippet with `start` and `end` around the matched words."""
@@ -547,8 +548,8 @@ class SearchIndex:
         # The inner query lets FTS5 sort by rank and cut at the limit before any snippet
         # is made; the joins run on those few rows only.
         rows = self._conn.execute(
-            f"SELECT {self._HIT_COLUMNS}, m.body, m.quote FROM ("
-            "  SELECT rowid AS id, rank,"
+            f"SELECT {self._HIT_COLUMNS}, m.body, m.quote, m.full_quote FROM ("
+            "  SELECT rowid AS id, rank, quote AS full_quote,"
             f"   snippet(texts, 1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}) AS body,"
             f"   snippet(texts, 2, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}) AS quote"
             "  FROM texts WHERE texts MATCH :query ORDER BY rank LIMIT :fetch"
@@ -556,7 +557,9 @@ class SearchIndex:
             "ORDER BY m.rank LIMIT :limit",
             {"query": query.fts5(), "fetch": fetch, "limit": limit},
         ).fetchall()
-        return [_hit(row, snippet_segments(row[6]), snippet_segments(row[7])) for row in rows]
+        return [
+            _hit(row, snippet_segments(row[6]), snippet_segments(row[7]), row[8]) for row in rows
+        ]
 
     def _search_plain(self, query: Query, limit: int) -> list[SearchHit]:
         needles = [
@@ -580,10 +583,10 @@ class SearchIndex:
                 return ()
             return snippet_segments(make_snippet(text, find_query(text, query), SNIPPET_WORDS))
 
-        return [_hit(row, excerpt(row[6]), excerpt(row[7])) for row in rows]
+        return [_hit(row, excerpt(row[6]), excerpt(row[7]), row[7]) for row in rows]
 
 
-def _hit(row: tuple[Any, ...], body: Segments, quote: Segments) -> SearchHit:
+def _hit(row: tuple[Any, ...], body: Segments, quote: Segments, full_quote: str) -> SearchHit:
     kind: HitKind = "note" if row[0] == "note" else "text"
     segments = body
     if kind == "note" and quote:
@@ -596,4 +599,5 @@ def _hit(row: tuple[Any, ...], body: Segments, quote: Segments) -> SearchHit:
         kind=kind,
         segments=segments,
         note_id=row[5],
+        quote=full_quote if kind == "note" else "",
     )

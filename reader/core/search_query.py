@@ -162,22 +162,33 @@ def find_query(text: str, query: Query) -> list[Span]:
     ]
 
 
+class FoldedText:
+    """A text folded once, to find many needles in it (the find bar searches as one types)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded, self._sources = fold_with_map(text)
+
+    def find(self, needle: str, *, case_sensitive: bool = False) -> list[Span]:
+        """Every occurrence of `needle` (not overlapping); by default ignoring case and accents."""
+        if not needle:
+            return []
+        if case_sensitive:
+            haystack, sources, target = self.text, None, needle
+        else:
+            haystack, sources, target = self._folded, self._sources, fold(needle)
+        spans: list[Span] = []
+        start = haystack.find(target)
+        while start >= 0:
+            end = start + len(target)
+            spans.append(_source_span(start, end, sources, len(self.text)))
+            start = haystack.find(target, end)
+        return spans
+
+
 def find_text(text: str, needle: str, *, case_sensitive: bool = False) -> list[Span]:
     """Every occurrence of `needle` in `text` (not overlapping); by default ignoring case."""
-    if not needle:
-        return []
-    if case_sensitive:
-        haystack, sources, target = text, None, needle
-    else:
-        haystack, sources = fold_with_map(text)
-        target = fold(needle)
-    spans: list[Span] = []
-    start = haystack.find(target)
-    while start >= 0:
-        end = start + len(target)
-        spans.append(_source_span(start, end, sources, len(text)))
-        start = haystack.find(target, end)
-    return spans
+    return FoldedText(text).find(needle, case_sensitive=case_sensitive)
 
 
 # -- snippets ------------------------------------------------------------------------------
