@@ -1,0 +1,295 @@
+"""Find in chapter: a small bar over the text that marks every match and steps through them."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QToolButton,
+)
+
+from reader.core.search_query import FoldedText, Span
+from reader.ui.theme import LIGHT, Theme
+from reader.ui.viewer import ChapterView
+
+LAYER = "find"
+# Beyond this many marks setExtraSelections gets slow; the ones nearest the current are kept.
+MAX_MARKS = 3000
+_MARGIN = 10
+_TYPING_DELAY_MS = 80
+
+
+def match_format(theme: Theme, current: bool) -> QTextCharFormat:
+    """How a match is drawn: a see-through tint with an underline, so that highlights under
+    it stay visible and it stays visible over them; the current match is stronger."""
+    fmt = QTextCharFormat()
+    accent = QColor(theme.accent)
+    tint = QColor(accent)
+    tint.setAlpha(150 if current else 55)
+    fmt.setBackground(tint)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(accent)
+    return fmt
+
+
+class FindBar(QFrame):
+    """Ctrl+F over the chapter: type to mark matches, Enter/Shift+Enter/F3 to step, Esc to close."""
+
+    matches_changed = Signal(int, int)  # current index (-1: none), number of matches
+    closed = Signal()
+
+    def __init__(self, view: ChapterView) -> None:
+        # A child of the view itself, not of its viewport: the viewport's children would
+        # move with the text when it scrolls.
+        super().__init__(view)
+        self._view = view
+        self._theme: Theme = LIGHT
+        self._haystack: FoldedText | None = None
+        self._matches: list[Span] = []
+        self._current = -1
+        self.setObjectName("findBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+
+        self._field = QLineEdit()
+        self._field.setObjectName("findField")
+        self._field.setPlaceholderText("Find in chapter")
+        self._field.setClearButtonEnabled(True)
+        self._field.setMinimumWidth(180)
+        self._field.installEventFilter(self)
+        self._count = QLabel()
+        self._count.setObjectName("findCount")
+        self._count.setMinimumWidth(70)
+        self._case = self._button("Aa", "Match case")
+        self._case.setCheckable(True)
+        self._case.setObjectName("findCase")
+        self._previous = self._button("↑", "Previous match (Shift+Enter, Shift+F3)")
+        self._next = self._button("↓", "Next match (Enter, F3)")
+        self._close = self._button("✕", "Close (Esc)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 4, 4)
+        layout.setSpacing(2)
+        for widget in (self._field, self._count, self._case, self._previous, self._next):
+            layout.addWidget(widget)
+        layout.addWidget(self._close)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(_TYPING_DELAY_MS)
+        self._typing.timeout.connect(self._search)
+        self._field.textChanged.connect(self._typing.start)
+        self._case.toggled.connect(lambda _checked: self._search())
+        self._previous.clicked.connect(self.find_previous)
+        self._next.clicked.connect(self.find_next)
+        self._close.clicked.connect(self.close_bar)
+        # Esc also closes the bar while the focus is in the text below it.
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
+        self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._escape.setEnabled(False)
+        self._escape.activated.connect(self.close_bar)
+        view.installEventFilter(self)
+        self.hide()
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    # -- public ------------------------------------------------------------------------------
+
+    @property
+    def field(self) -> QLineEdit:
+        """The text field."""
+        return self._field
+
+    def matches(self) -> list[Span]:
+        """The plain-text ranges of every match in the chapter."""
+        return list(self._matches)
+
+    def current_index(self) -> int:
+        """The index of the current match, or -1."""
+        return self._current
+
+    def count_text(self) -> str:
+        """What the counter shows ("3 of 17")."""
+        return self._count.text()
+
+    def open_bar(self) -> None:
+        """Show the bar with its text selected, ready to type; marks the text if any."""
+        self.show()
+        self.raise_()
+        self._place()
+        self._escape.setEnabled(True)
+        self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._field.selectAll()
+        if self._field.text():
+            self._search(scroll=False)
+
+    @Slot()
+    def close_bar(self) -> None:
+        """Hide the bar and clear its marks; the focus goes back to the text."""
+        if self.isHidden():
+            return
+        self._typing.stop()
+        self.hide()
+        self._escape.setEnabled(False)
+        self._matches, self._current = [], -1
+        self._draw()
+        self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.closed.emit()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use `theme`'s colours for the marks."""
+        self._theme = theme
+        self._draw()
+
+    def chapter_changed(self) -> None:
+        """The view shows another text (or the same one re-laid out): find in it again."""
+        doc = self._view.chapter_document
+        same = (
+            self._haystack is not None and doc is not None and doc.plain.text == self._text().text
+        )
+        current = self._current
+        self._haystack = None
+        if self.isVisible() and self._field.text():
+            self._search(scroll=False)
+            if same and 0 <= current < len(self._matches):
+                # Same text re-laid out (theme, font size): keep the place in the matches.
+                self._current = current
+                self._draw()
+                self._update_count()
+        else:
+            self._matches, self._current = [], -1
+            self._update_count()
+
+    @Slot()
+    def find_next(self) -> None:
+        """Go to the next match, after the top of the view when none is current yet."""
+        self._step(+1)
+
+    @Slot()
+    def find_previous(self) -> None:
+        """Go to the previous match."""
+        self._step(-1)
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def _text(self) -> FoldedText:
+        if self._haystack is None:
+            doc = self._view.chapter_document
+            self._haystack = FoldedText(doc.plain.text if doc is not None else "")
+        return self._haystack
+
+    def _first_below_top(self) -> int:
+        """Like a browser: the first match at or below the top of the view (else the first)."""
+        top = self._view.top_offset()
+        index = bisect_left(self._matches, (top, top))
+        return index if index < len(self._matches) else 0
+
+    @Slot()
+    def _search(self, *, scroll: bool = True) -> None:
+        self._typing.stop()
+        needle = self._field.text()
+        self._matches = self._text().find(needle, case_sensitive=self._case.isChecked())
+        self._current = self._first_below_top() if self._matches and scroll else -1
+        self._draw()
+        if self._current >= 0:
+            self._reveal(self._matches[self._current])
+        self._update_count()
+
+    def _step(self, step: int) -> None:
+        if self.isHidden():
+            self.open_bar()
+            return
+        if self._typing.isActive():
+            # Enter right after typing: the search itself goes to the first match.
+            self._search()
+            if step > 0:
+                return
+        if not self._matches:
+            return
+        if self._current < 0:
+            first = self._first_below_top()
+            self._current = first if step > 0 else (first - 1) % len(self._matches)
+        else:
+            self._current = (self._current + step) % len(self._matches)
+        self._draw()
+        self._reveal(self._matches[self._current])
+        self._update_count()
+
+    def _draw(self) -> None:
+        if not self._matches:
+            # Creating the layer early would put it under layers added later (highlights).
+            if self._view.layer(LAYER):
+                self._view.set_layer(LAYER, [])
+            return
+        lo, hi = 0, len(self._matches)
+        if hi > MAX_MARKS:
+            middle = max(self._current, 0)
+            lo = max(0, min(middle - MAX_MARKS // 2, hi - MAX_MARKS))
+            hi = lo + MAX_MARKS
+        plain, strong = match_format(self._theme, False), match_format(self._theme, True)
+        selections: list[QTextEdit.ExtraSelection] = []
+        for index in range(lo, hi):
+            start, end = self._matches[index]
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._view.cursor_for_range(start, end)
+            selection.format = strong if index == self._current else plain
+            selections.append(selection)
+        self._view.set_layer(LAYER, selections)
+
+    def _reveal(self, span: Span) -> None:
+        cursor = self._view.cursor_for_range(span[0], span[1])
+        rect = self._view.cursorRect(cursor)
+        viewport = self._view.viewport().rect()
+        # Keep clear of the bar itself, which covers the top of the text.
+        if rect.top() < self.geometry().bottom() or rect.bottom() > viewport.bottom():
+            bar = self._view.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - viewport.height() // 3)
+
+    def _update_count(self) -> None:
+        total = len(self._matches)
+        if not self._field.text():
+            text = ""
+        elif total == 0:
+            text = "No matches"
+        elif self._current < 0:
+            text = f"{total} match{'es' if total != 1 else ''}"
+        else:
+            text = f"{self._current + 1} of {total}"
+        self._count.setText(text)
+        self.matches_changed.emit(self._current, total)
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _place(self) -> None:
+        self.adjustSize()
+        area = self._view.viewport().geometry()
+        self.move(area.right() - self.width() - _MARGIN, area.top() + _MARGIN)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the bar at the top right of the text; Enter, Shift+Enter and Esc in the field."""
+        if watched is self._view and event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        elif watched is self._field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                backwards = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self._step(-1 if backwards else +1)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,332 @@
+"""Search on the main window: the Search tab, the find bar, their shortcuts and the index."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from reader.core.library import Library
+from reader.core.search import (
+    AnnotationLike,
+    NoteEntry,
+    SearchHit,
+    SearchIndex,
+    SearchIndexError,
+    SyncReport,
+    index_path,
+)
+from reader.core.search_query import find_query, find_text, parse_query
+from reader.core.text import SectionStart
+from reader.ui.find_bar import FindBar, match_format
+from reader.ui.main_window import MainWindow
+from reader.ui.search_panel import SearchPanel
+
+log = logging.getLogger(__name__)
+
+SEARCH_LAYER = "search"
+RESULT_LIMIT = 50
+
+
+class _IndexWorker(QThread):
+    """Brings the index up to date off the UI thread, through its own connection."""
+
+    progress = Signal(int, int)
+    synced = Signal(object)  # SyncReport
+    failed = Signal(str)
+
+    def __init__(self, path: Path, library: Library, use_fts5: bool, parent: QObject) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._library = library
+        self._use_fts5 = use_fts5
+
+    def run(self) -> None:
+        """Synchronise, stopping between chapters when interrupted."""
+        try:
+            with SearchIndex(self._path, use_fts5=self._use_fts5) as index:
+                report = index.sync(
+                    self._library,
+                    should_stop=self.isInterruptionRequested,
+                    progress=self.progress.emit,
+                )
+        except SearchIndexError as error:
+            self.failed.emit(str(error))
+            return
+        self.synced.emit(report)
+
+
+class SearchFeature(QObject):
+    """Search across the library (sidebar tab) and find in the open chapter (bar)."""
+
+    index_ready = Signal()  # the index is up to date with the library
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._temporary: tempfile.TemporaryDirectory[str] | None = None
+        self._index = self._open_index()
+        self._worker: _IndexWorker | None = None
+        self._ready = False
+        self._marked: tuple[str, SearchHit] | None = None
+
+        self._panel = SearchPanel()
+        self._panel.set_theme(window.theme)
+        window.sidebar.addTab(self._panel, "Search")
+        self._find = FindBar(window.view)
+        self._find.set_theme(window.theme)
+        self._build_actions()
+
+        self._panel.query_changed.connect(self.run_query)
+        self._panel.result_activated.connect(self.open_hit)
+        window.chapter_opened.connect(self._on_chapter_opened)
+        window.theme_changed.connect(self._on_theme_changed)
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        notice = self._index.take_fallback_notice()
+        if notice:
+            window.statusBar().showMessage(notice, 15000)
+        self.update_index()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _open_index(self) -> SearchIndex:
+        try:
+            return SearchIndex(index_path(self._window.data_dir))
+        except SearchIndexError as error:
+            # The index is only a cache: keep search working from a temporary one.
+            log.warning("%s Using a temporary search index.", error)
+            self._temporary = tempfile.TemporaryDirectory(prefix="field-reader-search-")
+            return SearchIndex(Path(self._temporary.name) / "search.sqlite3")
+
+    def _build_actions(self) -> None:
+        window = self._window
+        self.search_action = self._action(
+            "&Search All Chapters…", "Ctrl+Shift+F", self.focus_search
+        )
+        self.find_action = self._action(
+            "&Find in Chapter…", QKeySequence.StandardKey.Find, self._find.open_bar
+        )
+        self.find_next_action = self._action("Find &Next", "F3", self._find.find_next)
+        self.find_previous_action = self._action(
+            "Find &Previous", "Shift+F3", self._find.find_previous
+        )
+        menu = QMenu("&Search", window)
+        menu.setObjectName("searchMenu")
+        for action in (
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+            self.search_action,
+        ):
+            menu.addAction(action)
+            window.addAction(action)
+        help_menu = getattr(window, "help_menu", None)
+        bar = window.menuBar()
+        if isinstance(help_menu, QMenu):
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        self.menu = menu
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self._window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # -- public ----------------------------------------------------------------------------
+
+    @property
+    def panel(self) -> SearchPanel:
+        """The Search tab."""
+        return self._panel
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find-in-chapter bar."""
+        return self._find
+
+    @property
+    def index(self) -> SearchIndex:
+        """The index as the UI thread uses it (queries and notes)."""
+        return self._index
+
+    def is_ready(self) -> bool:
+        """Whether the index is up to date with the library."""
+        return self._ready
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Show the Search tab and put the focus in its field."""
+        window = self._window
+        if window.sidebar.isHidden():
+            # The window's own action shows the sidebar and keeps its menu check in step.
+            window.focus_contents()
+        window.sidebar.setCurrentWidget(self._panel)
+        self._panel.focus_field()
+
+    def update_index(self) -> None:
+        """Bring the index up to date: nothing to do when the library is unchanged, else
+        re-index the changed chapters off the UI thread."""
+        if self._worker is not None and self._worker.isRunning():
+            return
+        changed, removed = self._index.stale(self._window.library)
+        if not changed and not removed:
+            self._set_ready()
+            return
+        self._ready = False
+        self._panel.set_status(f"Indexing {len(changed)} chapters…")
+        worker = _IndexWorker(self._index.path, self._window.library, self._index.uses_fts5, self)
+        worker.progress.connect(self._on_progress)
+        worker.synced.connect(self._on_synced)
+        worker.failed.connect(self._on_failed)
+        self._worker = worker
+        worker.start()
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop indexing (it resumes at the next start) and wait for the thread to end."""
+        worker, self._worker = self._worker, None
+        if worker is not None and worker.isRunning():
+            worker.requestInterruption()
+            worker.wait()
+
+    @Slot(str)
+    def run_query(self, query: str) -> list[SearchHit]:
+        """Search now and show the results in the panel."""
+        hits = self._index.search(query, limit=RESULT_LIMIT)
+        note = "" if self._ready or not query.strip() else "Still indexing: more may follow."
+        self._panel.set_results(query, hits, note)
+        return hits
+
+    @Slot(object)
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open a result's chapter at its section and mark the matched words there."""
+        if not self._window.open_chapter(hit.chapter, heading=hit.heading, offset=0):
+            self._window.statusBar().showMessage("That chapter is no longer in the library.", 5000)
+            return
+        self._marked = (self._panel.query(), hit)
+        self._mark_hit(reveal=True)
+
+    def update_notes(self, notes: Iterable[NoteEntry]) -> None:
+        """Index these notes (added or edited)."""
+        self._index.update_notes(notes)
+
+    def remove_note(self, note_id: str) -> None:
+        """Take a deleted note out of the index."""
+        self._index.remove_note(note_id)
+
+    def sync_notes(self, annotations: Iterable[AnnotationLike]) -> None:
+        """Make the indexed notes those of `annotations` (the notes store's `list()`)."""
+        self._index.replace_notes(self._index.note_entries(annotations))
+
+    # -- marking ---------------------------------------------------------------------------
+
+    def _mark_hit(self, reveal: bool = False) -> None:
+        view = self._window.view
+        doc = view.chapter_document
+        if self._marked is None or doc is None or doc.chapter.slug != self._marked[1].chapter:
+            if view.layer(SEARCH_LAYER):
+                view.set_layer(SEARCH_LAYER, [])
+            return
+        query, hit = self._marked
+        plain = doc.plain
+        start, end = section_range(plain.sections, hit.heading, len(plain.text))
+        section = plain.text[start:end]
+        if hit.kind == "note":
+            # A note's words are not in the text: mark the passage it is about.
+            spans = find_text(section, hit.quote)[:1] if hit.quote.strip() else []
+        else:
+            spans = find_query(section, parse_query(query))
+        fmt = match_format(self._window.theme, current=False)
+        selections: list[QTextEdit.ExtraSelection] = []
+        for s, e in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = view.cursor_for_range(start + s, start + e)
+            selection.format = fmt
+            selections.append(selection)
+        view.set_layer(SEARCH_LAYER, selections)
+        if spans and reveal:
+            first = view.cursor_for_range(start + spans[0][0], start + spans[0][1])
+            if not view.viewport().rect().contains(view.cursorRect(first)):
+                view.scroll_to_offset(start + spans[0][0])
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _set_ready(self) -> None:
+        self._ready = True
+        self._panel.set_status("")
+        if self._panel.query().strip():
+            self.run_query(self._panel.query())
+        self.index_ready.emit()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self._panel.set_status(f"Indexing chapters… {done} of {total}")
+        if self._panel.query().strip():
+            self.run_query(self._panel.query())
+
+    @Slot(object)
+    def _on_synced(self, report: SyncReport) -> None:
+        self._worker = None
+        if report.complete:
+            self._set_ready()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._worker = None
+        self._panel.set_status(f"Search could not index the chapters: {message}")
+
+    @Slot(str)
+    def _on_chapter_opened(self, slug: str) -> None:
+        # Deferred so that the highlights layer is drawn first and these marks lie over it.
+        QTimer.singleShot(0, self._refresh_marks)
+
+    @Slot()
+    def _refresh_marks(self) -> None:
+        doc = self._window.view.chapter_document
+        if self._marked is not None and (
+            doc is None or doc.chapter.slug != self._marked[1].chapter
+        ):
+            self._marked = None
+        self._mark_hit()
+        self._find.chapter_changed()
+
+    @Slot(str)
+    def _on_theme_changed(self, name: str) -> None:
+        self._panel.set_theme(self._window.theme)
+        self._find.set_theme(self._window.theme)
+        self._mark_hit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stop indexing when the window closes, so no thread outlives it."""
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return super().eventFilter(watched, event)
+
+
+def section_range(
+    sections: Sequence[SectionStart], heading: str | None, length: int
+) -> tuple[int, int]:
+    """The plain-text range of the section under `heading` (None: before the first)."""
+    starts = [(s.offset, s.heading_id) for s in sections]
+    if heading is None:
+        return 0, starts[0][0] if starts else length
+    for number, (offset, heading_id) in enumerate(starts):
+        if heading_id == heading:
+            end = starts[number + 1][0] if number + 1 < len(starts) else length
+            return offset, end
+    return 0, length
+
+
+def install_search(window: MainWindow) -> SearchFeature:
+    """Add search to the window: the Search tab, Ctrl+Shift+F, Ctrl+F, F3 and the index."""
+    return SearchFeature(window)
