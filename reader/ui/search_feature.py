@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
@@ -74,6 +74,7 @@ class SearchFeature(QObject):
         self._worker: _IndexWorker | None = None
         self._ready = False
         self._marked: tuple[str, SearchHit] | None = None
+        self._notes_source: Callable[[], Iterable[AnnotationLike]] | None = None
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
@@ -226,7 +227,22 @@ class SearchFeature(QObject):
 
     def sync_notes(self, annotations: Iterable[AnnotationLike]) -> None:
         """Make the indexed notes those of `annotations` (the notes store's `list()`)."""
-        self._index.replace_notes(self._index.note_entries(annotations))
+        try:
+            self._index.replace_notes(self._index.note_entries(annotations))
+        except SearchIndexError as error:
+            self._panel.set_status(f"Notes could not be indexed: {error}")
+
+    def set_notes_source(self, source: Callable[[], Iterable[AnnotationLike]] | None) -> None:
+        """Where the notes come from (e.g. the store's `list`); synced now, after each index
+        update (notes take their section's heading from the index) and on `refresh_notes`."""
+        self._notes_source = source
+        self.refresh_notes()
+
+    @Slot()
+    def refresh_notes(self) -> None:
+        """Re-read the notes from their source; only changed notes are re-indexed."""
+        if self._notes_source is not None:
+            self.sync_notes(self._notes_source())
 
     # -- marking ---------------------------------------------------------------------------
 
@@ -264,6 +280,7 @@ class SearchFeature(QObject):
     def _set_ready(self) -> None:
         self._ready = True
         self._panel.set_status("")
+        self.refresh_notes()
         if self._panel.query().strip():
             self.run_query(self._panel.query())
         self.index_ready.emit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 import reader.core.search as search_module
+from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.library import load_library
 from reader.core.search import FALLBACK_NOTICE, NoteEntry
 from reader.core.search_query import find_text, fold
@@ -303,3 +305,34 @@ def test_closing_while_indexing_stops_the_worker(
     window.close()
     assert not feature.is_ready()
     feature.shutdown()  # idempotent
+
+
+def test_notes_source_is_synced_with_headings(qtbot: QtBot, open_search: Opener) -> None:
+    _window, feature = open_search()
+    notes = [
+        FakeAnnotation("a1", "other", "Ask about agrarian change", "tenure security", 90),
+        FakeAnnotation("a2", "other", "", "bare highlight", None),
+    ]
+    feature.set_notes_source(lambda: notes)
+    [hit] = feature.run_query("agrarian")
+    assert (hit.kind, hit.chapter, hit.heading, hit.note_id) == ("note", "other", "tenure", "a1")
+    notes.pop(0)
+    feature.refresh_notes()
+    assert feature.run_query("agrarian") == []
+
+
+@dataclass(frozen=True)
+class FakeAnnotation:
+    """Just what the index reads of an annotation."""
+
+    id: str
+    chapter: str
+    note: str
+    quote: str
+    start: int | None
+    deleted: bool = False
+
+    @property
+    def target(self) -> Target:
+        position = None if self.start is None else TextPositionSelector(self.start, self.start + 1)
+        return Target(TextQuoteSelector(self.quote), position)
