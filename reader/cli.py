@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from reader import __version__
-from reader.paths import bundled_content_dir, default_data_dir
+from reader.paths import DataLocation, bundled_content_dir, resolve_data_dir
 
 DESCRIPTION = """\
 Field Reader: an offline reader for course chapters, with highlights and notes.
@@ -23,7 +23,7 @@ EPILOG = "Run 'field-reader COMMAND --help' for the options of a command."
 
 # Modules that add a command: each defines `register(subparsers)`, which adds its parser
 # and sets `handler=` (a function taking the parsed arguments and returning the exit status).
-COMMAND_MODULES: tuple[str, ...] = ("reader.commands_search",)
+COMMAND_MODULES: tuple[str, ...] = ("reader.commands_search", "reader.commands_exchange")
 
 
 class UsageError(Exception):
@@ -62,6 +62,13 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool = True
         default=default,
         help="folder for notes and settings (default: the user data folder)",
     )
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="keep every user file in the 'data' folder next to the program "
+        "(on by itself when that folder exists beside the executable)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Field Reader {__version__}")
     add_common_options(parser, suppress=False)
     parser.add_argument("--chapter", metavar="SLUG", help="open this chapter")
+    parser.add_argument(
+        "--sync-dir",
+        metavar="DIR",
+        type=Path,
+        help="merge the notes exported in DIR at start and on focus, and keep this "
+        "machine's export there (overrides the folder set in the window)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     shot = sub.add_parser(
@@ -119,9 +133,17 @@ def content_dir(args: argparse.Namespace) -> Path:
     return content
 
 
+def data_location(args: argparse.Namespace) -> DataLocation:
+    """Where user data lives for this run (--data-dir, portable mode or the user folder)."""
+    location = resolve_data_dir(getattr(args, "data_dir", None), getattr(args, "portable", False))
+    if location.notice:
+        print(f"field-reader: {location.notice}", file=sys.stderr)
+    return location
+
+
 def data_dir(args: argparse.Namespace) -> Path:
     """The user data folder, created if needed; a usage error when that is impossible."""
-    data = getattr(args, "data_dir", None) or default_data_dir()
+    data = data_location(args).path
     try:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -173,8 +195,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the reader window."""
-    content, data = content_dir(args), data_dir(args)
-    return _ui_app().run_gui(content, data, chapter=args.chapter)
+    content, location = content_dir(args), data_location(args)
+    data = data_dir(argparse.Namespace(data_dir=location.path))
+    return _ui_app().run_gui(
+        content,
+        data,
+        chapter=args.chapter,
+        sync_dir=args.sync_dir,
+        portable=location.portable,
+        notice=location.notice,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

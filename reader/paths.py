@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "field-reader"
+PORTABLE_FOLDER = "data"
+"""A folder of this name next to the executable makes the reader portable."""
 
 
 def bundle_root() -> Path:
@@ -41,3 +46,63 @@ def default_data_dir() -> Path:
 def default_cache_dir() -> Path:
     """The per-user folder for rebuildable caches such as the search index."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def program_dir() -> Path:
+    """The folder holding the program: the executable's when frozen, else the source checkout."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def portable_data_dir() -> Path:
+    """Where a portable installation keeps every user file: `data` next to the program."""
+    return program_dir() / PORTABLE_FOLDER
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    """The data folder chosen for this run, with a notice for the user if it fell back."""
+
+    path: Path
+    portable: bool
+    notice: str | None = None
+
+
+def resolve_data_dir(explicit: Path | None = None, portable: bool = False) -> DataLocation:
+    """Choose the data folder: --data-dir, else portable mode, else the per-user folder.
+
+    Portable mode is on with --portable, or when a frozen build finds a `data` folder next
+    to its executable (a source checkout only turns it on with --portable, so that a stray
+    folder in the repository changes nothing). An unwritable portable folder is reported
+    and the per-user folder used instead.
+    """
+    if explicit is not None:
+        return DataLocation(explicit, False)
+    folder = portable_data_dir()
+    if not (portable or (getattr(sys, "frozen", False) and folder.is_dir())):
+        return DataLocation(default_data_dir(), False)
+    if _writable(folder):
+        return DataLocation(folder, True)
+    fallback = default_data_dir()
+    return DataLocation(
+        fallback,
+        False,
+        f"The portable data folder {folder} cannot be written to, so notes and settings "
+        f"are kept in {fallback} instead.",
+    )
+
+
+def _writable(folder: Path) -> bool:
+    """Whether files can be created in `folder` (created if missing), tried for real.
+
+    os.access is not trusted: it misreports read-only media and network shares.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError:
+        return False
+    return True

@@ -13,6 +13,7 @@ from reader import __version__
 from reader.core.library import load_library
 from reader.paths import resource
 from reader.ui.annotations_feature import NOTES_FILE, install_annotations
+from reader.ui.exchange_feature import install_exchange, keep_qt_settings_in, show_notice
 from reader.ui.main_window import MainWindow
 
 
@@ -33,31 +34,56 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(
-    content: Path, data_dir: Path, *, chapter: str | None = None, read_only_settings: bool = False
+    content: Path,
+    data_dir: Path,
+    *,
+    chapter: str | None = None,
+    read_only_settings: bool = False,
+    sync_dir: Path | None = None,
 ) -> MainWindow:
     """The main window over the library at `content`, keeping user data in `data_dir`."""
     library = load_library(content)
     window = MainWindow(
         library, data_dir, start_chapter=chapter, read_only_settings=read_only_settings
     )
-    install_features(window, create_files=not read_only_settings)
+    install_features(window, create_files=not read_only_settings, sync_dir=sync_dir)
     return window
 
 
-def install_features(window: MainWindow, *, create_files: bool = True) -> None:
-    """Add the features built on the window: highlights and notes.
+def install_features(
+    window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
+) -> None:
+    """Add the features built on the window: highlights and notes, export and import.
 
-    With `create_files` False (screenshots), a notes database is used only if it exists.
+    With `create_files` False (screenshots), a notes database is used only if it exists,
+    and the sync folder is left alone.
     """
     if create_files or (window.data_dir / NOTES_FILE).exists():
         window.features["annotations"] = install_annotations(window)
+    window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
 
 
-def run_gui(content: Path, data_dir: Path, *, chapter: str | None = None) -> int:
-    """Open the reader window and run until it is closed."""
+def run_gui(
+    content: Path,
+    data_dir: Path,
+    *,
+    chapter: str | None = None,
+    sync_dir: Path | None = None,
+    portable: bool = False,
+    notice: str | None = None,
+) -> int:
+    """Open the reader window and run until it is closed.
+
+    In `portable` mode Qt's own settings (file dialog history) go to the data folder too;
+    `notice` (say, why portable mode fell back) is shown once the window is up.
+    """
     app = application()
-    window = build_window(content, data_dir, chapter=chapter)
+    if portable:
+        keep_qt_settings_in(data_dir)
+    window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir)
     window.show()
+    if notice:
+        show_notice(window, notice)
     return app.exec()
 
 

@@ -76,3 +76,13 @@ class Settings:
     @font_size.setter
     def font_size(self, size: int) -> None:
         self._set("view/font_size", size)
+
+    @property
+    def sync_dir(self) -> Path | None:
+        """The folder whose notes exports are merged and which holds ours, if one is set."""
+        value = str(self._qs.value("sync/folder", "") or "")
+        return Path(value) if value else None
+
+    @sync_dir.setter
+    def sync_dir(self, folder: Path | None) -> None:
+        self._set("sync/folder", str(folder) if folder is not None else "")

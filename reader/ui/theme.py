@@ -7,6 +7,7 @@ from string import Template
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
+from reader.core.colours import HIGHLIGHTS
 from reader.paths import resource
 
 SERIF_FAMILIES = ["Charter", "Source Serif 4", "Georgia", "DejaVu Serif", "Noto Serif", "serif"]
@@ -67,16 +68,6 @@ DARK = Theme(
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 
-# Highlight colours as (light theme, dark theme) fills. They are drawn translucent over
-# the text, so overlapping highlights stay visible; the dark fills are deeper so light
-# text on them keeps its contrast.
-HIGHLIGHTS: dict[str, tuple[str, str]] = {
-    "yellow": ("#ffe45c", "#8a7400"),
-    "green": ("#9be58f", "#2f7a3a"),
-    "blue": ("#9cc8ff", "#2d5e9e"),
-    "pink": ("#ffa6c9", "#9b3a66"),
-    "purple": ("#cfb0ff", "#6446a0"),
-}
 HIGHLIGHT_LABELS = {
     "yellow": "Yellow",
     "green": "Green",

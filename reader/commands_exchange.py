@@ -1,0 +1,138 @@
+"""The `export` and `import` commands: notes to a file and back, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.core.exchange import FORMATS, NOTES_FILE, Format, export, format_for_path
+from reader.core.importing import (
+    ImportRefused,
+    import_into,
+    parse_w3c,
+    read_import_file,
+    source_resolver,
+)
+from reader.core.library import load_library
+from reader.storage.annotations import Annotation, AnnotationStore
+from reader.storage.db import Database, StorageError
+
+EXPORT_DESCRIPTION = """\
+Export highlights and notes, of one chapter or all of them.
+
+  md    study notes: by chapter and section, each highlight a block quote
+  html  the same as one self-contained, printable web page
+  json  W3C Web Annotation JSON (with deletions), for `field-reader import` elsewhere
+
+Without --format the format follows the extension of -o FILE, else md. Exit status 0."""
+
+IMPORT_DESCRIPTION = """\
+Merge a W3C Web Annotation JSON file (a Field Reader export, or another tool's
+annotations with a TextQuoteSelector) into your notes. The newer version of each
+annotation wins; importing the same file again changes nothing. The file is checked
+completely first: if anything in it is wrong, nothing is imported.
+
+Exit status 0 when the file was merged (the summary is printed), 1 when it was refused."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `export` and `import` commands."""
+    out = subparsers.add_parser(
+        "export",
+        help="export highlights and notes (Markdown, HTML or JSON)",
+        description=EXPORT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    out.add_argument("--format", choices=FORMATS, help="md, html or json (see above)")
+    out.add_argument(
+        "--chapter", metavar="SLUG", default=argparse.SUPPRESS, help="only this chapter's notes"
+    )
+    out.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write here (default: standard output)"
+    )
+    add_common_options(out, suppress=True)
+    out.set_defaults(handler=cmd_export)
+
+    imp = subparsers.add_parser(
+        "import",
+        help="merge an exported notes file into your notes",
+        description=IMPORT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    imp.add_argument("file", metavar="FILE", type=Path, help="the JSON file to import")
+    imp.add_argument(
+        "--chapter",
+        metavar="SLUG",
+        default=argparse.SUPPRESS,
+        help="put annotations whose source is a web address, not a chapter of this "
+        "library, into this chapter",
+    )
+    add_common_options(imp, suppress=True)
+    imp.set_defaults(handler=cmd_import)
+
+
+def _read_notes(data: Path, chapter: str | None, tombstones: bool) -> list[Annotation]:
+    path = data / NOTES_FILE
+    if not path.is_file():
+        # No notes yet: an empty export, without creating a notes database.
+        return []
+    with Database(path) as db:
+        return AnnotationStore(db).list(chapter, include_deleted=tombstones)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the notes to a file or standard output."""
+    library = load_library(content_dir(args))
+    data = data_dir(args)
+    chapter: str | None = getattr(args, "chapter", None)
+    fmt: Format = args.format or (args.output and format_for_path(args.output)) or "md"
+    try:
+        records = _read_notes(data, chapter, tombstones=fmt == "json")
+    except StorageError as error:
+        print(f"field-reader: {error.message}", file=sys.stderr)
+        return 1
+    if chapter is not None and library.by_slug(chapter) is None and not records:
+        raise UsageError(f'The library has no chapter "{chapter}" and no notes are kept for it.')
+    text = export(records, library, fmt)
+    if args.output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise UsageError(f"{args.output} cannot be written ({error.strerror}).") from None
+    count = len([r for r in records if not r.deleted])
+    print(
+        f"Exported {count} highlight{'s' if count != 1 else ''} to {args.output}.", file=sys.stderr
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Merge an export file and print the summary; 1 when the file is refused."""
+    library = load_library(content_dir(args))
+    data = data_dir(args)
+    chapter: str | None = getattr(args, "chapter", None)
+    if chapter is not None and library.by_slug(chapter) is None:
+        raise UsageError(f'The library has no chapter "{chapter}".')
+    try:
+        # The whole file is checked before the notes database is even opened.
+        records = parse_w3c(read_import_file(args.file), source_resolver(library, chapter))
+        with Database(data / NOTES_FILE) as db:
+            summary = import_into(AnnotationStore(db), library, records)
+    except ImportRefused as refused:
+        print(
+            f"field-reader: {args.file} was not imported; nothing was changed.\n{refused.message}",
+            file=sys.stderr,
+        )
+        return 1
+    except StorageError as error:
+        print(f"field-reader: {error.message}", file=sys.stderr)
+        return 1
+    print(f"Imported {args.file}:")
+    for line in summary.lines():
+        print(f"  {line}")
+    return 0

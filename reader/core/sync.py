@@ -1,0 +1,134 @@
+"""Sync through a shared folder: merge every export found there, then rewrite our own file.
+
+Each installation writes one file, `field-reader-<installation id>.json` (a JSON export
+with tombstones), and reads everybody's. Since a merge keeps the newer version of each
+annotation and deletions travel as tombstones, machines that share a folder (a network
+drive, a USB stick carried between them) converge.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.exchange import collect, to_w3c_json
+from reader.core.importing import (
+    ImportRefused,
+    ImportSummary,
+    import_into,
+    parse_w3c,
+    read_import_file,
+    source_resolver,
+)
+from reader.core.library import Library
+from reader.storage.annotations import AnnotationStore
+
+__all__ = [
+    "INSTALLATION_ID_FILE",
+    "SyncResult",
+    "installation_id",
+    "sync_file_name",
+    "sync_folder",
+    "write_atomic",
+    "write_sync_file",
+]
+
+INSTALLATION_ID_FILE = "installation-id"
+SYNC_PREFIX = "field-reader-"
+
+
+@dataclass
+class SyncResult:
+    """What one sync did: merges per file, files refused (unchanged), and our own file."""
+
+    merged: dict[Path, ImportSummary] = field(default_factory=dict)
+    refused: dict[Path, str] = field(default_factory=dict)
+    written: Path | None = None
+    write_error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether any merge wrote something to the store."""
+        return any(summary.changed for summary in self.merged.values())
+
+
+def installation_id(data_dir: Path) -> str:
+    """This installation's random id, created on first use and kept in the data folder."""
+    path = data_dir / INSTALLATION_ID_FILE
+    try:
+        return str(uuid.UUID(path.read_text(encoding="ascii").strip()))
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass
+    ident = str(uuid.uuid4())
+    write_atomic(path, ident + "\n")
+    return ident
+
+
+def sync_file_name(ident: str) -> str:
+    """The name of an installation's file in the sync folder."""
+    return f"{SYNC_PREFIX}{ident}.json"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
+
+    A USB stick pulled mid-write leaves at worst a stray temporary file, whose name does
+    not end in .json, so no machine ever merges it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def write_sync_file(store: AnnotationStore, library: Library, folder: Path, ident: str) -> Path:
+    """Rewrite this installation's export (tombstones included) in the sync folder."""
+    chapters = collect(store.all_including_tombstones(), library, reanchor=False)
+    path = folder / sync_file_name(ident)
+    write_atomic(path, to_w3c_json(chapters))
+    return path
+
+
+def sync_folder(
+    store: AnnotationStore, library: Library, data_dir: Path, folder: Path
+) -> SyncResult:
+    """Merge every *.json export in `folder` (each all or nothing), then write our own file.
+
+    Files that fail validation are left out and reported in `refused`; nothing is
+    imported from them. Our own file is written last, so it holds the merged state.
+    """
+    result = SyncResult()
+    ident = installation_id(data_dir)
+    own = sync_file_name(ident)
+    resolve = source_resolver(library)
+    try:
+        candidates = sorted(p for p in folder.glob("*.json") if p.name != own and p.is_file())
+    except OSError as error:
+        result.write_error = f"The sync folder {folder} cannot be read ({error.strerror})."
+        return result
+    for path in candidates:
+        try:
+            records = parse_w3c(read_import_file(path), resolve)
+            result.merged[path] = import_into(store, library, records)
+        except ImportRefused as refused:
+            result.refused[path] = refused.message
+    try:
+        result.written = write_sync_file(store, library, folder, ident)
+    except OSError as error:
+        result.write_error = (
+            f"Your notes could not be written to the sync folder {folder} "
+            f"({error.strerror or error})."
+        )
+    return result

@@ -1,0 +1,465 @@
+"""File > Export Notes…, Import Notes… and Sync Folder…: notes that travel between machines."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.exchange import FORMATS, Format, export
+from reader.core.importing import ImportRefused, ImportSummary, import_file
+from reader.core.sync import SyncResult, sync_folder, write_sync_file
+from reader.core.sync import installation_id as read_installation_id
+from reader.storage.annotations import AnnotationStore
+from reader.storage.db import StorageError
+from reader.ui.annotations_feature import AnnotationsFeature
+from reader.ui.main_window import MainWindow
+
+# Writing the sync file after a burst of edits once is enough; a second is short enough
+# that a trainee who pulls the USB stick right after a change rarely loses it.
+SYNC_WRITE_DELAY_MS = 1000
+# Focus changes come in bursts (menus, dialogs): sync at most this often on focus.
+FOCUS_SYNC_INTERVAL_S = 5.0
+_PORTABLE_PROPERTY = "fieldReaderPortable"
+
+FORMAT_LABELS: dict[Format, str] = {
+    "md": "Markdown study notes (*.md)",
+    "html": "Web page, printable (*.html)",
+    "json": "Web Annotation JSON, to import elsewhere (*.json)",
+}
+
+
+def keep_qt_settings_in(data_dir: Path) -> None:
+    """Portable mode: send Qt's own per-user settings (file dialog history) to the data folder."""
+    folder = str(data_dir / "qt")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.setProperty(_PORTABLE_PROPERTY, True)
+
+
+def _portable() -> bool:
+    app = QCoreApplication.instance()
+    return bool(app is not None and app.property(_PORTABLE_PROPERTY))
+
+
+def _dialog_options() -> QFileDialog.Option:
+    # The platform's dialog may record recent files in the home folder; portable mode
+    # promises to write nothing outside its own folder.
+    if _portable():
+        return QFileDialog.Option.DontUseNativeDialog
+    return QFileDialog.Option(0)
+
+
+def show_notice(window: QWidget, text: str, title: str = "Field Reader") -> QMessageBox:
+    """Show `text` in a window-modal message box that does not block the caller."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+class ExportDialog(QDialog):
+    """Asks what to export: the format, and this chapter or every chapter."""
+
+    def __init__(self, parent: QWidget, chapter_title: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Notes")
+        self._format = QComboBox()
+        for fmt in FORMATS:
+            self._format.addItem(FORMAT_LABELS[fmt].split(" (")[0], fmt)
+        self._this = QRadioButton(f"This chapter: {chapter_title}" if chapter_title else "")
+        self._all = QRadioButton("All chapters")
+        group = QButtonGroup(self)
+        group.addButton(self._this)
+        group.addButton(self._all)
+        self._this.setVisible(chapter_title is not None)
+        (self._this if chapter_title else self._all).setChecked(True)
+        scope = QVBoxLayout()
+        scope.addWidget(self._this)
+        scope.addWidget(self._all)
+        form = QFormLayout()
+        form.addRow("&Format:", self._format)
+        form.addRow("Notes of:", scope)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[Format, bool]:
+        """The chosen format, and whether only the current chapter is exported."""
+        return self._format.currentData(), self._this.isChecked()
+
+
+class SyncDialog(QDialog):
+    """Shows the sync folder and lets the user choose another, stop, or sync now."""
+
+    def __init__(self, feature: ExchangeFeature, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._feature = feature
+        self.setWindowTitle("Sync Folder")
+        explain = QLabel(
+            "Field Reader merges the notes exported to this folder by other computers "
+            "when it starts and when its window comes back to the front, and keeps this "
+            "computer's notes there after every change. Use a shared drive or a USB stick."
+        )
+        explain.setWordWrap(True)
+        self._folder = QLabel()
+        self._folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._folder.setWordWrap(True)
+        choose = QPushButton("&Choose…")
+        choose.clicked.connect(self._choose)
+        self._stop = QPushButton("&Stop Syncing")
+        self._stop.clicked.connect(lambda: self._set(None))
+        self._now = QPushButton("Sync &Now")
+        self._now.clicked.connect(feature.sync_now)
+        row = QHBoxLayout()
+        for button in (choose, self._stop, self._now):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self._folder)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self._update()
+
+    def _update(self) -> None:
+        folder = self._feature.sync_dir
+        self._folder.setText(f"Folder: {folder}" if folder else "No sync folder is set.")
+        self._stop.setEnabled(folder is not None)
+        self._now.setEnabled(folder is not None)
+
+    def _choose(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self,
+            "Choose the Sync Folder",
+            str(self._feature.sync_dir or Path.home()),
+            options=_dialog_options() | QFileDialog.Option.ShowDirsOnly,
+        )
+        if chosen:
+            self._set(Path(chosen))
+
+    def _set(self, folder: Path | None) -> None:
+        self._feature.set_sync_dir(folder)
+        self._update()
+
+
+class ExchangeFeature(QObject):
+    """Export and import of notes, and the optional sync folder, for one window."""
+
+    imported = Signal(object)  # ImportSummary, after an import changed or checked the notes
+    synced = Signal(object)  # SyncResult, after every sync
+
+    def __init__(self, window: MainWindow, sync_dir: Path | None, sync: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._override = sync_dir
+        self._sync_enabled = sync
+        self._installation: str | None = None
+        self._reported: set[tuple[str, str]] = set()
+        self._last_focus_sync = 0.0
+        self.last_message: QMessageBox | None = None
+        self._write_timer = QTimer(self)
+        self._write_timer.setSingleShot(True)
+        self._write_timer.setInterval(SYNC_WRITE_DELAY_MS)
+        self._write_timer.timeout.connect(self.flush_sync_file)
+        self._build_actions()
+        notes = self._notes()
+        if notes is not None:
+            notes.changed.connect(self._schedule_write)
+        if sync:
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                app.applicationStateChanged.connect(self._application_state)
+            if self.sync_dir is not None:
+                QTimer.singleShot(0, self.sync_now)
+
+    def _build_actions(self) -> None:
+        window = self._window
+        menu = window.file_menu
+        # Before Quit, which stays last.
+        quit_action = menu.actions()[-1] if menu.actions() else None
+        self.export_action = QAction("&Export Notes…", window)
+        self.export_action.setStatusTip("Save your highlights and notes as study notes or JSON")
+        self.export_action.triggered.connect(self.ask_export)
+        self.import_action = QAction("&Import Notes…", window)
+        self.import_action.setStatusTip("Merge highlights and notes exported on another computer")
+        self.import_action.triggered.connect(self.ask_import)
+        self.sync_action = QAction("Sync &Folder…", window)
+        self.sync_action.setStatusTip("Share notes with other computers through a folder")
+        self.sync_action.triggered.connect(self.show_sync_dialog)
+        for action in (self.export_action, self.import_action, self.sync_action):
+            window.addAction(action)
+            if quit_action is not None:
+                menu.insertAction(quit_action, action)
+            else:
+                menu.addAction(action)
+        if quit_action is not None:
+            menu.insertSeparator(quit_action)
+        notes = self._notes()
+        self.export_action.setEnabled(notes is not None)
+        self.import_action.setEnabled(notes is not None and notes.writable)
+        self.sync_action.setEnabled(self._sync_enabled and notes is not None and notes.writable)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _notes(self) -> AnnotationsFeature | None:
+        feature = self._window.features.get("annotations")
+        return feature if isinstance(feature, AnnotationsFeature) else None
+
+    def _store(self) -> AnnotationStore | None:
+        notes = self._notes()
+        return notes.store if notes is not None and notes.writable else None
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, parent=self._window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+        return box
+
+    def _refresh(self) -> None:
+        notes = self._notes()
+        doc = self._window.current_document()
+        if notes is not None:
+            notes.reanchor(doc.chapter.slug if doc is not None else "")
+
+    # -- export ----------------------------------------------------------------------------
+
+    @Slot()
+    def ask_export(self) -> None:
+        """Ask for the format and scope, then for the file, and export."""
+        doc = self._window.current_document()
+        dialog = ExportDialog(self._window, doc.chapter.title if doc is not None else None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._export_chosen(*dialog.choice()))
+        dialog.open()
+
+    def _export_chosen(self, fmt: Format, this_chapter: bool) -> None:
+        doc = self._window.current_document()
+        slug = doc.chapter.slug if doc is not None and this_chapter else None
+        name = f"{slug or 'all-chapters'}-notes.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(
+            self._window,
+            "Export Notes",
+            str(Path.home() / name),
+            FORMAT_LABELS[fmt],
+            options=_dialog_options(),
+        )
+        if path:
+            self.export_to(Path(path), fmt, slug)
+
+    def export_to(self, path: Path, fmt: Format, chapter: str | None = None) -> Path | None:
+        """Write the notes of `chapter` (or all) to `path` in `fmt`; None if that failed."""
+        notes = self._notes()
+        if notes is None:
+            return None
+        try:
+            records = notes.store.list(chapter, include_deleted=fmt == "json")
+            text = export(
+                records, self._window.library, fmt, document_for=self._window.document_for
+            )
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except (StorageError, sqlite3.DatabaseError) as error:
+            self._message(QMessageBox.Icon.Warning, "Notes not exported", str(error))
+            return None
+        except OSError as error:
+            self._message(
+                QMessageBox.Icon.Warning,
+                "Notes not exported",
+                f"{path} could not be written ({error.strerror or error}).",
+            )
+            return None
+        self._window.statusBar().showMessage(f"Notes exported to {path}.", 6000)
+        return path
+
+    # -- import ----------------------------------------------------------------------------
+
+    @Slot()
+    def ask_import(self) -> None:
+        """Ask for an export file and import it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self._window,
+            "Import Notes",
+            str(Path.home()),
+            "Notes exports (*.json);;All files (*)",
+            options=_dialog_options(),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> ImportSummary | None:
+        """Merge an export file and show what happened; None (nothing changed) if refused."""
+        store = self._store()
+        if store is None:
+            self._message(
+                QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
+            )
+            return None
+        try:
+            summary = import_file(
+                store, self._window.library, path, document_for=self._window.document_for
+            )
+        except ImportRefused as refused:
+            self._message(
+                QMessageBox.Icon.Warning,
+                "Notes not imported",
+                f"{path.name} was not imported; nothing was changed.\n\n{refused.message}",
+            )
+            return None
+        except StorageError as error:
+            self._message(QMessageBox.Icon.Warning, "Notes not imported", error.message)
+            return None
+        self._refresh()
+        if summary.changed:
+            self._schedule_write()
+        self._message(
+            QMessageBox.Icon.Information,
+            "Notes imported",
+            f"Imported {path.name}:\n\n" + "\n".join(summary.lines()),
+        )
+        self.imported.emit(summary)
+        return summary
+
+    # -- sync folder -----------------------------------------------------------------------
+
+    @property
+    def sync_dir(self) -> Path | None:
+        """The sync folder in use: --sync-dir for this session, else the saved one."""
+        if not self._sync_enabled:
+            return None
+        return self._override or self._window.settings.sync_dir
+
+    def set_sync_dir(self, folder: Path | None) -> None:
+        """Use (and remember) `folder` as the sync folder, or stop syncing with None."""
+        self._override = None
+        self._window.settings.sync_dir = folder
+        self._window.settings.sync()
+        if folder is not None:
+            self.sync_now()
+
+    @Slot()
+    def show_sync_dialog(self) -> None:
+        """Show the Sync Folder dialog."""
+        dialog = SyncDialog(self, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _ident(self) -> str:
+        if self._installation is None:
+            self._installation = read_installation_id(self._window.data_dir)
+        return self._installation
+
+    @Slot()
+    def sync_now(self) -> SyncResult | None:
+        """Merge the exports in the sync folder and rewrite ours; None when not syncing."""
+        folder, store = self.sync_dir, self._store()
+        if folder is None or store is None:
+            return None
+        status = self._window.statusBar()
+        if not folder.is_dir():
+            status.showMessage(f"The sync folder {folder} is not available.", 8000)
+            return None
+        self._write_timer.stop()
+        try:
+            self._ident()
+            result = sync_folder(store, self._window.library, self._window.data_dir, folder)
+        except (StorageError, OSError) as error:
+            status.showMessage(f"Notes were not synced: {error}", 10000)
+            return None
+        if result.changed:
+            self._refresh()
+        fresh = [
+            (path, message)
+            for path, message in result.refused.items()
+            if (str(path), message) not in self._reported
+        ]
+        for path, message in fresh:
+            self._reported.add((str(path), message))
+        if fresh:
+            # Once per file and problem: a broken file should not nag at every focus change.
+            self._message(
+                QMessageBox.Icon.Warning,
+                "Some notes were not synced",
+                "These files in the sync folder were left out; nothing was imported from "
+                "them:\n\n" + "\n\n".join(f"{p.name}: {m}" for p, m in fresh),
+            )
+        if result.write_error:
+            status.showMessage(result.write_error, 10000)
+        else:
+            merged = sum(s.added + s.updated + s.deleted for s in result.merged.values())
+            status.showMessage(f"Notes synced ({merged} changes from other computers).", 5000)
+        self.synced.emit(result)
+        return result
+
+    @Slot()
+    def _schedule_write(self) -> None:
+        if self.sync_dir is not None:
+            self._write_timer.start()
+
+    @Slot()
+    def flush_sync_file(self) -> Path | None:
+        """Write our export to the sync folder now (normally done shortly after a change)."""
+        self._write_timer.stop()
+        folder, store = self.sync_dir, self._store()
+        if folder is None or store is None or not folder.is_dir():
+            return None
+        try:
+            return write_sync_file(store, self._window.library, folder, self._ident())
+        except (StorageError, OSError) as error:
+            self._window.statusBar().showMessage(f"Notes were not synced: {error}", 10000)
+            return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Write a pending sync file when the window closes, before the process ends."""
+        if event.type() == QEvent.Type.Close and self._write_timer.isActive():
+            self.flush_sync_file()
+        return super().eventFilter(watched, event)
+
+    @Slot(Qt.ApplicationState)
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            return
+        now = time.monotonic()
+        if now - self._last_focus_sync >= FOCUS_SYNC_INTERVAL_S:
+            self._last_focus_sync = now
+            self.sync_now()
+
+
+def install_exchange(
+    window: MainWindow, sync_dir: Path | None = None, *, sync: bool = True
+) -> ExchangeFeature:
+    """Add Export Notes…, Import Notes… and Sync Folder… to the window's File menu.
+
+    `sync_dir` (from --sync-dir) overrides the saved folder for this session; with `sync`
+    False (screenshots) the sync folder is never read or written.
+    """
+    feature = ExchangeFeature(window, sync_dir, sync)
+    window.installEventFilter(feature)
+    return feature
