@@ -189,6 +189,7 @@ class SearchFeature(QObject):
         worker.progress.connect(self._on_progress)
         worker.synced.connect(self._on_synced)
         worker.failed.connect(self._on_failed)
+        worker.finished.connect(self._on_worker_finished)
         self._worker = worker
         worker.start()
 
@@ -296,6 +297,14 @@ class SearchFeature(QObject):
         self._worker = None
         if report.complete:
             self._set_ready()
+
+    @Slot()
+    def _on_worker_finished(self) -> None:
+        # Queued after synced/failed; still set only when the thread ended on an error
+        # of ours (its traceback is printed): say so instead of "Indexing…" forever.
+        if self._worker is not None and not self._worker.isRunning():
+            self._worker = None
+            self._panel.set_status("Indexing stopped early: some chapters may be missing.")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
