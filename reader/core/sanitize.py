@@ -102,6 +102,7 @@ _ALLOWED_ATTRS: dict[str, frozenset[str]] = {
 }
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PERCENT_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
+_STRETCH_WIDTH = 20000
 _PIXELS_RE = re.compile(r"^\s*(\d{1,5})\s*(?:px)?\s*$")
 
 
@@ -202,9 +203,16 @@ class _Rewriter(HTMLParser):
         )
         index = len(self.images)
         self.images.append(ref)
-        # Qt's rich text cannot parse percent widths (the image would vanish): the viewer
-        # sizes every image against its text column after loading, from this ImageRef.
-        size = f' width="{ref.width_pixels}"' if ref.width_pixels is not None else ""
+        # Qt's rich text cannot parse percent widths (the image would vanish). A share of
+        # the column is written as a very wide image shrunk by max-width, which Qt applies
+        # against the text width and re-applies on every resize; nothing is ever wider
+        # than the column.
+        if ref.width_percent is not None:
+            size = f' width="{_STRETCH_WIDTH}" style="max-width:{ref.width_percent:g}%"'
+        elif ref.width_pixels is not None:
+            size = f' width="{ref.width_pixels}" style="max-width:100%"'
+        else:
+            size = ' style="max-width:100%"'
         alt = escape(ref.label, quote=True)
         return f'<img src="{image_url(index, ref)}" alt="{alt}" title="{alt}"{size} />'
 

@@ -86,6 +86,8 @@ class AnnotationsFeature(QObject):
         self.panel.activated.connect(self.go_to)
         self.panel.delete_requested.connect(self.delete)
         self.panel.scope_changed.connect(self.refresh_panel)
+        self._panel_dirty = True
+        window.sidebar.currentChanged.connect(self._sidebar_changed)
         self._build_actions()
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._view.customContextMenuRequested.connect(self._context_menu)
@@ -201,10 +203,17 @@ class AnnotationsFeature(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    @Slot(int)
+    def _sidebar_changed(self, _index: int) -> None:
+        if self._panel_dirty and self._window.sidebar.currentWidget() is self.panel:
+            self.refresh_panel()
+
     def show_panel(self) -> None:
         """Show the Notes tab of the sidebar."""
         self._window.sidebar.setVisible(True)
         self._window.sidebar.setCurrentWidget(self.panel)
+        if self._panel_dirty:
+            self.refresh_panel()
         self.panel.setFocus()
 
     # -- anchoring and drawing --------------------------------------------------------------
@@ -251,22 +260,30 @@ class AnnotationsFeature(QObject):
         self._placed[annotation.id] = Placement(found.start, found.end, found.certain)
         return True
 
+    def _highlight_format(self, colour: str, noted: bool) -> QTextCharFormat:
+        theme = self._window.theme
+        fmt = QTextCharFormat()
+        fmt.setBackground(highlight_colour(colour, theme))
+        if noted:
+            # A note's marker: a dotted underline in the highlight's own colour.
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            marker = swatch_colour(colour, theme)
+            fmt.setUnderlineColor(marker.lighter(190) if theme.dark else marker.darker(170))
+        return fmt
+
     def _redraw(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
-        theme = self._window.theme
         ordered = sorted(self._placed.items(), key=lambda item: (item[1].start, -item[1].end))
+        # Ten formats at most, shared by every highlight of the same colour and kind.
+        formats: dict[tuple[str, bool], QTextCharFormat] = {}
         for annotation_id, place in ordered:
             annotation = self._annotations[annotation_id]
+            key = (annotation.colour, bool(annotation.note))
+            if key not in formats:
+                formats[key] = self._highlight_format(*key)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._view.cursor_for_range(place.start, place.end)
-            fmt = QTextCharFormat()
-            fmt.setBackground(highlight_colour(annotation.colour, theme))
-            if annotation.note:
-                # A note's marker: a dotted underline in the highlight's own colour.
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                marker = swatch_colour(annotation.colour, theme)
-                fmt.setUnderlineColor(marker.lighter(190) if theme.dark else marker.darker(170))
-            selection.format = fmt
+            selection.format = formats[key]
             selections.append(selection)
         self._view.set_layer("highlights", selections)
 
@@ -521,7 +538,12 @@ class AnnotationsFeature(QObject):
 
     @Slot()
     def refresh_panel(self) -> None:
-        """Rebuild the Notes panel's list for its scope (this chapter or all)."""
+        """Rebuild the Notes panel's list for its scope, now if it is shown, else when it is."""
+        if not self.panel.isVisible():
+            # Building a thousand entries nobody sees would slow every chapter opening.
+            self._panel_dirty = True
+            return
+        self._panel_dirty = False
         if self._store is None:
             self.panel.set_entries([], self._window.theme)
             return

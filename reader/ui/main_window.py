@@ -317,7 +317,6 @@ class MainWindow(QMainWindow):
         return True
 
     def _scroll(self, heading: str | None, offset: int | None) -> None:
-        self._view.document().documentLayout().documentSize()  # finish the lazy layout
         if heading is not None and self._view.scroll_to_heading(heading):
             return
         if offset is not None:

@@ -6,15 +6,13 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextImageFormat,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
@@ -50,20 +48,15 @@ class ChapterView(QTextBrowser):
         self._positions: PositionMap | None = None
         self._images: dict[str, ImageRef] = {}
         self._image_cache: dict[Path, QImage] = {}
-        self._image_widths: dict[int, float] = {}
         self._heading_ids: list[str] = []
         self._heading_positions: list[int] = []
-        self._heading_tops: list[float] | None = None
+        self._heading_tops: list[float] = []
         self._current_heading: str | None = None
         self._side_margin = -1
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._image_timer = QTimer(self)
-        self._image_timer.setSingleShot(True)
-        self._image_timer.setInterval(0)
-        self._image_timer.timeout.connect(self._size_images)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self.link_clicked)
         self.verticalScrollBar().valueChanged.connect(self._update_current_heading)
-        self.document().documentLayout().documentSizeChanged.connect(self._forget_layout)
 
     # -- showing a chapter -------------------------------------------------------------
 
@@ -83,14 +76,12 @@ class ChapterView(QTextBrowser):
         qdoc.setDefaultFont(body_font(font_px))
         qdoc.setDocumentMargin(0)
         self.setHtml(doc.rendered.html)
-        self._side_margin = -1
-        self._image_widths = {}
-        self._apply_margins()
-        self._size_images()
+        self._apply_side_margins()
+        self._apply_page_margins()
         self._positions = PositionMap(doc.plain.text, qdoc.toRawText())
         self._heading_ids = [s.heading_id for s in doc.plain.sections]
         self._heading_positions = [self._positions.to_qt(s.offset) for s in doc.plain.sections]
-        self._heading_tops = None
+        self._heading_tops = []
         self._current_heading = None
         self._update_current_heading()
 
@@ -106,71 +97,46 @@ class ChapterView(QTextBrowser):
 
     def column_width(self) -> float:
         """The width of the text column in pixels."""
-        return max(120.0, self.viewport().width() - 2 * max(self._side_margin, 0))
+        return float(self.viewport().width())
 
     def measure_px(self) -> float:
         """The preferred width of the text column for the current font size."""
         return QFontMetricsF(body_font(self._font_px)).averageCharWidth() * _MEASURE_CHARS
 
-    def _apply_margins(self) -> None:
-        width = self.viewport().width()
-        margin = max(_MIN_SIDE_MARGIN, round((width - self.measure_px()) / 2))
-        bottom = max(_TOP_MARGIN, self.viewport().height() - self._font_px)
+    def _apply_side_margins(self) -> None:
+        """Centre a column of comfortable measure with viewport margins.
+
+        Margins around the viewport (not inside the document) keep the document as wide as
+        the column, so Qt itself sizes images given as a share of it, and resizing never
+        edits the document.
+        """
+        available = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
+        margin = max(_MIN_SIDE_MARGIN, round((available - self.measure_px()) / 2))
+        if margin != self._side_margin:
+            self._side_margin = margin
+            self._forget_layout()
+            self.setViewportMargins(margin, 0, margin, 0)
+            # QTextEdit re-wraps its document only in its own resize handling, and margins
+            # resize the viewport behind its back: hand it a resize so the text follows.
+            super().resizeEvent(QResizeEvent(self.size(), QSize(-1, -1)))
+
+    def _apply_page_margins(self) -> None:
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
-        if margin == self._side_margin and fmt.bottomMargin() == bottom:
-            return
-        self._side_margin = margin
-        fmt.setLeftMargin(margin)
-        fmt.setRightMargin(margin)
         fmt.setTopMargin(_TOP_MARGIN)
-        # Room below the end so that the last section can still be scrolled to the top.
-        fmt.setBottomMargin(bottom)
+        # Room below the end, so that the last section can be scrolled to the top.
+        screen = self.screen()
+        height = screen.availableGeometry().height() if screen is not None else 800
+        fmt.setBottomMargin(max(_TOP_MARGIN, height - 4 * self._font_px))
+        fmt.setLeftMargin(0)
+        fmt.setRightMargin(0)
         frame.setFrameFormat(fmt)
-        # Resizing images edits character formats; doing that inside a resize event leaves
-        # Qt's lazy layout with blocks it never lays out again, so it waits for the event loop.
-        self._image_timer.start()
 
-    def _size_images(self) -> None:
-        """Give each image its width: a share of the column, never wider than the column."""
+    def _placeholder_width(self, ref: ImageRef) -> float:
         column = min(self.measure_px(), self.column_width())
-        qdoc = self.document()
-        block = qdoc.begin()
-        changes: list[tuple[int, QTextImageFormat]] = []
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                if fmt.isImageFormat():
-                    image = fmt.toImageFormat()
-                    ref = self._images.get(image.name())
-                    width = self._image_width(ref, column) if ref is not None else None
-                    if width is not None and self._image_widths.get(fragment.position()) != width:
-                        image.setWidth(width)
-                        image.setHeight(0)
-                        image.clearProperty(QTextFormat.Property.ImageHeight)
-                        self._image_widths[fragment.position()] = width
-                        changes.append((fragment.position(), image))
-                it += 1
-            block = block.next()
-        for position, image in changes:
-            cursor = QTextCursor(qdoc)
-            cursor.setPosition(position)
-            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(image)
-
-    def _image_width(self, ref: ImageRef, column: float) -> float | None:
         if ref.width_percent is not None:
-            return round(column * ref.width_percent / 100.0)
-        if ref.status != "found":
-            return round(min(column, ref.width_pixels or column * 0.8))
-        if ref.width_pixels is not None:
-            return min(float(ref.width_pixels), round(column))
-        image = self._load_image(ref)
-        if image is not None and image.width() / image.devicePixelRatio() > column:
-            return round(column)
-        return None
+            return column * ref.width_percent / 100.0
+        return min(column, ref.width_pixels or column * 0.8)
 
     def _load_image(self, ref: ImageRef) -> QImage | None:
         if ref.path is None:
@@ -184,8 +150,9 @@ class ChapterView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the column centred and of comfortable measure as the window resizes."""
         super().resizeEvent(event)
-        if self._document is not None:
-            self._apply_margins()
+        if event.size().width() != event.oldSize().width():
+            self._forget_layout()
+        self._apply_side_margins()
 
     # -- images ----------------------------------------------------------------------------
 
@@ -204,30 +171,28 @@ class ChapterView(QTextBrowser):
             reason = "Not shown: its path points outside the library."
         else:
             reason = "Figure not available in this copy of the course."
-        column = min(self.measure_px(), self.column_width())
-        width = round(self._image_width(ref, column) or column)
+        width = round(self._placeholder_width(ref))
         return placeholder_image(ref.label, reason, width, self._theme, self.devicePixelRatioF())
 
     # -- positions and headings ------------------------------------------------------------
 
-    @Slot()
     def _forget_layout(self) -> None:
-        self._heading_tops = None
+        self._heading_tops = []
 
-    def _tops(self) -> list[float]:
-        if self._heading_tops is None:
-            layout = self.document().documentLayout()
-            qdoc = self.document()
-            self._heading_tops = [
-                layout.blockBoundingRect(qdoc.findBlock(pos)).top()
-                for pos in self._heading_positions
-            ]
-        return self._heading_tops
+    def _top_of(self, index: int) -> float:
+        """The y of heading `index`, laying the document out only as far as that heading."""
+        tops = self._heading_tops
+        layout = self.document().documentLayout()
+        qdoc = self.document()
+        while len(tops) <= index:
+            block = qdoc.findBlock(self._heading_positions[len(tops)])
+            tops.append(layout.blockBoundingRect(block).top())
+        return tops[index]
 
     def heading_top(self, heading_id: str) -> float | None:
         """The y coordinate of heading `heading_id` in the document, or None."""
         try:
-            return self._tops()[self._heading_ids.index(heading_id)]
+            return self._top_of(self._heading_ids.index(heading_id))
         except ValueError:
             return None
 
@@ -235,11 +200,13 @@ class ChapterView(QTextBrowser):
     def _update_current_heading(self) -> None:
         if not self._heading_ids:
             return
-        tops = self._tops()
-        bar = self.verticalScrollBar()
-        y = bar.value() + _CURRENT_SLACK
-        index = bisect_right(tops, y) - 1
-        current = self._heading_ids[max(index, 0)]
+        y = self.verticalScrollBar().value() + _CURRENT_SLACK
+        # Walk the headings from the top, so a long chapter opened at its start is laid
+        # out only as far as the screen shows (Qt lays out the rest in the background).
+        index = max(0, bisect_right(self._heading_tops, y) - 1)
+        while index + 1 < len(self._heading_ids) and self._top_of(index + 1) <= y:
+            index += 1
+        current = self._heading_ids[index]
         if current != self._current_heading:
             self._current_heading = current
             self.current_heading_changed.emit(current)
@@ -274,7 +241,7 @@ class ChapterView(QTextBrowser):
         """The plain-text offset of the first character at the top of the view."""
         if self._positions is None:
             return 0
-        position = self.cursorForPosition(QPoint(self._side_margin + 1, 1)).position()
+        position = self.cursorForPosition(QPoint(1, 1)).position()
         return self._positions.from_qt(position)
 
     def cursor_for_range(self, start: int, end: int) -> QTextCursor:

@@ -51,8 +51,10 @@ def test_seed_images_resolve_inside_the_library_and_are_missing(seed_library: Pa
     # Missing figures become placeholders, never Qt's broken icon for an unknown path.
     assert rendered.html.count('src="placeholder:') == 4
     assert "static" not in rendered.html
-    # Percent widths are not left for Qt to misparse.
-    assert "70%" not in rendered.html
+    # Percent widths are not left for Qt to misparse (the image would vanish): they become
+    # a share of the column through max-width.
+    assert 'width="70%"' not in rendered.html
+    assert rendered.html.count("max-width:70%") == 4
 
 
 def test_placeholder_is_named_after_alt_or_file(seed_library: Path) -> None:

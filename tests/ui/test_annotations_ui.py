@@ -79,6 +79,7 @@ def test_note_appears_in_the_panel_as_plain_text(
     qtbot.keyClick(dialog._editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [annotation] = notes.store.list("human-security")
     assert annotation.note == hostile
+    notes.show_panel()
     item = notes.panel.item_for(annotation.id)
     assert item is not None
     assert item.data(0, NOTE_ROLE) == hostile
@@ -193,6 +194,7 @@ def test_edited_chapter_reattaches_or_lists_orphans(
     write_chapter(root, "c.md", "Geography", new_body, slug="geo")
     again = open_window(root, data_dir)
     notes2 = feature(again)
+    notes2.show_panel()
     assert drawn(again) == ["rivers and their deltas"]
     assert [a.id for a in notes2.orphans()] == [lost.id]
     assert notes2.panel.group_titles()[-1] == ORPHANS_TITLE
@@ -244,6 +246,8 @@ def test_panel_filters_scope_and_activation(
     select(window, "beta target")
     b = notes.highlight_selection("blue")
     assert a is not None and b is not None
+    assert notes.panel.visible_ids() == []  # filled only once shown
+    notes.show_panel()
     assert notes.panel.visible_ids() == [b.id]
     notes.panel.set_scope(all_chapters=True)
     assert notes.panel.visible_ids() == [a.id, b.id]
