@@ -528,6 +528,15 @@ class AnnotationsFeature(QObject):
 
     # -- Notes panel ----------------------------------------------------------------------------
 
+    def all_annotations(self) -> list[Annotation]:
+        """Every live annotation, or none when the notes file cannot be read (for search)."""
+        if self._store is None:
+            return []
+        try:
+            return self._store.list(None)
+        except (StorageError, sqlite3.Error):
+            return []
+
     def placement(self, annotation_id: AnnotationId) -> Placement | None:
         """Where an annotation of the open chapter is drawn, if it is placed."""
         return self._placed.get(annotation_id)
@@ -642,5 +651,6 @@ def install_annotations(window: MainWindow) -> AnnotationsFeature:
     except StorageError as error:
         problem = error.message
     feature = AnnotationsFeature(window, db, problem)
-    window.destroyed.connect(lambda: db.close() if db is not None else None)
+    if db is not None:
+        window.destroyed.connect(db.close)
     return feature

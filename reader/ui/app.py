@@ -15,6 +15,7 @@ from reader.paths import resource
 from reader.ui.annotations_feature import NOTES_FILE, install_annotations
 from reader.ui.exchange_feature import install_exchange, keep_qt_settings_in, show_notice
 from reader.ui.main_window import MainWindow
+from reader.ui.search_feature import install_search
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -58,9 +59,16 @@ def install_features(
     With `create_files` False (screenshots), a notes database is used only if it exists,
     and the sync folder is left alone.
     """
+    annotations = None
     if create_files or (window.data_dir / NOTES_FILE).exists():
-        window.features["annotations"] = install_annotations(window)
+        annotations = window.features["annotations"] = install_annotations(window)
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
+    if create_files:
+        search = window.features["search"] = install_search(window)
+        if annotations is not None:
+            # Notes become searchable, and stay in step with every change.
+            search.set_notes_source(annotations.all_annotations)
+            annotations.changed.connect(search.refresh_notes)
 
 
 def run_gui(

@@ -26,6 +26,9 @@ from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
 _MEASURE_CHARS = 72
 _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 36
+# Drawing order of the extra-selection layers: marks that point at something (search
+# results, find matches, a flash) stay visible over the student's highlights.
+LAYER_ORDER = ("highlights", "search", "find", "flash")
 # How far below the top a heading may sit and still count as "the current section".
 _CURRENT_SLACK = 12
 
@@ -258,11 +261,12 @@ class ChapterView(QTextBrowser):
     # -- drawing layers (highlights, find marks) -------------------------------------------
 
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Replace the extra selections of layer `name`; later layers draw on top."""
+        """Replace the extra selections of layer `name`, drawn in LAYER_ORDER (last on top)."""
         self._layers[name] = selections
         merged: list[QTextEdit.ExtraSelection] = []
-        for layer in self._layers.values():
-            merged.extend(layer)
+        names = sorted(self._layers, key=lambda n: LAYER_ORDER.index(n) if n in LAYER_ORDER else 99)
+        for layer in names:
+            merged.extend(self._layers[layer])
         self.setExtraSelections(merged)
 
     def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:

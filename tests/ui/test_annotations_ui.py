@@ -277,9 +277,7 @@ def test_newer_database_is_read_only_and_untouched(
     select(first, PHRASE)
     feature(first).highlight_selection()
     first.close()
-    feature(first)._db.close()  # type: ignore[union-attr]
     with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA user_version = 99")
     before = path.read_bytes()
     window = open_window(seed_library, data_dir)
