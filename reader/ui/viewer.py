@@ -136,7 +136,9 @@ class ChapterView(QTextBrowser):
         frame.setFrameFormat(fmt)
 
     def _placeholder_width(self, ref: ImageRef) -> float:
-        column = min(self.measure_px(), self.column_width())
+        # Drawn for the full measure: Qt scales it down with the column when the window is
+        # narrow, and the chapter may be loaded before the window has its size.
+        column = self.measure_px()
         if ref.width_percent is not None:
             return column * ref.width_percent / 100.0
         return min(column, ref.width_pixels or column * 0.8)
