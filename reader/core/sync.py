@@ -79,7 +79,6 @@ def write_atomic(path: Path, text: str) -> None:
     A USB stick pulled mid-write leaves at worst a stray temporary file, whose name does
     not end in .json, so no machine ever merges it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -113,6 +112,10 @@ def sync_folder(
     ident = installation_id(data_dir)
     own = sync_file_name(ident)
     resolve = source_resolver(library)
+    if not folder.is_dir():
+        # Never create it: an unplugged USB stick's mount point is not the place for notes.
+        result.write_error = f"The sync folder {folder} is not available."
+        return result
     try:
         candidates = sorted(p for p in folder.glob("*.json") if p.name != own and p.is_file())
     except OSError as error:

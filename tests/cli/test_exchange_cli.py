@@ -1,0 +1,136 @@
+"""`field-reader export` and `import` end to end, as real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import REPO
+
+from reader.core.anchoring import describe
+from reader.core.document import load_document
+from reader.core.exchange import NOTES_FILE
+from reader.core.library import load_library
+from reader.storage.annotations import AnnotationStore
+from reader.storage.db import Database
+
+PHRASE = '"freedom from want" and "freedom from fear"'
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=env,
+        cwd=REPO,
+    )
+
+
+def seed_notes(library_root: Path, data: Path) -> None:
+    library = load_library(library_root)
+    chapter = library.by_slug("human-security")
+    assert chapter is not None
+    text = load_document(chapter, library.root).plain.text
+    with Database(data / NOTES_FILE) as db:
+        store = AnnotationStore(db)
+        start = text.index(PHRASE)
+        store.add("human-security", describe(text, start, start + len(PHRASE)), "green", "why")
+        start = text.index("Poverty")
+        gone = store.add("human-security", describe(text, start, start + 7), "blue")
+        store.delete(gone.id)
+
+
+def rows(data: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(data / NOTES_FILE) as conn:
+        return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
+
+
+def test_export_to_stdout_in_each_format(seed_library: Path, data_dir: Path) -> None:
+    seed_notes(seed_library, data_dir)
+    common = ("--content", str(seed_library), "--data-dir", str(data_dir))
+    markdown = run("export", *common)
+    assert markdown.returncode == 0, markdown.stderr
+    assert markdown.stdout.startswith("# Study notes") and f"> {PHRASE}" in markdown.stdout
+    page = run("export", "--format", "html", *common)
+    assert page.returncode == 0 and "<mark>" in page.stdout
+    data = run("export", "--format", "json", "--chapter", "human-security", *common)
+    assert data.returncode == 0
+    collection = json.loads(data.stdout)
+    assert collection["total"] == 2
+    assert sorted(i["state"] for i in collection["first"]["items"]) == ["anchored", "deleted"]
+
+
+def test_export_to_a_file_then_import_into_an_empty_folder(
+    seed_library: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    seed_notes(seed_library, data_dir)
+    out = tmp_path / "notes.json"
+    exported = run(
+        "export", "-o", str(out), "--content", str(seed_library), "--data-dir", str(data_dir)
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == "" and json.loads(out.read_text())["type"] == "AnnotationCollection"
+
+    other = tmp_path / "other-machine"
+    imported = run("import", str(out), "--content", str(seed_library), "--data-dir", str(other))
+    assert imported.returncode == 0, imported.stderr
+    assert "added: 2" in imported.stdout and "orphaned: 0" in imported.stdout
+    [live] = [r for r in rows(other) if not r[-1]]
+    assert live == next(r for r in rows(data_dir) if not r[-1])
+    again = run("import", str(out), "--content", str(seed_library), "--data-dir", str(other))
+    assert again.returncode == 0 and "unchanged: 2" in again.stdout
+
+
+def test_a_refused_file_exits_1_and_changes_nothing(
+    seed_library: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    seed_notes(seed_library, data_dir)
+    before = rows(data_dir)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "type": "AnnotationPage",
+                "items": [{"id": "urn:uuid:1234", "type": "Annotation", "target": {}}],
+            }
+        )
+    )
+    result = run("import", str(bad), "--content", str(seed_library), "--data-dir", str(data_dir))
+    assert result.returncode == 1
+    assert "nothing was changed" in result.stderr and "Item 1 (urn:uuid:1234)" in result.stderr
+    assert rows(data_dir) == before
+
+
+def test_refused_import_into_a_new_folder_creates_no_notes_database(
+    seed_library: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json")
+    data = tmp_path / "fresh"
+    result = run("import", str(bad), "--content", str(seed_library), "--data-dir", str(data))
+    assert result.returncode == 1 and "not valid JSON" in result.stderr
+    assert not (data / NOTES_FILE).exists()
+
+
+def test_export_of_an_unknown_chapter_is_a_usage_error(seed_library: Path, data_dir: Path) -> None:
+    result = run(
+        "export", "--chapter", "nope", "--content", str(seed_library), "--data-dir", str(data_dir)
+    )
+    assert result.returncode == 2 and "nope" in result.stderr
+
+
+def test_help_lists_the_commands_and_options() -> None:
+    top = run("--help")
+    assert "export" in top.stdout and "import" in top.stdout
+    assert "--portable" in top.stdout and "--sync-dir" in top.stdout
+    export_help = run("export", "--help")
+    for word in ("--format", "--chapter", "-o", "--content", "--data-dir"):
+        assert word in export_help.stdout
