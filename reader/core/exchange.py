@@ -29,10 +29,12 @@ __all__ = [
     "ExportedNote",
     "Format",
     "collect",
+    "dump_json",
     "export",
     "to_html",
     "to_markdown",
     "to_w3c_json",
+    "w3c_collection",
 ]
 
 NOTES_FILE = "notes.sqlite3"
@@ -181,10 +183,12 @@ def w3c_item(note: ExportedNote) -> dict[str, Any]:
     return item
 
 
-def to_w3c_json(chapters: Sequence[ChapterNotes], generated: str | None = None) -> str:
+def w3c_collection(
+    chapters: Sequence[ChapterNotes], generated: str | None = None
+) -> dict[str, Any]:
     """A W3C AnnotationCollection holding every note of `chapters` (tombstones included)."""
     items = [w3c_item(note) for chapter in chapters for note in chapter.notes]
-    collection = {
+    return {
         "@context": W3C_CONTEXT,
         "type": "AnnotationCollection",
         "generator": "Field Reader",
@@ -192,7 +196,16 @@ def to_w3c_json(chapters: Sequence[ChapterNotes], generated: str | None = None) 
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+
+
+def dump_json(collection: dict[str, Any]) -> str:
+    """The text of a collection as written to files."""
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_w3c_json(chapters: Sequence[ChapterNotes], generated: str | None = None) -> str:
+    """The W3C AnnotationCollection of `chapters` as JSON text."""
+    return dump_json(w3c_collection(chapters, generated))
 
 
 def _now() -> str:

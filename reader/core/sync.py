@@ -9,13 +9,14 @@ drive, a USB stick carried between them) converge.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.exchange import collect, to_w3c_json
+from reader.core.exchange import collect, dump_json, w3c_collection
 from reader.core.importing import (
     ImportRefused,
     ImportSummary,
@@ -93,10 +94,21 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_sync_file(store: AnnotationStore, library: Library, folder: Path, ident: str) -> Path:
-    """Rewrite this installation's export (tombstones included) in the sync folder."""
+    """Rewrite this installation's export (tombstones included) in the sync folder.
+
+    The file is left alone when it already holds the same annotations: syncing happens
+    at every return to the window, and a USB stick need not be written each time.
+    """
     chapters = collect(store.all_including_tombstones(), library, reanchor=False)
+    collection = w3c_collection(chapters)
     path = folder / sync_file_name(ident)
-    write_atomic(path, to_w3c_json(chapters))
+    try:
+        current = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(current, dict) and current.get("first") == collection["first"]:
+            return path
+    except (OSError, ValueError):
+        pass  # missing or damaged: write it
+    write_atomic(path, dump_json(collection))
     return path
 
 

@@ -121,6 +121,7 @@ class SyncDialog(QDialog):
         super().__init__(parent)
         self._feature = feature
         self.setWindowTitle("Sync Folder")
+        self.setMinimumWidth(460)
         explain = QLabel(
             "Field Reader merges the notes exported to this folder by other computers "
             "when it starts and when its window comes back to the front, and keeps this "

@@ -89,11 +89,13 @@ def test_two_machines_converge_after_edits_and_deletions_on_both_sides(
     assert winner.colour == "purple"  # the newer edit wins as a whole
     assert second.id not in {x.id for x in a.live()}
 
-    # Syncing again changes nothing on either side.
+    # Syncing again changes nothing on either side, and does not even rewrite the files.
     before = (a.history(), b.history())
+    inodes = {p.name: p.stat().st_ino for p in shared.iterdir()}
     a.sync(shared)
     b.sync(shared)
     assert (a.history(), b.history()) == before
+    assert {p.name: p.stat().st_ino for p in shared.iterdir()} == inodes
 
 
 def test_each_machine_writes_one_file_named_after_its_installation(
