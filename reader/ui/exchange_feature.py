@@ -282,7 +282,15 @@ class ExchangeFeature(QObject):
         if notes is None:
             return None
         try:
-            records = notes.store.list(chapter, include_deleted=fmt == "json")
+            store = notes.store
+        except AssertionError:
+            # The notes file could not be read at all; the window has already said why.
+            self._message(
+                QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."
+            )
+            return None
+        try:
+            records = store.list(chapter, include_deleted=fmt == "json")
             text = export(
                 records, self._window.library, fmt, document_for=self._window.document_for
             )
