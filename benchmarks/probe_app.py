@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     marks = {"started": STARTED}
     import reader.cli as cli
 
-    args = cli.build_parser().parse_args(argv)
+    args = cli.build_parser(argv).parse_args(argv)
     content, data = cli.content_dir(args), cli.data_dir(args)
     ui_app = cli._ui_app()
     marks["imported"] = time.monotonic()
@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     baseline = _baseline()
     app = ui_app.application()
     marks["app"] = time.monotonic()
-    window = ui_app.build_window(content, data, chapter=args.chapter)
+    window = ui_app.build_window(content, data, chapter=args.chapter, defer=True)
     marks["window"] = time.monotonic()
     watcher = baseline.FirstPaint(marks)
     window.view.viewport().installEventFilter(watcher)

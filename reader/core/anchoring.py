@@ -12,9 +12,6 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 __all__ = [
     "CONTEXT_LENGTH",
     "Anchor",
@@ -191,6 +188,10 @@ def _anchor(
 def _side_similarity(recorded: str, actual: str) -> float:
     if recorded == actual:
         return 1.0
+    # rapidfuzz is imported where it is first needed: an unchanged chapter never needs
+    # it, and the reader's start-up does not pay for loading it.
+    from rapidfuzz.distance import Levenshtein
+
     return float(Levenshtein.normalized_similarity(recorded, actual))
 
 
@@ -278,6 +279,8 @@ def _best_fuzzy(
     expected: int | None,
     regions: list[tuple[int, int]],
 ) -> tuple[int, int] | None:
+    from rapidfuzz import fuzz
+
     exact = quote.exact
     length = len(exact)
     max_errors = length // 4
@@ -320,6 +323,8 @@ def _refine(text: str, exact: str, start: int, end: int, max_errors: int) -> tup
     partial_ratio aligns a window of the quote's own length, but an edit may have made
     the passage longer or shorter, so each end is moved by up to `max_errors`.
     """
+    from rapidfuzz.distance import Levenshtein
+
     n = len(text)
     best = Levenshtein.distance(exact, text[start:end])
     for _ in range(3):

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.library import load_library
 from reader.paths import resource
-from reader.ui.annotations_feature import NOTES_FILE, install_annotations
-from reader.ui.exchange_feature import install_exchange, keep_qt_settings_in, show_notice
+from reader.ui.annotations_feature import NOTES_FILE, AnnotationsFeature, install_annotations
 from reader.ui.main_window import MainWindow
-from reader.ui.search_feature import install_search
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -41,31 +40,94 @@ def build_window(
     chapter: str | None = None,
     read_only_settings: bool = False,
     sync_dir: Path | None = None,
+    defer: bool = False,
 ) -> MainWindow:
-    """The main window over the library at `content`, keeping user data in `data_dir`."""
+    """The main window over the library at `content`, keeping user data in `data_dir`.
+
+    With `defer`, only what the first page shows (the chapter and its highlights) is
+    built before it is painted; export, import and search are added right after.
+    """
     library = load_library(content)
     window = MainWindow(
         library, data_dir, start_chapter=chapter, read_only_settings=read_only_settings
     )
-    install_features(window, create_files=not read_only_settings, sync_dir=sync_dir)
+    create_files = not read_only_settings
+    if not defer:
+        install_features(window, create_files=create_files, sync_dir=sync_dir)
+        return window
+    install_first_features(window, create_files=create_files)
+    after_first_paint(
+        window.view.viewport(),
+        lambda: install_later_features(window, create_files=create_files, sync_dir=sync_dir),
+    )
     return window
+
+
+class _FirstPaint(QObject):
+    """Runs a callback once, from the event loop, after a widget's first paint."""
+
+    def __init__(self, widget: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._quitting = False
+        widget.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A window closed right after its first paint must not start features (and
+            # their threads) while the application is already on its way out.
+            app.aboutToQuit.connect(self._quit)
+
+    def _quit(self) -> None:
+        self._quitting = True
+
+    def _run(self) -> None:
+        if not self._quitting:
+            self._callback()
+        self.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Schedule the callback on the first paint event, then stop watching."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+
+def after_first_paint(widget: QObject, callback: Callable[[], None]) -> None:
+    """Call `callback` once `widget` has been painted for the first time."""
+    _FirstPaint(widget, callback)
 
 
 def install_features(
     window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
 ) -> None:
-    """Add the features built on the window: highlights and notes, export and import.
+    """Add every feature built on the window (see install_first/later_features)."""
+    install_first_features(window, create_files=create_files)
+    install_later_features(window, create_files=create_files, sync_dir=sync_dir)
 
-    With `create_files` False (screenshots), a notes database is used only if it exists,
-    and the sync folder is left alone.
+
+def install_first_features(window: MainWindow, *, create_files: bool = True) -> None:
+    """Highlights and notes: the first page shows them.
+
+    With `create_files` False (screenshots), a notes database is used only if it exists.
     """
-    annotations = None
     if create_files or (window.data_dir / NOTES_FILE).exists():
-        annotations = window.features["annotations"] = install_annotations(window)
+        window.features["annotations"] = install_annotations(window)
+
+
+def install_later_features(
+    window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
+) -> None:
+    """Export, import and the sync folder; search (not for screenshots)."""
+    # Imported here: a start-up that defers them does not pay for their imports either.
+    from reader.ui.exchange_feature import install_exchange
+    from reader.ui.search_feature import install_search
+
+    annotations = window.features.get("annotations")
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
     if create_files:
         search = window.features["search"] = install_search(window)
-        if annotations is not None:
+        if isinstance(annotations, AnnotationsFeature):
             # Notes become searchable, and stay in step with every change.
             search.set_notes_source(annotations.all_annotations)
             annotations.changed.connect(search.refresh_notes)
@@ -87,10 +149,14 @@ def run_gui(
     """
     app = application()
     if portable:
+        from reader.ui.exchange_feature import keep_qt_settings_in
+
         keep_qt_settings_in(data_dir)
-    window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir)
+    window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True)
     window.show()
     if notice:
+        from reader.ui.exchange_feature import show_notice
+
         show_notice(window, notice)
     return app.exec()
 

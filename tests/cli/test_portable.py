@@ -27,8 +27,16 @@ if {gui!r}:
     from PySide6.QtWidgets import QApplication
     from reader.ui.app import application
     application()
-    # Close the window as soon as the event loop runs: closing writes the settings.
-    QTimer.singleShot(0, lambda: [w.close() for w in QApplication.topLevelWidgets()])
+    # Close the window once its features (search, export, sync) are installed right after
+    # the first paint: closing writes the settings.
+    def close_when_ready():
+        windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "features")]
+        if windows and all("exchange" in w.features for w in windows):
+            for w in windows:
+                w.close()
+        else:
+            QTimer.singleShot(10, close_when_ready)
+    QTimer.singleShot(0, close_when_ready)
 from reader.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """
