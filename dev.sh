@@ -16,6 +16,11 @@ QT_LIBS=(
   "libfreetype.so.6:libfreetype6" "libX11.so.6:libx11-6" "libglib-2.0.so.0:libglib2.0-0"
   "libxkbcommon.so.0:libxkbcommon0" "libdbus-1.so.3:libdbus-1-3"
   "libxkbcommon-x11.so.0:libxkbcommon-x11-0" "libxcb-cursor.so.0:libxcb-cursor0"
+  "libxcb-icccm.so.4:libxcb-icccm4" "libxcb-keysyms.so.1:libxcb-keysyms1"
+  "libxcb-image.so.0:libxcb-image0" "libxcb-render-util.so.0:libxcb-render-util0"
+  "libxcb-randr.so.0:libxcb-randr0" "libxcb-shape.so.0:libxcb-shape0"
+  "libxcb-xkb.so.1:libxcb-xkb1" "libxcb-util.so.1:libxcb-util1"
+  "libwayland-cursor.so.0:libwayland-cursor0"
 )
 
 say() { printf '%s\n' "dev.sh: $*" >&2; }
@@ -50,6 +55,10 @@ check_system() {
     if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
       missing+=("python3-venv")
     fi
+    # The test suite opens the frozen build's real window on a virtual X server.
+    if [ "${1:-}" = "test" ] && ! command -v Xvfb >/dev/null; then
+      missing+=("xvfb" "xauth")
+    fi
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     # fontconfig's fc-list comes with fontconfig; make sure it is there to check fonts.
@@ -71,7 +80,7 @@ check_python() {
 
 setup() {
   check_python
-  check_system
+  check_system "${1:-}"
   if [ ! -x .venv/bin/python ]; then
     say "creating .venv"
     python3 -m venv .venv
@@ -101,7 +110,7 @@ case "$command" in
     fi
     exec .venv/bin/field-reader "$@" ;;
   test)
-    setup
+    setup test
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@" ;;
   lint)

@@ -47,6 +47,9 @@ def child_env() -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    # An installed reader runs from compiled bytecode (pip and PyInstaller write it);
+    # without this the reader's own modules would be compiled again at every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

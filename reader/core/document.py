@@ -10,6 +10,7 @@ from pathlib import Path
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode, build_outline
 from reader.core.render import RenderedChapter, render_markdown
+from reader.core.render_cache import RenderCache
 from reader.core.text import PlainText, plain_text
 
 
@@ -32,11 +33,12 @@ class ChapterDocument:
 
 
 class DocumentCache:
-    """Keeps the last few rendered chapters, keyed by their file's content hash."""
+    """Keeps the last few rendered chapters in memory (and, given one, all on disk)."""
 
-    def __init__(self, root: Path, size: int = 8) -> None:
+    def __init__(self, root: Path, size: int = 8, disk: RenderCache | None = None) -> None:
         self._root = root
         self._size = size
+        self._disk = disk
         self._items: OrderedDict[str, ChapterDocument] = OrderedDict()
 
     def get(self, chapter: Chapter) -> ChapterDocument:
@@ -44,12 +46,25 @@ class DocumentCache:
         key = f"{chapter.slug}:{chapter.content_hash}"
         doc = self._items.get(key)
         if doc is None:
-            doc = ChapterDocument(chapter, render_markdown(chapter.body, self._root))
+            doc = self._load(chapter)
             self._items[key] = doc
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         else:
             self._items.move_to_end(key)
+        return doc
+
+    def _load(self, chapter: Chapter) -> ChapterDocument:
+        if self._disk is None:
+            return load_document(chapter, self._root)
+        cached = self._disk.load(chapter.content_hash, self._root)
+        if cached is not None:
+            rendered, plain = cached
+            doc = ChapterDocument(chapter, rendered)
+            doc.__dict__["plain"] = plain  # fills the cached_property
+            return doc
+        doc = load_document(chapter, self._root)
+        self._disk.save(chapter.content_hash, doc.rendered, doc.plain)
         return doc
 
 

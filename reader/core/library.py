@@ -10,6 +10,7 @@ from typing import Any, Literal, NewType
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 Slug = NewType("Slug", str)
 
@@ -119,6 +120,20 @@ def _reading_order(chapter: Chapter) -> tuple[int, float, str, str]:
     return (has_order, chapter.order or 0.0, chapter.title.casefold(), chapter.slug)
 
 
+class _CYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler, using libyaml's C loader when it is available.
+
+    The pure-Python loader is most of the time a 1,000-chapter library takes to load.
+    """
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        kwargs.setdefault("Loader", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return super().load(fm, **kwargs)
+
+
+_FAST_YAML = _CYAMLHandler()
+
+
 def read_chapter(path: Path, relpath: str) -> Chapter:
     """Read and validate one chapter file; raises _BadChapter with the reason."""
     try:
@@ -140,7 +155,7 @@ def read_chapter(path: Path, relpath: str) -> Chapter:
             f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
         ) from None
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_FAST_YAML)
     except yaml.YAMLError as error:
         detail = str(error).splitlines()[0] if str(error) else "invalid YAML"
         raise _BadChapter(

@@ -22,6 +22,7 @@ from reader.core.document import ChapterDocument, DocumentCache
 from reader.core.library import Chapter, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
+from reader.core.render_cache import RenderCache
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.link_dialog import ExternalLinkDialog
 from reader.ui.settings import Settings
@@ -50,7 +51,10 @@ class MainWindow(QMainWindow):
         self._library = library
         self._data_dir = data_dir
         self._settings = Settings(data_dir, read_only=read_only_settings)
-        self._cache = DocumentCache(library.root)
+        self._cache = DocumentCache(
+            library.root,
+            disk=RenderCache(data_dir / "cache" / "render", writable=not read_only_settings),
+        )
         self._theme: Theme = THEMES[self._settings.theme]
         self._font_px = self._settings.font_size
         self._current: ChapterDocument | None = None

@@ -14,7 +14,6 @@ REPO = Path(__file__).resolve().parent.parent.parent
 @pytest.mark.slow
 def test_frozen_build_passes_the_smoke_test() -> None:
     """Build the one-folder program, then --version, screenshot and check all work frozen."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller is in the 'package' extra")
     done = subprocess.run(
         [sys.executable, str(REPO / "packaging" / "smoke_test.py"), "--build"],
         cwd=REPO,

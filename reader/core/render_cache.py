@@ -1,0 +1,80 @@
+"""An on-disk cache of rendered chapters, so a restart skips Markdown conversion.
+
+Converting 1 MB of Markdown takes about half a second and sanitising and extracting the
+plain text a quarter more; a restart with an unchanged chapter reads one JSON file
+instead. Entries are keyed by the chapter file's content hash and this module's format
+version. Images are resolved again on every load (a figure may have been added or
+removed since), and an entry whose images changed is not used. The cache can always be
+deleted: it is rebuilt as chapters are opened.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader.core.render import Heading, RenderedChapter
+from reader.core.sanitize import ImageRef, resolve_image
+from reader.core.text import PlainText, SectionStart
+
+# Bump when the rendered HTML or the plain text would come out differently.
+FORMAT_VERSION = 1
+_log = logging.getLogger(__name__)
+
+
+class RenderCache:
+    """Rendered chapters stored as JSON files in `folder`; `writable` False only reads."""
+
+    def __init__(self, folder: Path, *, writable: bool = True) -> None:
+        self._folder = folder
+        self._writable = writable
+
+    def _path(self, content_hash: str) -> Path:
+        return self._folder / f"v{FORMAT_VERSION}-{content_hash}.json"
+
+    def load(self, content_hash: str, root: Path) -> tuple[RenderedChapter, PlainText] | None:
+        """The cached rendering of the chapter with this hash, if still valid for `root`."""
+        try:
+            data = json.loads(self._path(content_hash).read_text(encoding="utf-8"))
+            images = []
+            for src, alt, status, percent, pixels in data["images"]:
+                now, path = resolve_image(src, root)
+                if now != status:
+                    return None  # a figure appeared or vanished: render again
+                images.append(ImageRef(src, alt, now, path, percent, pixels))
+            headings = tuple(Heading(int(lv), str(t), str(i)) for lv, t, i in data["headings"])
+            plain = PlainText(
+                str(data["text"]), tuple(SectionStart(int(o), str(h)) for o, h in data["sections"])
+            )
+            return RenderedChapter(str(data["html"]), headings, tuple(images)), plain
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            _log.info("ignoring a damaged render cache entry for %s: %s", content_hash, error)
+            return None
+
+    def save(self, content_hash: str, rendered: RenderedChapter, plain: PlainText) -> None:
+        """Store a rendering; failures (read-only or full disk) only cost speed."""
+        if not self._writable:
+            return
+        data: dict[str, Any] = {
+            "html": rendered.html,
+            "headings": [[h.level, h.title, h.id] for h in rendered.headings],
+            "images": [
+                [i.src, i.alt, i.status, i.width_percent, i.width_pixels] for i in rendered.images
+            ],
+            "text": plain.text,
+            "sections": [[s.offset, s.heading_id] for s in plain.sections],
+        }
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False)
+            os.replace(temporary, self._path(content_hash))
+        except OSError as error:
+            _log.info("could not write the render cache: %s", error)

@@ -1,0 +1,66 @@
+"""The on-disk render cache: same result as rendering, and never stale about images."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import markdown
+from helpers import write_chapter
+
+from reader.core.document import DocumentCache, load_document
+from reader.core.library import load_library
+from reader.core.render_cache import RenderCache
+
+
+def test_a_restart_reads_the_cache_and_gets_the_same_document(
+    seed_library: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    library = load_library(seed_library)
+    chapter = library.chapters[0]
+    disk = RenderCache(tmp_path / "cache")
+    first = DocumentCache(library.root, disk=disk).get(chapter)
+    [entry] = list((tmp_path / "cache").iterdir())
+    assert chapter.content_hash in entry.name
+
+    # A second start must not convert Markdown at all.
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("Markdown was converted although the chapter is cached")
+
+    monkeypatch.setattr(markdown.Markdown, "convert", refuse)
+    again = DocumentCache(library.root, disk=RenderCache(tmp_path / "cache")).get(chapter)
+    assert again.rendered == first.rendered
+    assert again.plain == first.plain
+    monkeypatch.undo()
+    assert again.plain == load_document(chapter, library.root).plain
+
+
+def test_an_image_that_appears_invalidates_the_entry(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    write_chapter(root, "c.md", "C", 'Text\n\n<img src="fig.png" alt="fig" width="50%" />')
+    library = load_library(root)
+    disk = RenderCache(tmp_path / "cache")
+    before = DocumentCache(library.root, disk=disk).get(library.chapters[0])
+    assert before.rendered.images[0].status == "missing"
+    (root / "fig.png").write_bytes(b"\x89PNG")
+    after = DocumentCache(library.root, disk=disk).get(library.chapters[0])
+    assert after.rendered.images[0].status == "found"
+    assert 'src="image:0"' in after.rendered.html
+
+
+def test_damaged_entries_are_ignored_and_read_only_caches_write_nothing(
+    seed_library: Path, tmp_path: Path
+) -> None:
+    library = load_library(seed_library)
+    chapter = library.chapters[0]
+    folder = tmp_path / "cache"
+    DocumentCache(library.root, disk=RenderCache(folder, writable=False)).get(chapter)
+    assert not folder.exists()
+    disk = RenderCache(folder)
+    DocumentCache(library.root, disk=disk).get(chapter)
+    [entry] = list(folder.iterdir())
+    entry.write_text("{not json", encoding="utf-8")
+    doc = DocumentCache(library.root, disk=disk).get(chapter)
+    assert [h.id for h in doc.rendered.headings][6] == "poverty"
+    assert json.loads(entry.read_text(encoding="utf-8"))["headings"][6][2] == "poverty"
