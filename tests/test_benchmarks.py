@@ -57,7 +57,8 @@ def test_quick_run_writes_the_table_and_the_raw_figures(tmp_path: Path) -> None:
 
     table = (out / "results.md").read_text(encoding="utf-8")
     assert "| measurement | median | min | max | baseline median | ratio | goal | met? |" in table
-    assert "Start-up to first paint, seed chapter" in table
+    assert "Start-up to first paint (restart), seed chapter" in table
+    assert "First start ever (empty data folder), seed chapter" in table
     assert "Switch chapters, warm" in table
     assert report["machine"]["cpu"] in table
 

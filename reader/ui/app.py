@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.core.library import load_library
 from reader.paths import resource
-from reader.ui.annotations_feature import NOTES_FILE, AnnotationsFeature, install_annotations
 from reader.ui.main_window import MainWindow
 
 
@@ -44,8 +43,9 @@ def build_window(
 ) -> MainWindow:
     """The main window over the library at `content`, keeping user data in `data_dir`.
 
-    With `defer`, only what the first page shows (the chapter and its highlights) is
-    built before it is painted; export, import and search are added right after.
+    With `defer`, only the chapter is built before its first paint; highlights, notes,
+    export, import and search are added right after it (a few milliseconds later), so the
+    student sees the page as soon as a bare Qt window would show it.
     """
     library = load_library(content)
     window = MainWindow(
@@ -55,10 +55,9 @@ def build_window(
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
         return window
-    install_first_features(window, create_files=create_files)
     after_first_paint(
         window.view.viewport(),
-        lambda: install_later_features(window, create_files=create_files, sync_dir=sync_dir),
+        lambda: install_features(window, create_files=create_files, sync_dir=sync_dir),
     )
     return window
 
@@ -107,10 +106,12 @@ def install_features(
 
 
 def install_first_features(window: MainWindow, *, create_files: bool = True) -> None:
-    """Highlights and notes: the first page shows them.
+    """Highlights and notes, which everything else builds on.
 
     With `create_files` False (screenshots), a notes database is used only if it exists.
     """
+    from reader.ui.annotations_feature import NOTES_FILE, install_annotations
+
     if create_files or (window.data_dir / NOTES_FILE).exists():
         window.features["annotations"] = install_annotations(window)
 
@@ -120,14 +121,16 @@ def install_later_features(
 ) -> None:
     """Export, import and the sync folder; search (not for screenshots)."""
     # Imported here: a start-up that defers them does not pay for their imports either.
+    from reader.ui.annotations_feature import AnnotationsFeature
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.search_feature import install_search
 
-    annotations = window.features.get("annotations")
+    found = window.features.get("annotations")
+    annotations = found if isinstance(found, AnnotationsFeature) else None
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
     if create_files:
         search = window.features["search"] = install_search(window)
-        if isinstance(annotations, AnnotationsFeature):
+        if annotations is not None:
             # Notes become searchable, and stay in step with every change.
             search.set_notes_source(annotations.all_annotations)
             annotations.changed.connect(search.refresh_notes)
