@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NewType
-
-import frontmatter
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 Slug = NewType("Slug", str)
 
@@ -78,9 +77,15 @@ class _BadChapter(Exception):
         self.message = message
 
 
-def load_library(root: Path) -> Library:
-    """Read every `*.md` chapter directly inside `root`; bad files are reported and skipped."""
+def load_library(root: Path, cache_file: Path | None = None) -> Library:
+    """Read every `*.md` chapter directly inside `root`; bad files are reported and skipped.
+
+    With `cache_file`, the front matter of files whose bytes are unchanged since the last
+    load is taken from there instead of being parsed again (YAML is most of the cost).
+    """
     root = root.resolve()
+    cache = _read_cache(cache_file, root)
+    fresh: dict[str, Any] = {}
     if not root.is_dir():
         return Library(
             root,
@@ -95,7 +100,7 @@ def load_library(root: Path) -> Library:
             continue
         relpath = path.relative_to(root).as_posix()
         try:
-            chapter = read_chapter(path, relpath)
+            chapter, entry = _read(path, relpath, cache.get(relpath))
         except _BadChapter as bad:
             problems.append(Problem(relpath, bad.kind, bad.message))
             continue
@@ -109,10 +114,44 @@ def load_library(root: Path) -> Library:
                 )
             )
             continue
+        if "body" in entry:
+            fresh[relpath] = entry
         seen[chapter.slug] = relpath
         chapters.append(chapter)
     chapters.sort(key=_reading_order)
+    if cache_file is not None and fresh != cache:
+        _write_cache(cache_file, root, fresh)
     return Library(root, tuple(chapters), tuple(problems))
+
+
+_CACHE_VERSION = 1
+
+
+def _read_cache(cache_file: Path | None, root: Path) -> dict[str, Any]:
+    if cache_file is None:
+        return {}
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
+        return {}
+    if data.get("root") != str(root) or not isinstance(data.get("chapters"), dict):
+        return {}
+    return dict(data["chapters"])
+
+
+def _write_cache(cache_file: Path, root: Path, chapters: dict[str, Any]) -> None:
+    """Store the metadata cache atomically; failing only costs speed next time."""
+    data = {"version": _CACHE_VERSION, "root": str(root), "chapters": chapters}
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.replace(temporary, cache_file)
+    except OSError:
+        pass
 
 
 def _reading_order(chapter: Chapter) -> tuple[int, float, str, str]:
@@ -120,22 +159,44 @@ def _reading_order(chapter: Chapter) -> tuple[int, float, str, str]:
     return (has_order, chapter.order or 0.0, chapter.title.casefold(), chapter.slug)
 
 
-class _CYAMLHandler(YAMLHandler):
-    """python-frontmatter's YAML handler, using libyaml's C loader when it is available.
+def _parse_front_matter(text: str) -> tuple[Any, str]:
+    """(metadata, body) of a chapter's text, with libyaml's C loader when available.
 
-    The pure-Python loader is most of the time a 1,000-chapter library takes to load.
+    Imported here: a start whose chapters are all in the metadata cache never loads them.
     """
+    import frontmatter
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
 
-    def load(self, fm: str, **kwargs: object) -> Any:
-        kwargs.setdefault("Loader", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        return super().load(fm, **kwargs)
+    class _CYAMLHandler(YAMLHandler):
+        def load(self, fm: str, **kwargs: object) -> Any:
+            # The pure-Python loader is most of the time a 1,000-chapter library takes.
+            kwargs.setdefault("Loader", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            return super().load(fm, **kwargs)
 
-
-_FAST_YAML = _CYAMLHandler()
+    try:
+        post = frontmatter.loads(text, handler=_CYAMLHandler())
+    except yaml.YAMLError as error:
+        detail = str(error).splitlines()[0] if str(error) else "invalid YAML"
+        raise _BadChapter(
+            "bad-front-matter", f"The front matter is not valid YAML ({detail})."
+        ) from None
+    except (ValueError, TypeError, AttributeError) as error:
+        raise _BadChapter(
+            "bad-front-matter", f"The front matter cannot be read ({error})."
+        ) from None
+    return post.metadata, post.content
 
 
 def read_chapter(path: Path, relpath: str) -> Chapter:
     """Read and validate one chapter file; raises _BadChapter with the reason."""
+    return _read(path, relpath, None)[0]
+
+
+def _read(
+    path: Path, relpath: str, cached: dict[str, Any] | None
+) -> tuple[Chapter, dict[str, Any]]:
+    """The chapter at `path` and its metadata-cache entry (reused when the bytes match)."""
     try:
         size = path.stat().st_size
         if size > MAX_CHAPTER_BYTES:
@@ -154,18 +215,25 @@ def read_chapter(path: Path, relpath: str) -> Chapter:
             "unreadable",
             f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
         ) from None
-    try:
-        post = frontmatter.loads(text, handler=_FAST_YAML)
-    except yaml.YAMLError as error:
-        detail = str(error).splitlines()[0] if str(error) else "invalid YAML"
-        raise _BadChapter(
-            "bad-front-matter", f"The front matter is not valid YAML ({detail})."
-        ) from None
-    except (ValueError, TypeError, AttributeError) as error:
-        raise _BadChapter(
-            "bad-front-matter", f"The front matter cannot be read ({error})."
-        ) from None
-    meta: Any = post.metadata
+    content_hash = hashlib.sha256(data).hexdigest()
+    if cached is not None and cached.get("hash") == content_hash:
+        try:
+            start, length = int(cached["body"][0]), int(cached["body"][1])
+            order = cached["order"]
+            chapter = Chapter(
+                slug=Slug(str(cached["slug"])),
+                title=str(cached["title"]),
+                abstract=str(cached["abstract"]),
+                order=float(order) if order is not None else None,
+                path=path,
+                relpath=relpath,
+                body=text[start : start + length],
+                content_hash=content_hash,
+            )
+            return chapter, cached
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # a damaged entry: parse the file as if it were not cached
+    meta, body = _parse_front_matter(text)
     if not isinstance(meta, dict):
         raise _BadChapter(
             "bad-front-matter", "The front matter must be a set of `key: value` lines."
@@ -187,16 +255,27 @@ def read_chapter(path: Path, relpath: str) -> Chapter:
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int | float)):
         raise _BadChapter("bad-front-matter", f"`order` must be a number, not {order!r:.40}.")
-    return Chapter(
+    chapter = Chapter(
         slug=Slug(slug),
         title=title,
         abstract=_text_field(meta, "abstract"),
         order=float(order) if order is not None else None,
         path=path,
         relpath=relpath,
-        body=post.content,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        body=body,
+        content_hash=content_hash,
     )
+    entry: dict[str, Any] = {
+        "hash": content_hash,
+        "slug": chapter.slug,
+        "title": chapter.title,
+        "abstract": chapter.abstract,
+        "order": chapter.order,
+    }
+    start = text.rfind(body) if body else len(text)
+    if start >= 0 and text[start : start + len(body)] == body:
+        entry["body"] = [start, len(body)]
+    return chapter, entry
 
 
 def _text_field(meta: dict[str, Any], key: str) -> str:

@@ -47,11 +47,12 @@ def build_window(
     export, import and search are added right after it (a few milliseconds later), so the
     student sees the page as soon as a bare Qt window would show it.
     """
-    library = load_library(content)
+    create_files = not read_only_settings
+    cache = data_dir / "cache" / "library.json" if create_files else None
+    library = load_library(content, cache)
     window = MainWindow(
         library, data_dir, start_chapter=chapter, read_only_settings=read_only_settings
     )
-    create_files = not read_only_settings
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
         return window

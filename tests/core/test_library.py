@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from helpers import SEED, write_chapter
 
 from reader.core.library import load_library
@@ -111,3 +112,34 @@ def test_utf8_bom_and_unicode_titles(tmp_path: Path) -> None:
     [chapter] = load_library(tmp_path).chapters
     assert chapter.title == "Sécurité humaine"
     assert chapter.body == "Texte"
+
+
+def test_metadata_cache_skips_parsing_unchanged_files(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reader.core.library as library_module
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    write_chapter(root, "a.md", "Alpha", "Body of *alpha*.\n", order=2)
+    write_chapter(root, "b.md", "Beta", "Body of beta.\n", slug="beta-slug")
+    (root / "bad.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    cache = tmp_path / "cache" / "library.json"
+    first = load_library(root, cache)
+    assert cache.is_file()
+
+    def refuse(_text: str) -> None:
+        raise AssertionError("front matter parsed although the file is unchanged")
+
+    monkeypatch.setattr(library_module, "_parse_front_matter", refuse)
+    with pytest.raises(AssertionError):  # the bad file is never cached: parsed every time
+        load_library(root, cache)
+    (root / "bad.md").unlink()
+    second = load_library(root, cache)
+    assert second.chapters == tuple(c for c in first.chapters)
+    # An edited file is parsed again, the others still come from the cache.
+    monkeypatch.undo()
+    write_chapter(root, "a.md", "Alpha two", "New body.\n", order=2)
+    third = load_library(root, cache)
+    assert [c.title for c in third.chapters] == ["Alpha two", "Beta"]
+    assert third.by_slug("a").body == "New body."  # type: ignore[union-attr]
+    cache.write_text("{damaged", encoding="utf-8")
+    assert load_library(root, cache).chapters == third.chapters
