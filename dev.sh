@@ -44,14 +44,17 @@ apt_install() {
 }
 
 check_system() {
-  local missing=() entry lib pkg
+  local missing=() entry lib pkg known fonts
   if [ "$(uname -s)" = "Linux" ]; then
+    # Read the lists once (a `| grep -q` would race pipefail with SIGPIPE).
+    known=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
     for entry in "${QT_LIBS[@]}"; do
       lib=${entry%%:*}; pkg=${entry##*:}
-      if ! ldconfig -p 2>/dev/null | grep -q "$lib"; then missing+=("$pkg"); fi
+      if [[ "$known" != *"$lib"* ]]; then missing+=("$pkg"); fi
     done
     # Stable text metrics for the reader and its tests.
-    if ! fc-list 2>/dev/null | grep -qi "DejaVu"; then missing+=("fonts-dejavu-core"); fi
+    fonts=$(fc-list 2>/dev/null || true)
+    if [[ "$fonts" != *DejaVu* ]]; then missing+=("fonts-dejavu-core"); fi
     if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
       missing+=("python3-venv")
     fi
