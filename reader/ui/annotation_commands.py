@@ -15,21 +15,33 @@ if TYPE_CHECKING:
 
 
 class _StoreCommand(QUndoCommand):
-    """Runs a store change; a failed write is reported and leaves the undo stack alone."""
+    """Runs a store change; a first write that fails is reported and never enters the stack."""
 
     def __init__(self, feature: AnnotationsFeature, text: str) -> None:
         super().__init__(text)
         self._feature = feature
+        self._done_once = False
 
-    def _run(self, action: str, first: bool) -> None:
+    def redo(self) -> None:
+        """Apply the change (the first time, or again after an undo)."""
+        first = not self._done_once
+        self._done_once = True
+        self._run(redo=True, first=first)
+
+    def undo(self) -> None:
+        """Reverse the change."""
+        self._run(redo=False, first=False)
+
+    def _run(self, *, redo: bool, first: bool) -> None:
         try:
-            self._apply(action)
+            self._apply(redo=redo, first=first)
         except StorageError as error:
             self._feature.report_storage_error(error)
             if first:
+                # QUndoStack drops a command that is obsolete after its first redo().
                 self.setObsolete(True)
 
-    def _apply(self, action: str) -> None:
+    def _apply(self, *, redo: bool, first: bool) -> None:
         raise NotImplementedError
 
 
@@ -43,22 +55,13 @@ class AddCommand(_StoreCommand):
         self._chapter, self._target, self._colour, self._note = chapter, target, colour, note
         self.annotation: Annotation | None = None
 
-    def redo(self) -> None:
-        """Create (first time) or restore the highlight."""
-        self._run("redo", self.annotation is None)
-
-    def undo(self) -> None:
-        """Delete the highlight again."""
-        self._run("undo", False)
-
-    def _apply(self, action: str) -> None:
+    def _apply(self, *, redo: bool, first: bool) -> None:
         store = self._feature.store
-        if action == "redo":
-            if self.annotation is None:
-                self.annotation = store.add(self._chapter, self._target, self._colour, self._note)
-                self._feature.placed_changed(self.annotation)
-            else:
-                self._feature.placed_changed(store.restore(self.annotation.id))
+        if redo and first:
+            self.annotation = store.add(self._chapter, self._target, self._colour, self._note)
+            self._feature.placed_changed(self.annotation)
+        elif self.annotation is not None and redo:
+            self._feature.placed_changed(store.restore(self.annotation.id))
         elif self.annotation is not None:
             self._feature.removed(store.delete(self.annotation.id))
 
@@ -69,20 +72,10 @@ class DeleteCommand(_StoreCommand):
     def __init__(self, feature: AnnotationsFeature, annotation_id: AnnotationId) -> None:
         super().__init__(feature, "Delete Highlight")
         self._id = annotation_id
-        self._done = False
 
-    def redo(self) -> None:
-        """Delete the highlight."""
-        self._run("redo", not self._done)
-        self._done = True
-
-    def undo(self) -> None:
-        """Restore the highlight."""
-        self._run("undo", False)
-
-    def _apply(self, action: str) -> None:
+    def _apply(self, *, redo: bool, first: bool) -> None:
         store = self._feature.store
-        if action == "redo":
+        if redo:
             self._feature.removed(store.delete(self._id))
         else:
             self._feature.placed_changed(store.restore(self._id))
@@ -99,19 +92,9 @@ class EditCommand(_StoreCommand):
         self._field = field
         self._old = annotation.colour if field == "colour" else annotation.note
         self._new = value
-        self._done = False
 
-    def redo(self) -> None:
-        """Apply the new value."""
-        self._run("redo", not self._done)
-        self._done = True
-
-    def undo(self) -> None:
-        """Apply the old value."""
-        self._run("undo", False)
-
-    def _apply(self, action: str) -> None:
-        value = self._new if action == "redo" else self._old
+    def _apply(self, *, redo: bool, first: bool) -> None:
+        value = self._new if redo else self._old
         store = self._feature.store
         if self._field == "colour":
             self._feature.placed_changed(store.set_colour(self._id, value))

@@ -7,26 +7,22 @@ import sqlite3
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
     QGuiApplication,
-    QHelpEvent,
-    QIcon,
     QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPixmap,
     QTextCharFormat,
     QUndoStack,
 )
-from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit, QToolButton
 
 from reader.core.anchoring import Anchor, anchor, anchor_all, describe
 from reader.storage.annotations import COLOURS, Annotation, AnnotationId, AnnotationStore
 from reader.storage.db import Database, StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
+from reader.ui.highlight_menus import HighlightMenus, swatch_icon
 from reader.ui.main_window import MainWindow
 from reader.ui.note_dialog import NoteDialog
 from reader.ui.notes_panel import NoteEntry, NotesPanel
@@ -43,19 +39,6 @@ class Placement:
     start: int
     end: int
     certain: bool
-
-
-def swatch_icon(colour: str, window: MainWindow, size: int = 14) -> QIcon:
-    """A small rounded square of highlight colour `colour`."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(swatch_colour(colour, window.theme))
-    painter.setPen(QColor(window.theme.rule))
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class AnnotationsFeature(QObject):
@@ -75,7 +58,6 @@ class AnnotationsFeature(QObject):
         self._orphans: list[Annotation] = []
         self._slug: str | None = None
         self._default_colour = "yellow"
-        self._press: QPoint | None = None
         self.undo_stack = QUndoStack(self)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -89,10 +71,7 @@ class AnnotationsFeature(QObject):
         self._panel_dirty = True
         window.sidebar.currentChanged.connect(self._sidebar_changed)
         self._build_actions()
-        self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self._view.customContextMenuRequested.connect(self._context_menu)
-        self._view.viewport().installEventFilter(self)
-        self._view.viewport().setMouseTracking(True)
+        self.menus = HighlightMenus(self, window)
         window.chapter_opened.connect(self.reanchor)
         window.theme_changed.connect(lambda _name: self._redraw_all())
         self._view.copyAvailable.connect(self._selection_changed)
@@ -409,117 +388,9 @@ class AnnotationsFeature(QObject):
         annotation = self._annotations.get(annotation_id) or self._store.get(annotation_id)
         return annotation if annotation is not None and not annotation.deleted else None
 
-    # -- hit testing, menus, tooltips ------------------------------------------------------
-
-    def annotations_at(self, point: QPoint) -> list[Annotation]:
-        """The highlights under viewport point `point`, innermost first."""
-        positions = self._view.positions
-        if positions is None:
-            return []
-        cursor = self._view.cursorForPosition(point)
-        # Only count the point as "on" a character when it is inside that character's box.
-        rect = self._view.cursorRect(cursor)
-        if abs(rect.center().y() - point.y()) > rect.height():
-            return []
-        offset = positions.from_qt(cursor.position())
-        hits = []
-        for annotation_id, place in self._placed.items():
-            if place.start <= offset < place.end or (
-                offset == place.end
-                and offset > place.start
-                and cursor.position() > 0
-                and point.x() < rect.x()
-            ):
-                hits.append((place.end - place.start, self._annotations[annotation_id]))
-        hits.sort(key=lambda item: item[0])
-        return [annotation for _, annotation in hits]
-
-    def annotation_menu(
-        self, annotations: list[Annotation], parent: QWidget | None = None
-    ) -> QMenu:
-        """The menu offered for highlights: colour, note, copy, delete (one part per highlight)."""
-        menu = QMenu(parent or self._window)
-        for annotation in annotations:
-            target = menu
-            if len(annotations) > 1:
-                quote = annotation.target.quote.exact
-                label = quote if len(quote) <= 40 else quote[:40] + "…"
-                target = menu.addMenu(swatch_icon(annotation.colour, self._window), f"“{label}”")
-            self._fill_annotation_menu(target, annotation)
-        return menu
-
-    def _fill_annotation_menu(self, menu: QMenu, annotation: Annotation) -> None:
-        colours = menu.addMenu("Change &Colour")
-        for colour in COLOURS:
-            action = colours.addAction(swatch_icon(colour, self._window), HIGHLIGHT_LABELS[colour])
-            action.setCheckable(True)
-            action.setChecked(colour == annotation.colour)
-            action.triggered.connect(partial(self.set_colour, annotation.id, colour))
-        note = menu.addAction("Edit &Note…" if annotation.note else "Add &Note…")
-        note.triggered.connect(partial(self.edit_note, annotation.id))
-        copy = menu.addAction("Copy &Quote")
-        copy.triggered.connect(partial(self.copy_quote, annotation.id))
-        menu.addSeparator()
-        delete = menu.addAction("&Delete Highlight")
-        delete.triggered.connect(partial(self.delete, annotation.id))
-        for action in (colours.menuAction(), note, delete):
-            action.setEnabled(self.writable)
-
-    @Slot(QPoint)
-    def _context_menu(self, point: QPoint) -> None:
-        menu = self.context_menu(point)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self._view.viewport().mapToGlobal(point))
-
-    def context_menu(self, point: QPoint) -> QMenu:
-        """The text's context menu at `point`: highlight actions, then Qt's own."""
-        menu = QMenu(self._view)
-        if self._view.textCursor().hasSelection():
-            menu.addAction(self.highlight_action)
-            menu.addMenu(self.colour_menu)
-            menu.addAction(self.note_action)
-            menu.addSeparator()
-        for annotation in self.annotations_at(point):
-            quote = annotation.target.quote.exact
-            label = quote if len(quote) <= 40 else quote[:40] + "…"
-            sub = menu.addMenu(swatch_icon(annotation.colour, self._window), f"Highlight “{label}”")
-            self._fill_annotation_menu(sub, annotation)
-            menu.addSeparator()
-        standard = self._view.createStandardContextMenu(point)
-        standard.setParent(menu)
-        for action in standard.actions():
-            menu.addAction(action)
-        return menu
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Clicks on highlights open their menu; hovering a noted highlight shows the note."""
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            self._press = event.position().toPoint()
-        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            point = event.position().toPoint()
-            clicked = self._press is not None and (point - self._press).manhattanLength() < 4
-            self._press = None
-            if (
-                clicked
-                and event.button() == Qt.MouseButton.LeftButton
-                and not self._view.textCursor().hasSelection()
-                and not self._view.anchorAt(point)
-            ):
-                hits = self.annotations_at(point)
-                if hits:
-                    menu = self.annotation_menu(hits)
-                    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                    menu.popup(self._view.viewport().mapToGlobal(point))
-        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            notes = [a.note for a in self.annotations_at(event.pos()) if a.note]
-            if notes:
-                QToolTip.showText(event.globalPos(), "\n\n".join(notes), self._view.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().eventFilter(watched, event)
+    def placed(self) -> list[tuple[Annotation, Placement]]:
+        """Every drawn highlight of the open chapter with where it is drawn."""
+        return [(self._annotations[i], place) for i, place in self._placed.items()]
 
     @Slot(bool)
     def _selection_changed(self, has_selection: bool) -> None:

@@ -121,8 +121,8 @@ def test_colour_change_and_menu_on_click(
     start = window.current_document().plain.text.index(PHRASE)  # type: ignore[union-attr]
     cursor = view.cursor_for_range(start + 5, start + 5)
     point = view.cursorRect(cursor).center()
-    assert [a.id for a in notes.annotations_at(point)] == [created.id]
-    menu = notes.annotation_menu(notes.annotations_at(point))
+    assert [a.id for a in notes.menus.annotations_at(point)] == [created.id]
+    menu = notes.menus.annotation_menu(notes.menus.annotations_at(point))
     labels = [a.text() for a in menu.actions()]
     assert "Change &Colour" in labels and "&Delete Highlight" in labels and "Copy &Quote" in labels
     notes.set_colour(created.id, "purple")
@@ -130,7 +130,7 @@ def test_colour_change_and_menu_on_click(
     notes.copy_quote(created.id)
     assert QApplication.clipboard().text() == PHRASE
     # Far from any text there is nothing to hit.
-    assert notes.annotations_at(QPoint(2, view.viewport().height() - 2)) == [] or True
+    assert notes.menus.annotations_at(QPoint(2, view.viewport().height() - 2)) == [] or True
 
 
 def test_overlapping_highlights_are_both_drawn_and_clickable(
@@ -151,8 +151,8 @@ def test_overlapping_highlights_are_both_drawn_and_clickable(
     )
     start = window.current_document().plain.text.index("range of issues that")  # type: ignore[union-attr]
     point = window.view.cursorRect(window.view.cursor_for_range(start + 2, start + 2)).center()
-    assert {a.id for a in notes.annotations_at(point)} == {first.id, second.id}
-    menu = notes.annotation_menu(notes.annotations_at(point))
+    assert {a.id for a in notes.menus.annotations_at(point)} == {first.id, second.id}
+    menu = notes.menus.annotation_menu(notes.menus.annotations_at(point))
     assert len([a for a in menu.actions() if a.menu() is not None]) == 2
 
 
@@ -161,7 +161,7 @@ def test_context_menu_offers_highlighting(
 ) -> None:
     window = open_window(seed_library, data_dir)
     select(window, PHRASE)
-    menu = feature(window).context_menu(QPoint(10, 10))
+    menu = feature(window).menus.context_menu(QPoint(10, 10))
     texts = [a.text() for a in menu.actions()]
     assert "&Highlight Selection" in texts and "Highlight with &Note…" in texts
     assert any("Copy" in t for t in texts)
@@ -319,3 +319,32 @@ def test_damaged_database_is_reported_and_kept(
         if isinstance(widget, QMessageBox):
             widget.close()
     assert path.read_bytes() == before
+
+
+def test_a_failed_write_is_reported_and_leaves_nothing_to_undo(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.storage.db import StorageError, StorageErrorKind
+
+    window = open_window(seed_library, data_dir)
+    notes = feature(window)
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise StorageError(
+            StorageErrorKind.DISK_FULL, data_dir / NOTES_FILE, "The disk is full. Free some space."
+        )
+
+    monkeypatch.setattr(notes.store, "add", full_disk)
+    select(window, PHRASE)
+    assert notes.highlight_selection() is None
+    assert notes.undo_stack.count() == 0
+    assert drawn(window) == []
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, QMessageBox) and w.isVisible() and "disk is full" in w.text()
+            for w in QApplication.topLevelWidgets()
+        )
+    )
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox):
+            widget.close()

@@ -1,0 +1,158 @@
+"""Clicking, right-clicking and hovering highlights: hit testing, menus and note tooltips."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtGui import QColor, QHelpEvent, QIcon, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+
+from reader.storage.annotations import COLOURS, Annotation
+from reader.ui.main_window import MainWindow
+from reader.ui.theme import HIGHLIGHT_LABELS, swatch_colour
+
+if TYPE_CHECKING:
+    from reader.ui.annotations_feature import AnnotationsFeature
+
+
+def swatch_icon(colour: str, window: MainWindow, size: int = 14) -> QIcon:
+    """A small rounded square of highlight colour `colour`."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(swatch_colour(colour, window.theme))
+    painter.setPen(QColor(window.theme.rule))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _short(annotation: Annotation, limit: int = 40) -> str:
+    quote = annotation.target.quote.exact
+    return quote if len(quote) <= limit else quote[:limit] + "…"
+
+
+class HighlightMenus(QObject):
+    """The chapter view's menus and tooltips for highlights."""
+
+    def __init__(self, feature: AnnotationsFeature, window: MainWindow) -> None:
+        super().__init__(feature)
+        self._feature = feature
+        self._window = window
+        self._view = window.view
+        self._press: QPoint | None = None
+        self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._view.customContextMenuRequested.connect(self._context_menu)
+        self._view.viewport().installEventFilter(self)
+        self._view.viewport().setMouseTracking(True)
+
+    def annotations_at(self, point: QPoint) -> list[Annotation]:
+        """The highlights under viewport point `point`, innermost first."""
+        positions = self._view.positions
+        if positions is None:
+            return []
+        cursor = self._view.cursorForPosition(point)
+        # Only count the point as "on" a character when it is inside that character's box.
+        rect = self._view.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return []
+        offset = positions.from_qt(cursor.position())
+        hits = []
+        for annotation, place in self._feature.placed():
+            if place.start <= offset < place.end or (
+                offset == place.end
+                and offset > place.start
+                and cursor.position() > 0
+                and point.x() < rect.x()
+            ):
+                hits.append((place.end - place.start, annotation))
+        hits.sort(key=lambda item: item[0])
+        return [annotation for _, annotation in hits]
+
+    def annotation_menu(
+        self, annotations: list[Annotation], parent: QWidget | None = None
+    ) -> QMenu:
+        """The menu offered for highlights: colour, note, copy, delete (one part per highlight)."""
+        menu = QMenu(parent or self._window)
+        for annotation in annotations:
+            target = menu
+            if len(annotations) > 1:
+                icon = swatch_icon(annotation.colour, self._window)
+                target = menu.addMenu(icon, f"“{_short(annotation)}”")
+            self._fill_annotation_menu(target, annotation)
+        return menu
+
+    def _fill_annotation_menu(self, menu: QMenu, annotation: Annotation) -> None:
+        colours = menu.addMenu("Change &Colour")
+        for colour in COLOURS:
+            action = colours.addAction(swatch_icon(colour, self._window), HIGHLIGHT_LABELS[colour])
+            action.setCheckable(True)
+            action.setChecked(colour == annotation.colour)
+            action.triggered.connect(partial(self._feature.set_colour, annotation.id, colour))
+        note = menu.addAction("Edit &Note…" if annotation.note else "Add &Note…")
+        note.triggered.connect(partial(self._feature.edit_note, annotation.id))
+        copy = menu.addAction("Copy &Quote")
+        copy.triggered.connect(partial(self._feature.copy_quote, annotation.id))
+        menu.addSeparator()
+        delete = menu.addAction("&Delete Highlight")
+        delete.triggered.connect(partial(self._feature.delete, annotation.id))
+        for action in (colours.menuAction(), note, delete):
+            action.setEnabled(self._feature.writable)
+
+    @Slot(QPoint)
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(point)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self._view.viewport().mapToGlobal(point))
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The text's context menu at `point`: highlight actions, then Qt's own."""
+        menu = QMenu(self._view)
+        if self._view.textCursor().hasSelection():
+            menu.addAction(self._feature.highlight_action)
+            menu.addMenu(self._feature.colour_menu)
+            menu.addAction(self._feature.note_action)
+            menu.addSeparator()
+        for annotation in self.annotations_at(point):
+            icon = swatch_icon(annotation.colour, self._window)
+            sub = menu.addMenu(icon, f"Highlight “{_short(annotation)}”")
+            self._fill_annotation_menu(sub, annotation)
+            menu.addSeparator()
+        standard = self._view.createStandardContextMenu(point)
+        standard.setParent(menu)
+        for action in standard.actions():
+            menu.addAction(action)
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Clicks on highlights open their menu; hovering a noted highlight shows the note."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._press = event.position().toPoint()
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            point = event.position().toPoint()
+            clicked = self._press is not None and (point - self._press).manhattanLength() < 4
+            self._press = None
+            if (
+                clicked
+                and event.button() == Qt.MouseButton.LeftButton
+                and not self._view.textCursor().hasSelection()
+                and not self._view.anchorAt(point)
+            ):
+                hits = self.annotations_at(point)
+                if hits:
+                    menu = self.annotation_menu(hits)
+                    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                    menu.popup(self._view.viewport().mapToGlobal(point))
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            notes = [a.note for a in self.annotations_at(event.pos()) if a.note]
+            if notes:
+                QToolTip.showText(event.globalPos(), "\n\n".join(notes), self._view.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
