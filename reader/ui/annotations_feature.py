@@ -255,13 +255,14 @@ class AnnotationsFeature(QObject):
         ordered = sorted(self._placed.items(), key=lambda item: (item[1].start, -item[1].end))
         # Ten formats at most, shared by every highlight of the same colour and kind.
         formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        for annotation_id, place in ordered:
+        cursors = self._view.cursors_for_ranges([(p.start, p.end) for _, p in ordered])
+        for (annotation_id, _place), cursor in zip(ordered, cursors, strict=True):
             annotation = self._annotations[annotation_id]
             key = (annotation.colour, bool(annotation.note))
             if key not in formats:
                 formats[key] = self._highlight_format(*key)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._view.cursor_for_range(place.start, place.end)
+            selection.cursor = cursor
             selection.format = formats[key]
             selections.append(selection)
         self._view.set_layer("highlights", selections)

@@ -57,9 +57,12 @@ class ChapterView(QTextBrowser):
         self._current_heading: str | None = None
         self._side_margin = -1
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._pieces: dict[str, list[tuple[int, int, QTextEdit.ExtraSelection]]] = {}
+        self._shown_key: tuple[int, int] | None = None
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self.link_clicked)
         self.verticalScrollBar().valueChanged.connect(self._update_current_heading)
+        self.verticalScrollBar().valueChanged.connect(self._show_visible_layers)
 
     # -- showing a chapter -------------------------------------------------------------
 
@@ -73,6 +76,8 @@ class ChapterView(QTextBrowser):
             for i, ref in enumerate(doc.rendered.images)
         }
         self._layers.clear()
+        self._pieces.clear()
+        self._shown_key = None
         self.setExtraSelections([])
         qdoc = self.document()
         qdoc.setDefaultStyleSheet(chapter_stylesheet(theme, font_px))
@@ -158,6 +163,8 @@ class ChapterView(QTextBrowser):
         if event.size().width() != event.oldSize().width():
             self._forget_layout()
         self._apply_side_margins()
+        self._shown_key = None
+        self._show_visible_layers()
 
     # -- images ----------------------------------------------------------------------------
 
@@ -251,25 +258,109 @@ class ChapterView(QTextBrowser):
 
     def cursor_for_range(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting plain-text range [start, end)."""
-        cursor = QTextCursor(self.document())
-        if self._positions is not None:
-            last = self.document().characterCount() - 1
-            cursor.setPosition(min(self._positions.to_qt(start), last))
-            cursor.setPosition(
-                min(self._positions.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor
-            )
-        return cursor
+        return self.cursors_for_ranges([(start, end)])[0]
+
+    def cursors_for_ranges(self, ranges: list[tuple[int, int]]) -> list[QTextCursor]:
+        """Cursors selecting each plain-text range, made without laying the text out.
+
+        QTextCursor.setPosition lays out the block it lands in (and every block before
+        it) to remember a column, unless the document is inside an edit block; marking a
+        thousand highlights would otherwise lay out the whole chapter.
+        """
+        qdoc = self.document()
+        last = qdoc.characterCount() - 1
+        guard = QTextCursor(qdoc)
+        guard.beginEditBlock()
+        cursors = []
+        try:
+            for start, end in ranges:
+                cursor = QTextCursor(qdoc)
+                if self._positions is not None:
+                    cursor.setPosition(min(self._positions.to_qt(start), last))
+                    cursor.setPosition(
+                        min(self._positions.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor
+                    )
+                cursors.append(cursor)
+        finally:
+            guard.endEditBlock()
+        return cursors
 
     # -- drawing layers (highlights, find marks) -------------------------------------------
 
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         """Replace the extra selections of layer `name`, drawn in LAYER_ORDER (last on top)."""
         self._layers[name] = selections
-        merged: list[QTextEdit.ExtraSelection] = []
+        self._pieces[name] = self._split_by_block(selections)
+        self._shown_key = None
+        self._show_visible_layers()
+
+    def _split_by_block(
+        self, selections: list[QTextEdit.ExtraSelection]
+    ) -> list[tuple[int, int, QTextEdit.ExtraSelection]]:
+        """Each selection as pieces that stay inside one paragraph, with their ranges.
+
+        For a selection spanning paragraphs Qt measures the whole document's frame, which
+        lays out every block of a long chapter; one-paragraph pieces draw the same and
+        only need their own paragraph laid out.
+        """
+        qdoc = self.document()
+        pieces: list[tuple[int, int, QTextEdit.ExtraSelection]] = []
+        guard = QTextCursor(qdoc)
+        guard.beginEditBlock()  # no layout for the cursors made here (see cursors_for_ranges)
+        try:
+            for selection in selections:
+                start = selection.cursor.selectionStart()
+                end = selection.cursor.selectionEnd()
+                block = qdoc.findBlock(start)
+                if not block.isValid() or block.contains(end) or end <= start:
+                    pieces.append((start, end, selection))
+                    continue
+                while block.isValid() and block.position() < end:
+                    piece_start = max(start, block.position())
+                    piece_end = min(end, block.position() + block.length() - 1)
+                    if piece_end > piece_start:
+                        cursor = QTextCursor(qdoc)
+                        cursor.setPosition(piece_start)
+                        cursor.setPosition(piece_end, QTextCursor.MoveMode.KeepAnchor)
+                        piece = QTextEdit.ExtraSelection()
+                        piece.cursor = cursor
+                        piece.format = selection.format
+                        pieces.append((piece_start, piece_end, piece))
+                    block = block.next()
+        finally:
+            guard.endEditBlock()
+        return pieces
+
+    @Slot()
+    def _show_visible_layers(self) -> None:
+        """Hand Qt only the marks near the visible text.
+
+        QTextEdit lays out every block an extra selection touches as soon as it is set;
+        with a thousand highlights over a long chapter that is a full layout at every
+        opening. Marks more than a screen away are added as the reader scrolls to them.
+        """
+        if not self._layers:
+            self.setExtraSelections([])
+            return
+        viewport = self.viewport()
+        height = viewport.height()
+        top = self.cursorForPosition(QPoint(0, -height)).position()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), 2 * height)).position()
+        key = (top, bottom)
+        if key == self._shown_key:
+            return
+        self._shown_key = key
         names = sorted(self._layers, key=lambda n: LAYER_ORDER.index(n) if n in LAYER_ORDER else 99)
-        for layer in names:
-            merged.extend(self._layers[layer])
-        self.setExtraSelections(merged)
+        visible: list[QTextEdit.ExtraSelection] = []
+        layout = self.document().documentLayout()
+        for name in names:
+            for start, end, selection in self._pieces[name]:
+                if end >= top and start <= bottom:
+                    # Its paragraph is near the screen: laying it out now is cheap, and Qt
+                    # measures a selection in a paragraph not yet laid out the slow way.
+                    layout.blockBoundingRect(selection.cursor.block())
+                    visible.append(selection)
+        self.setExtraSelections(visible)
 
     def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
         """The extra selections of layer `name`."""

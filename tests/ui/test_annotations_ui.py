@@ -348,3 +348,27 @@ def test_a_failed_write_is_reported_and_leaves_nothing_to_undo(
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMessageBox):
             widget.close()
+
+
+def test_far_highlights_are_drawn_when_scrolled_to(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    body = "\n\n".join(f"Paragraph {i} says something worth reading." for i in range(400))
+    write_chapter(tmp_path, "long.md", "Long", body)
+    window = open_window(tmp_path, data_dir)
+    notes = feature(window)
+    select(window, "Paragraph 2 says")
+    near = notes.highlight_selection()
+    select(window, "Paragraph 390 says")
+    far = notes.highlight_selection()
+    assert near is not None and far is not None
+    assert sorted(drawn(window)) == ["Paragraph 2 says", "Paragraph 390 says"]
+
+    def on_screen() -> list[str]:
+        return [s.cursor.selectedText() for s in window.view.extraSelections()]
+
+    window.view.verticalScrollBar().setValue(0)
+    assert on_screen() == ["Paragraph 2 says"]
+    start = window.current_document().plain.text.index("Paragraph 390 says")  # type: ignore[union-attr]
+    window.view.scroll_to_offset(start)
+    qtbot.waitUntil(lambda: on_screen() == ["Paragraph 390 says"])
