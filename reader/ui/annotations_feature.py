@@ -251,21 +251,17 @@ class AnnotationsFeature(QObject):
         return fmt
 
     def _redraw(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
         ordered = sorted(self._placed.items(), key=lambda item: (item[1].start, -item[1].end))
         # Ten formats at most, shared by every highlight of the same colour and kind.
         formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        cursors = self._view.cursors_for_ranges([(p.start, p.end) for _, p in ordered])
-        for (annotation_id, _place), cursor in zip(ordered, cursors, strict=True):
+        ranges: list[tuple[int, int, QTextCharFormat]] = []
+        for annotation_id, place in ordered:
             annotation = self._annotations[annotation_id]
             key = (annotation.colour, bool(annotation.note))
             if key not in formats:
                 formats[key] = self._highlight_format(*key)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = formats[key]
-            selections.append(selection)
-        self._view.set_layer("highlights", selections)
+            ranges.append((place.start, place.end, formats[key]))
+        self._view.set_layer_ranges("highlights", ranges)
 
     def _redraw_all(self) -> None:
         self._redraw()

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -56,8 +57,9 @@ class ChapterView(QTextBrowser):
         self._heading_tops: list[float] = []
         self._current_heading: str | None = None
         self._side_margin = -1
-        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._pieces: dict[str, list[tuple[int, int, QTextEdit.ExtraSelection]]] = {}
+        # Marks by layer, as (Qt start, Qt end, format).
+        self._layers: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
+        self._made: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._shown_key: tuple[int, int] | None = None
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self.link_clicked)
@@ -76,7 +78,7 @@ class ChapterView(QTextBrowser):
             for i, ref in enumerate(doc.rendered.images)
         }
         self._layers.clear()
-        self._pieces.clear()
+        self._made.clear()
         self._shown_key = None
         self.setExtraSelections([])
         qdoc = self.document()
@@ -288,47 +290,57 @@ class ChapterView(QTextBrowser):
     # -- drawing layers (highlights, find marks) -------------------------------------------
 
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Replace the extra selections of layer `name`, drawn in LAYER_ORDER (last on top)."""
-        self._layers[name] = selections
-        self._pieces[name] = self._split_by_block(selections)
+        """Replace the marks of layer `name`, drawn in LAYER_ORDER (last on top)."""
+        # Copies: a selection's format and cursor belong to the selection, which the
+        # caller may let go of.
+        self._layers[name] = [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd(), QTextCharFormat(s.format))
+            for s in selections
+        ]
+        self._made.pop(name, None)
         self._shown_key = None
         self._show_visible_layers()
 
-    def _split_by_block(
-        self, selections: list[QTextEdit.ExtraSelection]
-    ) -> list[tuple[int, int, QTextEdit.ExtraSelection]]:
-        """Each selection as pieces that stay inside one paragraph, with their ranges.
+    def set_layer_ranges(self, name: str, ranges: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Replace the marks of layer `name` with plain-text ranges in their formats.
+
+        No Qt cursor is made until a mark comes near the screen, so a thousand
+        highlights cost almost nothing when a chapter opens.
+        """
+        to_qt = self._positions.to_qt if self._positions is not None else None
+        self._layers[name] = (
+            [(to_qt(start), to_qt(end), fmt) for start, end, fmt in ranges] if to_qt else []
+        )
+        self._made.pop(name, None)
+        self._shown_key = None
+        self._show_visible_layers()
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        last = self.document().characterCount() - 1
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _pieces(self, start: int, end: int, fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
+        """A mark as selections that each stay inside one paragraph.
 
         For a selection spanning paragraphs Qt measures the whole document's frame, which
-        lays out every block of a long chapter; one-paragraph pieces draw the same and
-        only need their own paragraph laid out.
+        lays out every block of a long chapter; one-paragraph pieces draw the same.
         """
-        qdoc = self.document()
-        pieces: list[tuple[int, int, QTextEdit.ExtraSelection]] = []
-        guard = QTextCursor(qdoc)
-        guard.beginEditBlock()  # no layout for the cursors made here (see cursors_for_ranges)
-        try:
-            for selection in selections:
-                start = selection.cursor.selectionStart()
-                end = selection.cursor.selectionEnd()
-                block = qdoc.findBlock(start)
-                if not block.isValid() or block.contains(end) or end <= start:
-                    pieces.append((start, end, selection))
-                    continue
-                while block.isValid() and block.position() < end:
-                    piece_start = max(start, block.position())
-                    piece_end = min(end, block.position() + block.length() - 1)
-                    if piece_end > piece_start:
-                        cursor = QTextCursor(qdoc)
-                        cursor.setPosition(piece_start)
-                        cursor.setPosition(piece_end, QTextCursor.MoveMode.KeepAnchor)
-                        piece = QTextEdit.ExtraSelection()
-                        piece.cursor = cursor
-                        piece.format = selection.format
-                        pieces.append((piece_start, piece_end, piece))
-                    block = block.next()
-        finally:
-            guard.endEditBlock()
+        block = self.document().findBlock(start)
+        if not block.isValid() or block.contains(end) or end <= start:
+            return [self._selection(start, end, fmt)]
+        pieces = []
+        while block.isValid() and block.position() < end:
+            piece_start = max(start, block.position())
+            piece_end = min(end, block.position() + block.length() - 1)
+            if piece_end > piece_start:
+                pieces.append(self._selection(piece_start, piece_end, fmt))
+            block = block.next()
         return pieces
 
     @Slot()
@@ -336,32 +348,50 @@ class ChapterView(QTextBrowser):
         """Hand Qt only the marks near the visible text.
 
         QTextEdit lays out every block an extra selection touches as soon as it is set;
-        with a thousand highlights over a long chapter that is a full layout at every
-        opening. Marks more than a screen away are added as the reader scrolls to them.
+        with a thousand highlights over a long chapter that would be a full layout at
+        every opening. Marks more than a screen away are added as the reader scrolls.
         """
-        if not self._layers:
-            self.setExtraSelections([])
+        if not any(self._layers.values()):
+            if self._shown_key != (-1, -1):
+                self._shown_key = (-1, -1)
+                self.setExtraSelections([])
             return
         viewport = self.viewport()
         height = viewport.height()
         top = self.cursorForPosition(QPoint(0, -height)).position()
         bottom = self.cursorForPosition(QPoint(viewport.width(), 2 * height)).position()
-        key = (top, bottom)
-        if key == self._shown_key:
+        if (top, bottom) == self._shown_key:
             return
-        self._shown_key = key
+        self._shown_key = (top, bottom)
         names = sorted(self._layers, key=lambda n: LAYER_ORDER.index(n) if n in LAYER_ORDER else 99)
         visible: list[QTextEdit.ExtraSelection] = []
+        guard = QTextCursor(self.document())
+        guard.beginEditBlock()  # cursors made here need no layout (see cursors_for_ranges)
+        try:
+            for name in names:
+                for start, end, fmt in self._layers[name]:
+                    if end >= top and start <= bottom:
+                        visible.extend(self._pieces(start, end, fmt))
+        finally:
+            guard.endEditBlock()
         layout = self.document().documentLayout()
-        for name in names:
-            for start, end, selection in self._pieces[name]:
-                if end >= top and start <= bottom:
-                    # Its paragraph is near the screen: laying it out now is cheap, and Qt
-                    # measures a selection in a paragraph not yet laid out the slow way.
-                    layout.blockBoundingRect(selection.cursor.block())
-                    visible.append(selection)
+        for selection in visible:
+            # Near the screen, so cheap to lay out; Qt measures a selection in a paragraph
+            # that is not laid out yet the slow way.
+            layout.blockBoundingRect(selection.cursor.block())
         self.setExtraSelections(visible)
 
     def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
-        """The extra selections of layer `name`."""
-        return list(self._layers.get(name, []))
+        """The marks of layer `name`, one selection each, on screen or not."""
+        made = self._made.get(name)
+        if made is None:
+            guard = QTextCursor(self.document())
+            guard.beginEditBlock()
+            try:
+                made = [self._selection(a, b, fmt) for a, b, fmt in self._layers.get(name, [])]
+            finally:
+                guard.endEditBlock()
+            # Kept: PySide hands out a selection's format by reference, so the selections
+            # must outlive the caller's use of them.
+            self._made[name] = made
+        return list(made)
