@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +99,8 @@ def _writable(folder: Path) -> bool:
     """
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when portable mode checks its folder
+
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
         os.close(fd)
         os.unlink(probe)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NewType
+
+from reader.core.atomic import write_atomic
 
 Slug = NewType("Slug", str)
 
@@ -144,14 +145,9 @@ def _read_cache(cache_file: Path | None, root: Path) -> dict[str, Any]:
 def _write_cache(cache_file: Path, root: Path, chapters: dict[str, Any]) -> None:
     """Store the metadata cache atomically; failing only costs speed next time."""
     data = {"version": _CACHE_VERSION, "root": str(root), "chapters": chapters}
-    try:
+    with contextlib.suppress(OSError):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False)
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass
+        write_atomic(cache_file, json.dumps(data, ensure_ascii=False), durable=False)
 
 
 def _reading_order(chapter: Chapter) -> tuple[int, float, str, str]:

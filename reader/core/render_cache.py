@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from reader.core.atomic import write_atomic
 from reader.core.render import Heading, RenderedChapter
 from reader.core.sanitize import ImageRef, resolve_image
 from reader.core.text import PlainText, SectionStart
@@ -72,9 +71,8 @@ class RenderCache:
         }
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False)
-            os.replace(temporary, self._path(content_hash))
+            write_atomic(
+                self._path(content_hash), json.dumps(data, ensure_ascii=False), durable=False
+            )
         except OSError as error:
             _log.info("could not write the render cache: %s", error)

@@ -8,14 +8,12 @@ drive, a USB stick carried between them) converge.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.atomic import write_atomic
 from reader.core.exchange import collect, dump_json, w3c_collection
 from reader.core.importing import (
     ImportRefused,
@@ -72,25 +70,6 @@ def installation_id(data_dir: Path) -> str:
 def sync_file_name(ident: str) -> str:
     """The name of an installation's file in the sync folder."""
     return f"{SYNC_PREFIX}{ident}.json"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
-
-    A USB stick pulled mid-write leaves at worst a stray temporary file, whose name does
-    not end in .json, so no machine ever merges it.
-    """
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def write_sync_file(store: AnnotationStore, library: Library, folder: Path, ident: str) -> Path:
