@@ -2,7 +2,9 @@
 
 `bare_browser` opens a window showing a page of HTML. `bare_browser --screenshot OUT.png
 [--html FILE] [--size WxH]` does what `field-reader screenshot` does (build the window
-offscreen, lay it out, grab it, save a PNG, exit), so both can be timed the same way.
+offscreen, lay it out, grab it, save a PNG, exit), and `--quit-after-paint` what
+`field-reader` does with FIELD_READER_QUIT_AFTER_FIRST_PAINT=1 (open the window, quit
+once its text is painted), so both can be timed the same way.
 """
 
 from __future__ import annotations
@@ -24,11 +26,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", type=Path, help="HTML file to show (default: a seed page)")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path)
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--quit-after-paint", action="store_true")
     args = parser.parse_args(argv)
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QTextBrowser
+
+    class QuitAfterPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, QApplication.quit)
+            return False
 
     app = QApplication(sys.argv[:1])
     browser = QTextBrowser()
@@ -36,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     browser.setHtml(html)
     width, height = (int(part) for part in args.size.split("x"))
     browser.resize(width, height)
+    if args.quit_after_paint:
+        quitter = QuitAfterPaint()
+        browser.viewport().installEventFilter(quitter)
     browser.show()
     if args.screenshot is None:
         return app.exec()

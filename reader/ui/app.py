@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -157,6 +158,9 @@ def run_gui(
 
         keep_qt_settings_in(data_dir)
     window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True)
+    if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
+        # For measuring start-up (packaging/measure.py): leave once the chapter is painted.
+        after_first_paint(window.view.viewport(), app.quit)
     window.show()
     if notice:
         from reader.ui.exchange_feature import show_notice
