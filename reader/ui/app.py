@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -27,9 +27,14 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("field-reader")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setDesktopFileName("field-reader")
-    icon = resource("icons", "field-reader.svg")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    # PNG sizes, not the SVG: an SVG icon would load Qt's SVG libraries at every start.
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = resource("icons", f"field-reader-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
 
 

@@ -140,7 +140,7 @@ def app_stylesheet(theme: Theme) -> str:
         selection=theme.selection,
         code_bg=theme.code_bg,
         hover=hover.name(QColor.NameFormat.HexArgb),
-        arrow=resource("icons", f"arrow-down-{'dark' if theme.dark else 'light'}.svg").as_posix(),
+        arrow=resource("icons", f"arrow-down-{'dark' if theme.dark else 'light'}.png").as_posix(),
     )
 
 
