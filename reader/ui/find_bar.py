@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -55,8 +64,13 @@ class FindBar(QFrame):
         self._matches: list[Span] = []
         self._current = -1
         self.setObjectName("findBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # A soft shadow lifts the bar off the text it floats over.
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(18)
+        shadow.setOffset(0, 3)
+        shadow.setColor(QColor(0, 0, 0, 70))
+        self.setGraphicsEffect(shadow)
 
         self._field = QLineEdit()
         self._field.setObjectName("findField")
@@ -66,7 +80,10 @@ class FindBar(QFrame):
         self._field.installEventFilter(self)
         self._count = QLabel()
         self._count.setObjectName("findCount")
-        self._count.setMinimumWidth(70)
+        # Room for the longest counter text ("999 of 999", "999 matches") without clipping.
+        self._count.setMinimumWidth(
+            self._count.fontMetrics().horizontalAdvance("9999 matches") + 12
+        )
         self._case = self._button("Aa", "Match case")
         self._case.setCheckable(True)
         self._case.setObjectName("findCase")
@@ -96,6 +113,16 @@ class FindBar(QFrame):
         self._escape.activated.connect(self.close_bar)
         view.installEventFilter(self)
         self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A card of the sidebar's colour, drawn here: over the text a style sheet's
+        background is not painted when the view repaints beneath the bar."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(self._theme.rule))
+        painter.setBrush(QColor(self._theme.sidebar))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
 
     def _button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
