@@ -32,9 +32,17 @@ class Problem:
     message: str
 
 
+class ChapterChangedError(OSError):
+    """A chapter's file changed (or vanished) on disk after the library was loaded."""
+
+
 @dataclass(frozen=True)
 class Chapter:
-    """One chapter: its front matter, Markdown body and where it came from."""
+    """One chapter: its front matter, where its Markdown body is, and where it came from.
+
+    The body is read from the file when asked for (a library of a thousand chapters need
+    not hold them all in memory); `body_span` is where it sits in the file's text.
+    """
 
     slug: Slug
     title: str
@@ -42,8 +50,28 @@ class Chapter:
     order: float | None
     path: Path
     relpath: str
-    body: str
     content_hash: str
+    body_span: tuple[int, int] | None = None
+    # The body, when it could not be located by a span (kept in memory instead).
+    kept_body: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def body(self) -> str:
+        """The chapter's Markdown (without front matter), read from its file."""
+        if self.kept_body is not None or self.body_span is None:
+            return self.kept_body or ""
+        try:
+            data = self.path.read_bytes()
+        except OSError as error:
+            raise ChapterChangedError(
+                f"{self.relpath} can no longer be read ({error.strerror})."
+            ) from None
+        if hashlib.sha256(data).hexdigest() != self.content_hash:
+            raise ChapterChangedError(
+                f"{self.relpath} changed on disk since the library was loaded."
+            )
+        start, length = self.body_span
+        return data.decode("utf-8-sig")[start : start + length]
 
 
 @dataclass(frozen=True)
@@ -125,7 +153,7 @@ def load_library(root: Path, cache_file: Path | None = None) -> Library:
     return Library(root, tuple(chapters), tuple(problems))
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def _read_cache(cache_file: Path | None, root: Path) -> dict[str, Any]:
@@ -194,7 +222,18 @@ def _read(
 ) -> tuple[Chapter, dict[str, Any]]:
     """The chapter at `path` and its metadata-cache entry (reused when the bytes match)."""
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
+        if (
+            cached is not None
+            and cached.get("size") == size
+            and cached.get("mtime_ns") == stat.st_mtime_ns
+        ):
+            # Same size and modification time as when it was cached: trust the entry
+            # without reading the file (as version control tools do).
+            chapter = _from_cache(path, relpath, cached, str(cached.get("hash", "")))
+            if chapter is not None:
+                return chapter, cached
         if size > MAX_CHAPTER_BYTES:
             raise _BadChapter(
                 "unreadable",
@@ -212,23 +251,11 @@ def _read(
             f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
         ) from None
     content_hash = hashlib.sha256(data).hexdigest()
+    stamp = {"size": size, "mtime_ns": stat.st_mtime_ns}
     if cached is not None and cached.get("hash") == content_hash:
-        try:
-            start, length = int(cached["body"][0]), int(cached["body"][1])
-            order = cached["order"]
-            chapter = Chapter(
-                slug=Slug(str(cached["slug"])),
-                title=str(cached["title"]),
-                abstract=str(cached["abstract"]),
-                order=float(order) if order is not None else None,
-                path=path,
-                relpath=relpath,
-                body=text[start : start + length],
-                content_hash=content_hash,
-            )
-            return chapter, cached
-        except (KeyError, TypeError, ValueError, IndexError):
-            pass  # a damaged entry: parse the file as if it were not cached
+        chapter = _from_cache(path, relpath, cached, content_hash)
+        if chapter is not None:
+            return chapter, {**cached, **stamp}
     meta, body = _parse_front_matter(text)
     if not isinstance(meta, dict):
         raise _BadChapter(
@@ -251,6 +278,8 @@ def _read(
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int | float)):
         raise _BadChapter("bad-front-matter", f"`order` must be a number, not {order!r:.40}.")
+    start = text.rfind(body) if body else len(text)
+    span = (start, len(body)) if start >= 0 and text[start : start + len(body)] == body else None
     chapter = Chapter(
         slug=Slug(slug),
         title=title,
@@ -258,8 +287,9 @@ def _read(
         order=float(order) if order is not None else None,
         path=path,
         relpath=relpath,
-        body=body,
         content_hash=content_hash,
+        body_span=span,
+        kept_body=None if span is not None else body,
     )
     entry: dict[str, Any] = {
         "hash": content_hash,
@@ -267,11 +297,32 @@ def _read(
         "title": chapter.title,
         "abstract": chapter.abstract,
         "order": chapter.order,
+        **stamp,
     }
-    start = text.rfind(body) if body else len(text)
-    if start >= 0 and text[start : start + len(body)] == body:
-        entry["body"] = [start, len(body)]
+    if span is not None:
+        entry["body"] = list(span)
     return chapter, entry
+
+
+def _from_cache(
+    path: Path, relpath: str, cached: dict[str, Any], content_hash: str
+) -> Chapter | None:
+    """The chapter described by a metadata-cache entry, or None if the entry is damaged."""
+    try:
+        start, length = int(cached["body"][0]), int(cached["body"][1])
+        order = cached["order"]
+        return Chapter(
+            slug=Slug(str(cached["slug"])),
+            title=str(cached["title"]),
+            abstract=str(cached["abstract"]),
+            order=float(order) if order is not None else None,
+            path=path,
+            relpath=relpath,
+            content_hash=content_hash,
+            body_span=(start, length),
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None  # a damaged entry: the file is parsed as if it were not cached
 
 
 def _text_field(meta: dict[str, Any], key: str) -> str:

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any, Literal, Protocol
 
 from reader.core.document import load_document
-from reader.core.library import Chapter, Library
+from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.search_query import (
     MATCH_END,
     MATCH_START,
@@ -385,7 +385,12 @@ class SearchIndex:
         for chapter in changed:
             if should_stop is not None and should_stop():
                 break
-            batch.append((chapter, chapter_sections(chapter, library.root)))
+            try:
+                batch.append((chapter, chapter_sections(chapter, library.root)))
+            except ChapterChangedError as error:
+                # Edited while the reader runs: it is indexed at the next start.
+                log.info("Search index: skipped %s", error)
+                continue
             if time.monotonic() - started >= _BATCH_SECONDS:
                 self._write(batch)
                 done += [c.slug for c, _ in batch]

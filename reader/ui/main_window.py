@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core.document import ChapterDocument, DocumentCache
-from reader.core.library import Chapter, Library
+from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
 from reader.core.render_cache import RenderCache
@@ -287,7 +287,10 @@ class MainWindow(QMainWindow):
         return self._cache.get(chapter)
 
     def _outline_of(self, chapter: Chapter) -> list[OutlineNode]:
-        return self._cache.get(chapter).outline
+        try:
+            return self._cache.get(chapter).outline
+        except ChapterChangedError:
+            return []
 
     @Slot(str, str)
     def open_location(self, slug: str, heading_id: str) -> None:
@@ -302,8 +305,20 @@ class MainWindow(QMainWindow):
         if chapter is None:
             return False
         if self._current is None or self._current.chapter.slug != slug:
+            try:
+                doc = self._cache.get(chapter)
+            except ChapterChangedError as error:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    "Chapter changed",
+                    f"{error} Start Field Reader again to read the new version; your notes "
+                    "are kept and will be placed in it.",
+                    parent=self,
+                )
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+                return False
             self._remember_position()
-            doc = self._cache.get(chapter)
             self._current = doc
             self._view.show_document(doc, self._theme, self._font_px)
             self.setWindowTitle(f"{chapter.title} — {APP_TITLE}")

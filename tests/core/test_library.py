@@ -143,3 +143,31 @@ def test_metadata_cache_skips_parsing_unchanged_files(tmp_path: Path, monkeypatc
     assert third.by_slug("a").body == "New body."  # type: ignore[union-attr]
     cache.write_text("{damaged", encoding="utf-8")
     assert load_library(root, cache).chapters == third.chapters
+
+
+def test_bodies_are_read_when_asked_and_changes_behind_our_back_are_caught(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from reader.core.library import ChapterChangedError
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    path = write_chapter(root, "a.md", "Alpha", "First body.\n")
+    cache = tmp_path / "library.json"
+    load_library(root, cache)
+    again = load_library(root, cache)  # from the cache: size and time unchanged
+    [chapter] = again.chapters
+    assert chapter.body == "First body."
+    # Same size, same modification time, other bytes: the metadata is trusted, but the
+    # body is checked against the hash before it is used.
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("First", "Frist"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    stale = load_library(root, cache).chapters[0]
+    with pytest.raises(ChapterChangedError, match="changed on disk"):
+        _ = stale.body
+    path.unlink()
+    with pytest.raises(ChapterChangedError):
+        _ = chapter.body

@@ -319,3 +319,25 @@ def test_library_with_no_chapters_explains_itself(
     window = open_window(tmp_path, data_dir)
     assert "No chapters to show" in window.view.toPlainText()
     assert "bad.md" in window.view.toPlainText()
+
+
+def test_a_chapter_edited_while_open_is_reported_not_shown_wrong(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    write_chapter(tmp_path, "a.md", "Alpha", "alpha text", order=1)
+    b = write_chapter(tmp_path, "b.md", "Beta", "beta text", order=2)
+    window = open_window(tmp_path, data_dir)
+    b.write_text(b.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    assert window.open_chapter("b") is False
+    assert window.current_document().chapter.slug == "a"  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, QMessageBox) and w.isVisible() and "changed on disk" in w.text()
+            for w in QApplication.topLevelWidgets()
+        )
+    )
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox):
+            widget.close()
