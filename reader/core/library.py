@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -66,7 +65,7 @@ class Chapter:
             raise ChapterChangedError(
                 f"{self.relpath} can no longer be read ({error.strerror})."
             ) from None
-        if hashlib.sha256(data).hexdigest() != self.content_hash:
+        if _sha256(data) != self.content_hash:
             raise ChapterChangedError(
                 f"{self.relpath} changed on disk since the library was loaded."
             )
@@ -95,6 +94,13 @@ class Library:
             if chapter.relpath == relpath:
                 return chapter
         return None
+
+
+def _sha256(data: bytes) -> str:
+    """The hex SHA-256 of `data`; hashlib loads only when a file is read (not at every start)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 class _BadChapter(Exception):
@@ -250,7 +256,7 @@ def _read(
             "unreadable",
             f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
         ) from None
-    content_hash = hashlib.sha256(data).hexdigest()
+    content_hash = _sha256(data)
     stamp = {"size": size, "mtime_ns": stat.st_mtime_ns}
     if cached is not None and cached.get("hash") == content_hash:
         chapter = _from_cache(path, relpath, cached, content_hash)
