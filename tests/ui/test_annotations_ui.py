@@ -3,43 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from helpers import write_chapter
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
-from reader.ui.annotations_feature import NOTES_FILE, AnnotationsFeature
-from reader.ui.main_window import MainWindow
+from reader.ui.annotations_feature import NOTES_FILE
 from reader.ui.note_delegate import NOTE_ROLE, QUOTE_ROLE
 from reader.ui.notes_panel import ORPHANS_TITLE
 
-WindowFactory = Callable[..., MainWindow]
-PHRASE = '"freedom from want" and "freedom from fear"'
-
-
-def feature(window: MainWindow) -> AnnotationsFeature:
-    found = window.features["annotations"]
-    assert isinstance(found, AnnotationsFeature)
-    return found
-
-
-def select(window: MainWindow, phrase: str, occurrence: int = 0) -> tuple[int, int]:
-    """Select `phrase` in the view the way a user's drag would, via the Qt cursor."""
-    doc = window.current_document()
-    assert doc is not None
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.plain.text.index(phrase, start + 1)
-    window.view.setTextCursor(window.view.cursor_for_range(start, start + len(phrase)))
-    return start, start + len(phrase)
-
-
-def drawn(window: MainWindow) -> list[str]:
-    """The text under each drawn highlight."""
-    return [s.cursor.selectedText() for s in window.view.layer("highlights")]
+feature = annotations_of
 
 
 def test_highlight_survives_a_restart(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.core.anchoring import describe
 from reader.core.document import load_document
@@ -18,18 +18,10 @@ from reader.core.sync import installation_id, sync_file_name
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 from reader.ui import annotations_feature
-from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.exchange_feature import ExchangeFeature
 from reader.ui.main_window import MainWindow
 
-WindowFactory = Callable[..., MainWindow]
-PHRASE = '"freedom from want" and "freedom from fear"'
-
-
-def notes(window: MainWindow) -> AnnotationsFeature:
-    found = window.features["annotations"]
-    assert isinstance(found, AnnotationsFeature)
-    return found
+notes = annotations_of
 
 
 def exchange(window: MainWindow) -> ExchangeFeature:
@@ -39,15 +31,8 @@ def exchange(window: MainWindow) -> ExchangeFeature:
 
 
 def highlight(window: MainWindow, phrase: str, colour: str = "green") -> None:
-    doc = window.current_document()
-    assert doc is not None
-    start = doc.plain.text.index(phrase)
-    window.view.setTextCursor(window.view.cursor_for_range(start, start + len(phrase)))
+    select(window, phrase)
     assert notes(window).highlight_selection(colour) is not None
-
-
-def drawn(window: MainWindow) -> list[str]:
-    return [s.cursor.selectedText() for s in window.view.layer("highlights")]
 
 
 def other_machine_export(seed_library: Path, folder: Path, phrase: str, note: str) -> Path:
