@@ -13,6 +13,7 @@ macOS also gets dist/Field Reader.app. See packaging/README.md.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import shutil
 import subprocess
@@ -33,6 +34,18 @@ def version() -> str:
     namespace: dict[str, str] = {}
     exec((ROOT / "reader" / "__init__.py").read_text(encoding="utf-8"), namespace)
     return namespace["__version__"]
+
+
+def isolated_env(work: Path) -> dict[str, str]:
+    """This environment with Qt offscreen and every per-user folder inside `work`."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(work / "home"),
+        "XDG_CONFIG_HOME": str(work / "config"),
+        "XDG_DATA_HOME": str(work / "share"),
+        "XDG_CACHE_HOME": str(work / "cache"),
+    }
 
 
 def platform_tag() -> str:

@@ -269,14 +269,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="field-reader-measure-") as tmp:
         work = Path(tmp)
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(work / "home"),
-            "XDG_CONFIG_HOME": str(work / "config"),
-            "XDG_DATA_HOME": str(work / "share"),
-            "XDG_CACHE_HOME": str(work / "cache"),
-        }
+        env = builder.isolated_env(work)
         html = chapter_html(work)
         env["FIELD_READER_QUIT_AFTER_FIRST_PAINT"] = "1"
         commands = {

@@ -30,6 +30,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import build as builder  # noqa: E402  (packaging/build.py)
+
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 # Windows: the windowed field-reader.exe cannot print; its console twin can.
 CLI_NAME = "field-reader-cli" if sys.platform == "win32" else "field-reader"
@@ -39,13 +43,6 @@ TIMEOUT = 120
 
 class StepFailed(Exception):
     """A smoke test step did not give the expected result."""
-
-
-def version() -> str:
-    """reader.__version__, read from the source."""
-    namespace: dict[str, str] = {}
-    exec((ROOT / "reader" / "__init__.py").read_text(encoding="utf-8"), namespace)
-    return namespace["__version__"]
 
 
 def executable(onefile: bool) -> Path:
@@ -128,7 +125,7 @@ def text_lines_in_column(png: Path) -> tuple[int, float, int]:
 
 def step_version(exe: Path, env: dict[str, str]) -> str:
     result = run([str(exe), "--version"], env)
-    expected = f"Field Reader {version()}"
+    expected = f"Field Reader {builder.version()}"
     if result.returncode != 0 or result.stdout.strip() != expected:
         raise StepFailed(
             f"expected {expected!r}, got {result.stdout.strip()!r}; {describe(result)}"
@@ -272,14 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="field-reader-smoke-") as tmp:
         work = Path(tmp)
         # Keep every per-user folder (settings, data, caches) inside the test folder.
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(work / "home"),
-            "XDG_CONFIG_HOME": str(work / "config"),
-            "XDG_DATA_HOME": str(work / "share"),
-            "XDG_CACHE_HOME": str(work / "cache"),
-        }
+        env = builder.isolated_env(work)
         before = snapshot(bundle) if not args.onefile else {}
         steps: list[tuple[str, Callable[[], str]]] = [
             ("version", lambda: step_version(exe, env)),

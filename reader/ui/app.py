@@ -107,33 +107,19 @@ def after_first_paint(widget: QObject, callback: Callable[[], None]) -> None:
 def install_features(
     window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
 ) -> None:
-    """Add every feature built on the window (see install_first/later_features)."""
-    install_first_features(window, create_files=create_files)
-    install_later_features(window, create_files=create_files, sync_dir=sync_dir)
+    """Add the features built on the window: notes, export and import, and search.
 
-
-def install_first_features(window: MainWindow, *, create_files: bool = True) -> None:
-    """Highlights and notes, which everything else builds on.
-
-    With `create_files` False (screenshots), a notes database is used only if it exists.
+    With `create_files` False (screenshots), a notes database is used only if it exists,
+    the sync folder is left alone and search is not started.
     """
+    # Imported here: a start-up that defers the features does not pay for their imports.
     from reader.ui.annotations_feature import NOTES_FILE, install_annotations
-
-    if create_files or (window.data_dir / NOTES_FILE).exists():
-        window.features["annotations"] = install_annotations(window)
-
-
-def install_later_features(
-    window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
-) -> None:
-    """Export, import and the sync folder; search (not for screenshots)."""
-    # Imported here: a start-up that defers them does not pay for their imports either.
-    from reader.ui.annotations_feature import AnnotationsFeature
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.search_feature import install_search
 
-    found = window.features.get("annotations")
-    annotations = found if isinstance(found, AnnotationsFeature) else None
+    annotations = None
+    if create_files or (window.data_dir / NOTES_FILE).exists():
+        annotations = window.features["annotations"] = install_annotations(window)
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
     if create_files:
         search = window.features["search"] = install_search(window)
