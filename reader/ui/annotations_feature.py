@@ -73,7 +73,6 @@ class AnnotationsFeature(QObject):
         self._build_actions()
         self.menus = HighlightMenus(self, window)
         window.chapter_opened.connect(self.reanchor)
-        window.theme_changed.connect(lambda _name: self._redraw_all())
         self._view.copyAvailable.connect(self._selection_changed)
         self._selection_changed(False)
         if problem:
@@ -262,10 +261,6 @@ class AnnotationsFeature(QObject):
                 formats[key] = self._highlight_format(*key)
             ranges.append((place.start, place.end, formats[key]))
         self._view.set_layer_ranges("highlights", ranges)
-
-    def _redraw_all(self) -> None:
-        self._redraw()
-        self.refresh_panel()
 
     def placed_changed(self, annotation: Annotation) -> None:
         """An annotation was created, restored or edited: place it again and redraw."""

@@ -349,3 +349,20 @@ def test_far_highlights_are_drawn_when_scrolled_to(
     start = window.current_document().plain.text.index("Paragraph 390 says")  # type: ignore[union-attr]
     window.view.scroll_to_offset(start)
     qtbot.waitUntil(lambda: on_screen() == ["Paragraph 390 says"])
+
+
+def test_switching_theme_recolours_highlights_once(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    from reader.ui.theme import DARK, LIGHT, highlight_colour
+
+    window = open_window(seed_library, data_dir)
+    notes = feature(window)
+    select(window, PHRASE)
+    assert notes.highlight_selection("blue") is not None
+    light = window.view.layer("highlights")[0].format.background().color()
+    assert light == highlight_colour("blue", LIGHT)
+    window.set_theme("dark")
+    [selection] = window.view.layer("highlights")
+    assert selection.format.background().color() == highlight_colour("blue", DARK)
+    assert drawn(window) == [PHRASE]
