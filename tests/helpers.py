@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -14,3 +16,21 @@ def write_chapter(root: Path, name: str, title: str, body: str, **meta: object) 
     path = root / name
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def write_png(path: Path, width: int, height: int) -> None:
+    """Write a small solid PNG without any imaging library."""
+    raw = b"".join(b"\x00" + b"\x40\x80\xc0" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

@@ -1,11 +1,70 @@
-"""The tidy stand-in drawn where a chapter's figure file is missing or refused."""
+"""The tidy stand-in drawn where a chapter's figure file is missing or refused.
+
+Placeholders are drawn while the first page is laid out, so this module keeps clear of
+every call that makes PySide create the enums of Qt's namespace (15-20 ms, the largest
+single cost of showing the first page): QPainter.setPen and setBrush, QImage.fill, the
+QBrush constructors and eliding all resolve overloads that take Qt.GlobalColor or another
+Qt enum. Shapes are filled and stroked as paths with explicit pens and brushes instead,
+and text is laid out by a small QTextDocument, which takes its colour from the markup.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from html import escape
 
-from reader.ui.theme import Theme
+from PySide6 import QtCore
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextDocument,
+)
+
+from reader.ui.theme import Theme, solid_brush
+
+
+def _pen(colour: QColor, width: float, dashes: list[float] | None = None) -> QPen:
+    pen = QPen()
+    pen.setColor(colour)
+    pen.setWidthF(width)
+    if dashes:
+        pen.setDashPattern(dashes)
+    return pen
+
+
+def _fit(metrics: QFontMetricsF, text: str, width: float, *, middle: bool) -> str:
+    """`text`, elided (in the middle or at the end) only if it is wider than `width`."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    mode = QtCore.Qt.TextElideMode
+    return metrics.elidedText(text, mode.ElideMiddle if middle else mode.ElideRight, width)
+
+
+def _text(
+    painter: QPainter, text: str, font: QFont, colour: QColor, at: QPointF, *, above: bool
+) -> None:
+    """Draw one line of `text` starting at `at`, its top there (or its bottom, `above`)."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setHtml(f'<span style="color: {colour.name()}; white-space: pre">{escape(text)}</span>')
+    top = at.y() - doc.size().height() if above else at.y()
+    painter.save()
+    painter.translate(at.x(), top)
+    doc.drawContents(painter)
+    painter.restore()
+
+
+def _shape(painter: QPainter, path: QPainterPath, fill: QColor | None, pen: QPen | None) -> None:
+    if fill is not None:
+        painter.fillPath(path, solid_brush(fill))
+    if pen is not None:
+        painter.strokePath(path, pen)
 
 
 def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: float) -> QImage:
@@ -13,33 +72,37 @@ def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: fl
     width = max(160, width)
     height = max(88, round(width * 0.22))
     image = QImage(
-        round(width * dpr), round(height * dpr), QImage.Format.Format_ARGB32_Premultiplied
+        QSize(round(width * dpr), round(height * dpr)), QImage.Format.Format_ARGB32_Premultiplied
     )
     image.setDevicePixelRatio(dpr)
-    image.fill(Qt.GlobalColor.transparent)
     page, muted, rule = QColor(theme.page), QColor(theme.muted), QColor(theme.rule)
-    card = QColor(theme.code_bg)
     painter = QPainter(image)
+    # Start from transparent (a new image holds whatever the memory held).
+    everything = QPainterPath()
+    everything.addRect(QRectF(0, 0, width, height))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.fillPath(everything, solid_brush(QColor(0, 0, 0, 0)))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    frame = QRectF(1, 1, width - 2, height - 2)
-    painter.setBrush(card)
-    pen = QPen(rule, 1.5, Qt.PenStyle.DashLine)
-    painter.setPen(pen)
-    painter.drawRoundedRect(frame, 10, 10)
+
+    card = QPainterPath()
+    card.addRoundedRect(QRectF(1, 1, width - 2, height - 2), 10, 10)
+    _shape(painter, card, QColor(theme.code_bg), _pen(rule, 1.5, [4, 2]))  # Qt's dash line
     # A small "picture" glyph: a framed landscape with a sun.
     glyph = QRectF(20, height / 2 - 18, 44, 36)
-    painter.setPen(QPen(muted, 2))
-    painter.setBrush(page)
-    painter.drawRoundedRect(glyph, 5, 5)
+    frame = QPainterPath()
+    frame.addRoundedRect(glyph, 5, 5)
+    _shape(painter, frame, page, _pen(muted, 2))
     mountains = QPainterPath(QPointF(glyph.left() + 5, glyph.bottom() - 6))
     mountains.lineTo(glyph.left() + 17, glyph.top() + 15)
     mountains.lineTo(glyph.left() + 26, glyph.bottom() - 14)
     mountains.lineTo(glyph.left() + 31, glyph.top() + 20)
     mountains.lineTo(glyph.right() - 5, glyph.bottom() - 6)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(mountains)
-    painter.setBrush(muted)
-    painter.drawEllipse(QPointF(glyph.right() - 11, glyph.top() + 10), 3.5, 3.5)
+    _shape(painter, mountains, None, _pen(muted, 2))
+    sun = QPainterPath()
+    sun.addEllipse(QPointF(glyph.right() - 11, glyph.top() + 10), 3.5, 3.5)
+    _shape(painter, sun, muted, _pen(muted, 2))
+
     text_left = glyph.right() + 16
     text_width = width - text_left - 16
     title_font = QFont()
@@ -47,21 +110,17 @@ def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: fl
     title_font.setWeight(QFont.Weight.DemiBold)
     body_font = QFont()
     body_font.setPixelSize(13)
-    title = QFontMetricsF(title_font).elidedText(label, Qt.TextElideMode.ElideMiddle, text_width)
-    body = QFontMetricsF(body_font).elidedText(reason, Qt.TextElideMode.ElideRight, text_width)
-    painter.setPen(QColor(theme.text))
-    painter.setFont(title_font)
-    painter.drawText(
-        QRectF(text_left, 0, text_width, height / 2 - 2),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+    # The title sits just above the middle line, the reason just below it.
+    title = _fit(QFontMetricsF(title_font), label, text_width, middle=True)
+    body = _fit(QFontMetricsF(body_font), reason, text_width, middle=False)
+    _text(
+        painter,
         title,
+        title_font,
+        QColor(theme.text),
+        QPointF(text_left, height / 2 - 2),
+        above=True,
     )
-    painter.setPen(muted)
-    painter.setFont(body_font)
-    painter.drawText(
-        QRectF(text_left, height / 2 + 2, text_width, height / 2 - 2),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-        body,
-    )
+    _text(painter, body, body_font, muted, QPointF(text_left, height / 2 + 2), above=False)
     painter.end()
     return image

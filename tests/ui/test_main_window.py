@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers import write_chapter
+from helpers import write_chapter, write_png
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtGui import QColor, QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -37,23 +35,6 @@ def _all_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
         out.append(child)
         out.extend(_all_items(child))
     return out
-
-
-def _png(path: Path, width: int, height: int) -> None:
-    """Write a small solid PNG without any imaging library."""
-    raw = b"".join(b"\x00" + b"\x40\x80\xc0" * width for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
 
 
 def test_window_opens_the_seed_with_its_title(
@@ -121,6 +102,7 @@ def test_scrolling_to_health_marks_health_current(
     assert window.contents.marked() == ("human-security", "health")
     marked = window.contents.item_for("human-security", "health")
     assert marked is not None and marked.font(0).bold()
+    assert marked.foreground(0).color().name() == QColor(window.theme.accent).name()
     view.verticalScrollBar().setValue(0)
     assert window.contents.marked() == ("human-security", "human-security")
 
@@ -185,7 +167,7 @@ def test_existing_backslash_image_renders_at_the_translated_width(
 ) -> None:
     root = tmp_path / "lib"
     (root / "static" / "modules").mkdir(parents=True)
-    _png(root / "static" / "modules" / "map one.png", 40, 20)
+    write_png(root / "static" / "modules" / "map one.png", 40, 20)
     write_chapter(
         root,
         "c.md",
@@ -341,3 +323,38 @@ def test_a_chapter_edited_while_open_is_reported_not_shown_wrong(
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMessageBox):
             widget.close()
+
+
+def test_placeholder_card_is_drawn_on_a_transparent_ground(qtbot: QtBot) -> None:
+    from reader.ui.app import application
+    from reader.ui.placeholder import placeholder_image
+    from reader.ui.theme import THEMES
+
+    application()
+    for theme in THEMES.values():
+        image = placeholder_image("map.png", "Figure not available.", 400, theme, 1.0)
+        assert (image.width(), image.height()) == (400, 88)
+        # Outside the rounded corner: nothing; inside the card: the theme's card colour.
+        assert image.pixelColor(0, 0).alpha() == 0
+        assert image.pixelColor(200, 10).name() == QColor(theme.code_bg).name()
+        # The title is written in the text colour just above the middle line.
+        title_row = [image.pixelColor(x, 35) for x in range(80, 200)]
+        text = QColor(theme.text)
+        assert any(
+            abs(c.red() - text.red()) + abs(c.green() - text.green()) < 60 for c in title_row
+        )
+
+
+def test_placeholder_text_is_elided_only_when_too_wide(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from reader.ui.placeholder import _fit
+
+    metrics = QFontMetricsF(QFont())
+    assert _fit(metrics, "map.png", 200, middle=True) == "map.png"
+    long = "a_very_long_figure_name_that_cannot_fit_in_the_card.png"
+    middle = _fit(metrics, long, 150, middle=True)
+    end = _fit(metrics, long, 150, middle=False)
+    assert "…" in middle and middle.endswith(".png")
+    assert end.endswith("…")
+    assert metrics.horizontalAdvance(middle) <= 150 and metrics.horizontalAdvance(end) <= 150
