@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,12 +131,20 @@ def load_library(root: Path, cache_file: Path | None = None) -> Library:
     chapters: list[Chapter] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in sorted(root.glob("*.md")):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        relpath = path.relative_to(root).as_posix()
+    try:
+        # scandir, not glob: names sort as strings, and file types come without a stat.
+        with os.scandir(root) as found:
+            names = sorted(
+                item.name
+                for item in found
+                if item.name.endswith(".md") and not item.name.startswith(".") and item.is_file()
+            )
+    except OSError as error:
+        problem = f"The library folder {root} could not be read ({error.strerror})."
+        return Library(root, (), (Problem(".", "unreadable", problem),))
+    for relpath in names:
         try:
-            chapter, entry = _read(path, relpath, cache.get(relpath))
+            chapter, entry = _read(root / relpath, relpath, cache.get(relpath))
         except _BadChapter as bad:
             problems.append(Problem(relpath, bad.kind, bad.message))
             continue

@@ -51,18 +51,20 @@ class ContentsPanel(QTreeWidget):
         self.clear()
         self._chapters.clear()
         self._marked = None
+        font = self.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        items = []
         for chapter in chapters:
             item = QTreeWidgetItem([chapter.title])
             item.setData(0, _SLUG_ROLE, chapter.slug)
             item.setData(0, _HEADING_ROLE, "")
             item.setToolTip(0, chapter.abstract or chapter.title)
-            font = item.font(0)
-            font.setWeight(QFont.Weight.DemiBold)
             item.setFont(0, font)
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             item.setData(0, _CHAPTER_ROLE, chapter)
-            self.addTopLevelItem(item)
+            items.append(item)
             self._chapters[chapter.slug] = item
+        self.addTopLevelItems(items)  # at once: one model update for the whole library
 
     def set_accent(self, colour: QColor) -> None:
         """The colour that marks the section being read."""
