@@ -40,6 +40,7 @@ class RenderCache:
         try:
             data = json.loads(self._path(content_hash).read_text(encoding="utf-8"))
             images = []
+            root = root.resolve()
             for src, alt, status, percent, pixels in data["images"]:
                 now, path = resolve_image(src, root)
                 if now != status:

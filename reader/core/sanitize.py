@@ -127,11 +127,14 @@ class ImageRef:
 
 
 def resolve_image(src: str, root: Path) -> tuple[ImageStatus, Path | None]:
-    """Resolve an image `src` inside the library `root`; refuse anything that leaves it."""
+    """Resolve an image `src` inside the library `root`; refuse anything that leaves it.
+
+    `root` must be resolved already (callers resolve it once, not once per image): an
+    unresolved one could only make images count as outside the library, never let one out.
+    """
     cleaned = unquote(src.strip().replace("\\", "/"))
     if not cleaned or _SCHEME_RE.match(cleaned) or cleaned.startswith("/") or "\x00" in cleaned:
         return "unsafe", None
-    root = root.resolve()
     try:
         resolved = (root / cleaned).resolve()
     except (OSError, RuntimeError, ValueError):
@@ -235,7 +238,7 @@ class _Rewriter(HTMLParser):
 
 def sanitize(html: str, root: Path) -> tuple[str, tuple[ImageRef, ...]]:
     """Keep the safe subset of `html`, rewriting each image to a viewer URL; list the images."""
-    rewriter = _Rewriter(root)
+    rewriter = _Rewriter(root.resolve())
     rewriter.feed(html)
     rewriter.close()
     return rewriter.html(), tuple(rewriter.images)

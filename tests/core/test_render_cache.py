@@ -64,3 +64,18 @@ def test_damaged_entries_are_ignored_and_read_only_caches_write_nothing(
     doc = DocumentCache(library.root, disk=disk).get(chapter)
     assert [h.id for h in doc.rendered.headings][6] == "poverty"
     assert json.loads(entry.read_text(encoding="utf-8"))["headings"][6][2] == "poverty"
+
+
+def test_a_library_reached_through_a_symlink_keeps_its_images(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    write_chapter(real, "c.md", "C", '<img src="fig.png" alt="fig" />')
+    (real / "fig.png").write_bytes(b"\x89PNG")
+    (tmp_path / "link").symlink_to(real)
+    root = tmp_path / "link"  # not resolved: the renderer and the cache resolve it once
+    chapter = load_library(real).chapters[0]
+    disk = RenderCache(tmp_path / "cache")
+    rendered = DocumentCache(root, disk=disk).get(chapter).rendered
+    assert [i.status for i in rendered.images] == ["found"]
+    cached = disk.load(chapter.content_hash, root)
+    assert cached is not None and [i.status for i in cached[0].images] == ["found"]
