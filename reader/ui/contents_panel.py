@@ -17,8 +17,7 @@ from reader.ui.theme import solid_brush
 # and PySide creates all of its Qt namespace enums (15-20 ms) at their first use.
 _USER_ROLE = 0x0100
 _SLUG_ROLE = _USER_ROLE
-_HEADING_ROLE = _USER_ROLE + 1
-_CHAPTER_ROLE = _USER_ROLE + 2
+_HEADING_ROLE = _USER_ROLE + 1  # unset on a chapter's own entry: its heading id is ""
 
 
 class ContentsPanel(QTreeWidget):
@@ -32,6 +31,7 @@ class ContentsPanel(QTreeWidget):
         super().__init__(parent)
         self._outline_of = outline_of
         self._chapters: dict[str, QTreeWidgetItem] = {}
+        self._chapter_of: dict[str, Chapter] = {}
         self._marked: QTreeWidgetItem | None = None
         self._accent = QColor("#1a5fb4")
         self.setObjectName("contentsPanel")
@@ -50,18 +50,19 @@ class ContentsPanel(QTreeWidget):
         """List the library's chapters; their headings are added when first expanded."""
         self.clear()
         self._chapters.clear()
+        self._chapter_of = {chapter.slug: chapter for chapter in chapters}
         self._marked = None
         font = self.font()
         font.setWeight(QFont.Weight.DemiBold)
+        expandable = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
         items = []
+        # As few calls per entry as will do: a library may hold a thousand chapters.
         for chapter in chapters:
             item = QTreeWidgetItem([chapter.title])
             item.setData(0, _SLUG_ROLE, chapter.slug)
-            item.setData(0, _HEADING_ROLE, "")
             item.setToolTip(0, chapter.abstract or chapter.title)
             item.setFont(0, font)
-            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-            item.setData(0, _CHAPTER_ROLE, chapter)
+            item.setChildIndicatorPolicy(expandable)
             items.append(item)
             self._chapters[chapter.slug] = item
         self.addTopLevelItems(items)  # at once: one model update for the whole library
@@ -76,9 +77,8 @@ class ContentsPanel(QTreeWidget):
     def _fill(self, item: QTreeWidgetItem) -> None:
         if item.parent() is not None or item.childCount():
             return
-        chapter = item.data(0, _CHAPTER_ROLE)
         slug = item.data(0, _SLUG_ROLE)
-        nodes = self._outline_of(chapter)
+        nodes = self._outline_of(self._chapter_of[slug])
         self._add_nodes(item, slug, nodes)
         if not nodes:
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicator)
@@ -102,7 +102,7 @@ class ContentsPanel(QTreeWidget):
 
     @Slot(QTreeWidgetItem)
     def _activate(self, item: QTreeWidgetItem) -> None:
-        self.heading_activated.emit(item.data(0, _SLUG_ROLE), item.data(0, _HEADING_ROLE))
+        self.heading_activated.emit(item.data(0, _SLUG_ROLE), item.data(0, _HEADING_ROLE) or "")
 
     def item_for(self, slug: str, heading_id: str) -> QTreeWidgetItem | None:
         """The entry of heading `heading_id` (or the chapter itself for "") in chapter `slug`."""
@@ -147,7 +147,7 @@ class ContentsPanel(QTreeWidget):
         """The (slug, heading id) of the marked entry."""
         if self._marked is None:
             return None
-        return self._marked.data(0, _SLUG_ROLE), self._marked.data(0, _HEADING_ROLE)
+        return self._marked.data(0, _SLUG_ROLE), self._marked.data(0, _HEADING_ROLE) or ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter and Return open the entry, even where the platform does not say so."""
