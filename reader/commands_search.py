@@ -11,7 +11,8 @@ from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, content_dir, data_dir
 from reader.core.library import load_library
-from reader.core.search import DEFAULT_LIMIT, SearchHit, SearchIndex, SearchIndexError
+from reader.core.search import DEFAULT_LIMIT, SearchIndex
+from reader.core.search_types import SearchHit, SearchIndexError
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError
 

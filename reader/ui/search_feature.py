@@ -12,16 +12,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from reader.core.library import Library
-from reader.core.search import (
+from reader.core.search import SearchIndex, index_path
+from reader.core.search_query import find_query, find_text, parse_query
+from reader.core.search_types import (
     AnnotationLike,
     NoteEntry,
     SearchHit,
-    SearchIndex,
     SearchIndexError,
     SyncReport,
-    index_path,
 )
-from reader.core.search_query import find_query, find_text, parse_query
 from reader.core.text import SectionStart
 from reader.ui.find_bar import FindBar, match_format
 from reader.ui.main_window import MainWindow

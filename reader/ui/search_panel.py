@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search import SearchHit
+from reader.core.search_types import SearchHit
 from reader.ui.theme import LIGHT, Theme
 
 TYPING_DELAY_MS = 150

@@ -17,13 +17,8 @@ import reader.core.search as search_module
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.document import load_document
 from reader.core.library import load_library
-from reader.core.search import (
-    FALLBACK_NOTICE,
-    NoteEntry,
-    SearchIndex,
-    chapter_sections,
-    index_path,
-)
+from reader.core.search import FALLBACK_NOTICE, SearchIndex, chapter_sections, index_path
+from reader.core.search_types import NoteEntry
 
 ALPHA = """Intro words before any heading.
 

@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 import reader.core.search as search_module
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.library import load_library
-from reader.core.search import FALLBACK_NOTICE, NoteEntry
+from reader.core.search import FALLBACK_NOTICE
 from reader.core.search_query import find_text, fold
+from reader.core.search_types import NoteEntry
 from reader.ui.main_window import MainWindow
 from reader.ui.search_feature import SearchFeature, install_search
 
