@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -25,20 +24,12 @@ from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
 from reader.ui.main_window import MainWindow
 from reader.ui.note_dialog import NoteDialog
-from reader.ui.notes_panel import NoteEntry, NotesPanel
+from reader.ui.note_listing import Placement, note_entries
+from reader.ui.notes_panel import NotesPanel
 from reader.ui.theme import HIGHLIGHT_LABELS, highlight_colour, swatch_colour
 
 NOTES_FILE = "notes.sqlite3"
 _FLASH_MS = 900
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where an annotation of the open chapter is drawn (plain-text offsets)."""
-
-    start: int
-    end: int
-    certain: bool
 
 
 class AnnotationsFeature(QObject):
@@ -419,54 +410,19 @@ class AnnotationsFeature(QObject):
         if self._store is None:
             self.panel.set_entries([], self._window.theme)
             return
-        entries: list[NoteEntry] = []
-        library = self._window.library
-        slugs = [self._slug] if self.panel.this_chapter_only() and self._slug else None
+        scope = self._slug if self.panel.this_chapter_only() and self._slug else None
         try:
-            annotations = self._store.list(None if slugs is None else slugs[0])
+            annotations = self._store.list(scope)
         except (StorageError, sqlite3.DatabaseError) as error:
             self._give_up_reading(error)
             return
-        by_chapter: dict[str, list[Annotation]] = {}
-        for annotation in annotations:
-            by_chapter.setdefault(annotation.chapter, []).append(annotation)
-        for slug, items in by_chapter.items():
-            chapter = library.by_slug(slug)
-            if chapter is None:
-                entries.extend(NoteEntry(a, slug, None, "missing-chapter") for a in items)
-                continue
-            if slug == self._slug:
-                places = {a.id: self._placed.get(a.id) for a in items}
-                plain = self._window.current_document()
-                assert plain is not None
-                doc = plain
-            else:
-                doc = self._window.document_for(chapter)
-                found = anchor_all(doc.plain.text, [a.target for a in items])
-                places = {
-                    a.id: Placement(f.start, f.end, f.certain)
-                    if f.start is not None and f.end is not None
-                    else None
-                    for a, f in zip(items, found, strict=True)
-                }
-            titles = {h.id: h.title for h in doc.rendered.headings}
-            for annotation in items:
-                place = places.get(annotation.id)
-                if place is None:
-                    entries.append(NoteEntry(annotation, chapter.title, None, "orphaned"))
-                else:
-                    section = doc.plain.section_at(place.start)
-                    entries.append(
-                        NoteEntry(
-                            annotation,
-                            chapter.title,
-                            titles.get(section or ""),
-                            "placed",
-                            place.start,
-                        )
-                    )
-        order: dict[str, int] = {c.slug: i for i, c in enumerate(library.chapters)}
-        entries.sort(key=lambda e: (order.get(e.annotation.chapter, len(order)), e.offset))
+        entries = note_entries(
+            annotations,
+            self._window.library,
+            self._window.current_document(),
+            self._placed,
+            self._window.document_for,
+        )
         self.panel.set_entries(entries, self._window.theme)
 
     @Slot(str)

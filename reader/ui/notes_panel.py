@@ -24,12 +24,13 @@ from reader.storage.annotations import COLOURS, Annotation
 from reader.ui.note_delegate import BAR_ROLE, DATE_ROLE, NOTE_ROLE, QUOTE_ROLE, NoteCardDelegate
 from reader.ui.theme import HIGHLIGHT_LABELS, Theme, swatch_colour
 
-EntryStatus = Literal["placed", "orphaned", "missing-chapter"]
+EntryStatus = Literal["placed", "orphaned", "missing-chapter", "changed-chapter"]
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
 ORPHANS_TITLE = "Not found in the current text"
 MISSING_TITLE = "Chapters not in this library"
+CHANGED_TITLE = "Chapters changed since Field Reader started"
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ class NotesPanel(QWidget):
                 parent = group((ORPHANS_TITLE, entry.chapter_title))
             elif entry.status == "missing-chapter":
                 parent = group((MISSING_TITLE, entry.chapter_title))
+            elif entry.status == "changed-chapter":
+                parent = group((CHANGED_TITLE, entry.chapter_title))
             else:
                 path: tuple[str, ...] = (entry.chapter_title,)
                 if entry.section_title:
@@ -200,6 +203,11 @@ class NotesPanel(QWidget):
             tip += (
                 "\n\nThis passage is not in the chapter's current text. The highlight is "
                 "kept, and Field Reader looks for it again every time the chapter opens."
+            )
+        elif entry.status == "changed-chapter":
+            tip += (
+                "\n\nThis chapter's file changed after Field Reader started. The highlight is "
+                "kept; start Field Reader again to see it in the new text."
             )
         item.setToolTip(0, tip)
         return item

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.ui.annotations_feature import NOTES_FILE
 from reader.ui.note_delegate import NOTE_ROLE, QUOTE_ROLE
-from reader.ui.notes_panel import ORPHANS_TITLE
+from reader.ui.notes_panel import CHANGED_TITLE, ORPHANS_TITLE
 
 feature = annotations_of
 
@@ -366,3 +367,25 @@ def test_switching_theme_recolours_highlights_once(
     [selection] = window.view.layer("highlights")
     assert selection.format.background().color() == highlight_colour("blue", DARK)
     assert drawn(window) == [PHRASE]
+
+
+def test_notes_of_a_chapter_changed_on_disk_are_listed_not_lost(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+) -> None:
+    write_chapter(tmp_path, "a.md", "Alpha", "# A1\n\nalpha target words", order=1)
+    write_chapter(tmp_path, "b.md", "Beta", "# B1\n\nbeta target words", order=2)
+    first = open_window(tmp_path, data_dir, chapter="b")
+    select(first, "beta target")
+    kept = feature(first).highlight_selection("blue")
+    assert kept is not None
+    first.close()
+    # Without a rendering of Beta on disk (a cleared cache), the next start must read
+    # Beta's file to list its notes: and that file is edited after the library was read.
+    shutil.rmtree(data_dir / "cache" / "render")
+    window = open_window(tmp_path, data_dir, chapter="a")
+    write_chapter(tmp_path, "b.md", "Beta", "# B1\n\nbeta target words, now revised")
+    notes = feature(window)
+    notes.show_panel()
+    notes.panel.set_scope(all_chapters=True)
+    assert notes.panel.visible_ids() == [kept.id]
+    assert notes.panel.group_titles() == [CHANGED_TITLE]
