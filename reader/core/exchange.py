@@ -6,6 +6,7 @@ later import (see `reader.core.importing`) can merge it back without duplicates.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from reader.core.anchoring import TextPositionSelector, anchor_all
 from reader.core.colours import HIGHLIGHTS
 from reader.core.document import ChapterDocument, load_document
-from reader.core.library import Chapter, Library
+from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.storage.annotations import Annotation, format_timestamp
 
 __all__ = [
@@ -104,8 +105,14 @@ def collect(
         chapter = library.by_slug(slug)
         live = [a for a in items if not a.deleted]
         tombstones = [ExportedNote(a, "deleted", None) for a in items if a.deleted]
+        doc = None
         if chapter is not None and reanchor:
-            notes = _placed(live, load(chapter))
+            # A chapter edited on disk since the library was read is exported with its
+            # stored positions, as the sync file always is.
+            with contextlib.suppress(ChapterChangedError):
+                doc = load(chapter)
+        if doc is not None:
+            notes = _placed(live, doc)
         else:
             notes = [
                 ExportedNote(a, "anchored" if a.target.position else "orphaned", a.target.position)

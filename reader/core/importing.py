@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector, anchor_all
 from reader.core.document import load_document
 from reader.core.exchange import CHAPTER_SCHEME, DocumentFor
-from reader.core.library import Library
+from reader.core.library import ChapterChangedError, Library
 from reader.storage.annotations import (
     COLOURS,
     Annotation,
@@ -477,7 +477,12 @@ def import_into(
     for slug, indexes in to_anchor.items():
         chapter = library.by_slug(slug)
         assert chapter is not None
-        text = load(chapter).plain.text
+        try:
+            text = load(chapter).plain.text
+        except ChapterChangedError:
+            # Edited on disk since the library was read: the records keep the file's
+            # positions and are placed in the new text when the chapter is next opened.
+            continue
         found = anchor_all(text, [prepared[i].target for i in indexes])
         for i, place in zip(indexes, found, strict=True):
             record = prepared[i]

@@ -575,3 +575,22 @@ def test_parsed_fields_survive_a_json_round_trip(note: str, exact: str, modified
     [record] = parse_w3c(w3c(one))
     assert record.target.quote.exact == exact and record.note == note
     assert record.modified == format_timestamp(modified)
+
+
+def test_a_chapter_edited_after_the_library_was_read_neither_fails_export_nor_import(
+    stores: StoreFactory, library: Library, seed_library: Path
+) -> None:
+    store = stores("notes")
+    kept = highlight(store, library, PHRASE, "green", "two freedoms")
+    exported = export(store.all_including_tombstones(), library, "json", generated=GENERATED)
+    # The file changes on disk while `library` still describes the old one.
+    chapter_file = seed_library / "human-security.md"
+    chapter_file.write_text(chapter_file.read_text(encoding="utf-8") + "\nA new paragraph.\n")
+
+    for fmt in ("json", "markdown", "html"):
+        text = export(store.list(), library, fmt)
+        assert "freedom from want" in text  # written from the stored positions
+    target = stores("target")
+    summary = import_into(target, library, parse_w3c(exported))
+    assert summary.added == 1
+    assert target.get(kept.id) == kept  # the file's own position, placed at the next opening
