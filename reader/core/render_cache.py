@@ -17,7 +17,7 @@ from typing import Any
 
 from reader.core.atomic import write_atomic
 from reader.core.render import Heading, RenderedChapter
-from reader.core.sanitize import ImageRef, resolve_image
+from reader.core.sanitize import ImageRef, ImageResolver
 from reader.core.text import PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
@@ -38,11 +38,11 @@ class RenderCache:
     def load(self, content_hash: str, root: Path) -> tuple[RenderedChapter, PlainText] | None:
         """The cached rendering of the chapter with this hash, if still valid for `root`."""
         try:
-            data = json.loads(self._path(content_hash).read_text(encoding="utf-8"))
+            data = json.loads(self._path(content_hash).read_bytes())
             images = []
-            root = root.resolve()
+            resolver = ImageResolver(root)
             for src, alt, status, percent, pixels in data["images"]:
-                now, path = resolve_image(src, root)
+                now, path = resolver.resolve(src)
                 if now != status:
                     return None  # a figure appeared or vanished: render again
                 images.append(ImageRef(src, alt, now, path, percent, pixels))

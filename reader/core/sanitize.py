@@ -126,22 +126,47 @@ class ImageRef:
         return unquote(name) or "figure"
 
 
-def resolve_image(src: str, root: Path) -> tuple[ImageStatus, Path | None]:
-    """Resolve an image `src` inside the library `root`; refuse anything that leaves it.
+class ImageResolver:
+    """Resolves a chapter's image sources inside the library `root`, refusing any that leave it.
 
-    `root` must be resolved already (callers resolve it once, not once per image): an
-    unresolved one could only make images count as outside the library, never let one out.
+    Every symbolic link on the way is followed (a link out of the library is refused), but
+    each folder is resolved once per chapter, not once per image: a chapter with a hundred
+    figures in one folder costs a hundred file checks, not a walk of every path.
     """
-    cleaned = unquote(src.strip().replace("\\", "/"))
-    if not cleaned or _SCHEME_RE.match(cleaned) or cleaned.startswith("/") or "\x00" in cleaned:
-        return "unsafe", None
-    try:
-        resolved = (root / cleaned).resolve()
-    except (OSError, RuntimeError, ValueError):
-        return "unsafe", None
-    if not resolved.is_relative_to(root):
-        return "unsafe", None
-    return ("found" if resolved.is_file() else "missing"), resolved
+
+    def __init__(self, root: Path) -> None:
+        self._root = root.resolve()
+        self._folders: dict[str, Path] = {}
+
+    def resolve(self, src: str) -> tuple[ImageStatus, Path | None]:
+        """The status of image `src` ("found", "missing" or "unsafe") and its real path."""
+        cleaned = unquote(src.strip().replace("\\", "/"))
+        if not cleaned or _SCHEME_RE.match(cleaned) or cleaned.startswith("/") or "\x00" in cleaned:
+            return "unsafe", None
+        folder, _, name = cleaned.rpartition("/")
+        try:
+            if name in ("", ".", ".."):
+                resolved = (self._root / cleaned).resolve()
+            else:
+                resolved = self._folder(folder) / name
+                if resolved.is_symlink():
+                    resolved = resolved.resolve()
+        except (OSError, RuntimeError, ValueError):
+            return "unsafe", None
+        if not resolved.is_relative_to(self._root):
+            return "unsafe", None
+        return ("found" if resolved.is_file() else "missing"), resolved
+
+    def _folder(self, folder: str) -> Path:
+        found = self._folders.get(folder)
+        if found is None:
+            found = self._folders[folder] = (self._root / folder).resolve()
+        return found
+
+
+def resolve_image(src: str, root: Path) -> tuple[ImageStatus, Path | None]:
+    """Resolve one image `src` inside the library `root`; refuse anything that leaves it."""
+    return ImageResolver(root).resolve(src)
 
 
 def image_url(index: int, ref: ImageRef) -> str:
@@ -152,7 +177,7 @@ def image_url(index: int, ref: ImageRef) -> str:
 class _Rewriter(HTMLParser):
     def __init__(self, root: Path) -> None:
         super().__init__(convert_charrefs=True)
-        self._root = root
+        self._images = ImageResolver(root)
         self._out: list[str] = []
         self._drop_depth = 0
         self._open: list[str] = []
@@ -192,7 +217,7 @@ class _Rewriter(HTMLParser):
 
     def _image(self, values: dict[str, str]) -> str:
         src = values.get("src", "")
-        status, path = resolve_image(src, self._root)
+        status, path = self._images.resolve(src)
         width = values.get("width", "")
         percent = _PERCENT_RE.match(width)
         pixels = _PIXELS_RE.match(width)
@@ -238,7 +263,7 @@ class _Rewriter(HTMLParser):
 
 def sanitize(html: str, root: Path) -> tuple[str, tuple[ImageRef, ...]]:
     """Keep the safe subset of `html`, rewriting each image to a viewer URL; list the images."""
-    rewriter = _Rewriter(root.resolve())
+    rewriter = _Rewriter(root)
     rewriter.feed(html)
     rewriter.close()
     return rewriter.html(), tuple(rewriter.images)

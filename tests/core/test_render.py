@@ -165,3 +165,37 @@ def test_any_markdown_renders_without_error(
     assert "<script" not in rendered.html.lower()
     for ref in rendered.images:
         assert ref.status in ("missing", "unsafe", "found")
+
+
+def test_resolver_follows_links_per_image_as_a_full_resolution_would(tmp_path: Path) -> None:
+    """Folders are resolved once per chapter; the answers must equal resolving each path."""
+    from reader.core.sanitize import ImageResolver
+
+    root = tmp_path / "lib"
+    (root / "images" / "deep").mkdir(parents=True)
+    (root / "images" / "a.png").write_bytes(b"x")
+    (root / "images" / "deep" / "b.png").write_bytes(b"x")
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "s.png").write_bytes(b"x")
+    (root / "images" / "out.png").symlink_to(tmp_path / "secret" / "s.png")
+    (root / "images" / "in.png").symlink_to(root / "images" / "a.png")
+    (root / "outdir").symlink_to(tmp_path / "secret")
+    (root / "alias").symlink_to(root / "images")
+    sources = [
+        "images/a.png", "images/deep/b.png", "images/out.png", "images/in.png",
+        "outdir/s.png", "alias/a.png", "alias/out.png", "images/../images/a.png",
+        "images/deep/../a.png", "images/..", "images/.", "images/", "missing/x.png",
+        "images/../../secret/s.png", "alias/deep/b.png", "images%2Fa.png", "./images/a.png",
+    ]  # fmt: skip
+
+    def by_hand(src: str) -> tuple[str, Path | None]:
+        resolved = (root.resolve() / src.replace("%2F", "/")).resolve()
+        if not resolved.is_relative_to(root.resolve()):
+            return "unsafe", None
+        return ("found" if resolved.is_file() else "missing"), resolved
+
+    resolver = ImageResolver(root)
+    for src in sources + sources:  # twice: the second round uses the remembered folders
+        assert resolver.resolve(src) == by_hand(src), src
+    assert resolver.resolve("images/out.png")[0] == "unsafe"
+    assert resolver.resolve("alias/a.png") == ("found", (root / "images" / "a.png").resolve())
