@@ -433,9 +433,12 @@ class AnnotationsFeature(QObject):
         annotation = self._store.get(AnnotationId(annotation_id))
         if annotation is None or annotation.deleted:
             return
-        if self._slug != annotation.chapter and not self._window.open_chapter(annotation.chapter):
+        if self._window.library.by_slug(annotation.chapter) is None:
             self._window.statusBar().showMessage("That chapter is not in this library.", 5000)
             return
+        self._window.leave_place()
+        if self._slug != annotation.chapter and not self._window.open_chapter(annotation.chapter):
+            return  # the window has said why (the chapter changed on disk)
         place = self._placed.get(annotation.id)
         if place is None:
             self._window.statusBar().showMessage(

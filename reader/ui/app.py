@@ -107,7 +107,7 @@ def after_first_paint(widget: QObject, callback: Callable[[], None]) -> None:
 def install_features(
     window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
 ) -> None:
-    """Add the features built on the window: notes, export and import, and search.
+    """Add the features built on the window: notes, export and import, Back, and search.
 
     With `create_files` False (screenshots), a notes database is used only if it exists,
     the sync folder is left alone and search is not started.
@@ -115,12 +115,14 @@ def install_features(
     # Imported here: a start-up that defers the features does not pay for their imports.
     from reader.ui.annotations_feature import NOTES_FILE, install_annotations
     from reader.ui.exchange_feature import install_exchange
+    from reader.ui.navigation import install_navigation
     from reader.ui.search_feature import install_search
 
     annotations = None
     if create_files or (window.data_dir / NOTES_FILE).exists():
         annotations = window.features["annotations"] = install_annotations(window)
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
+    window.features["navigation"] = install_navigation(window)
     if create_files:
         search = window.features["search"] = install_search(window)
         if annotations is not None:

@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
 
     chapter_opened = Signal(str)  # slug
     theme_changed = Signal(str)
+    # A jump (link, Contents, search result, note, next chapter) leaves this place:
+    # chapter slug and the plain-text offset at the top of the view.
+    place_left = Signal(str, int)
 
     def __init__(
         self,
@@ -305,8 +308,14 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def open_location(self, slug: str, heading_id: str) -> None:
-        """Open chapter `slug` at heading `heading_id` ("" for its start)."""
+        """Jump to chapter `slug` at heading `heading_id` ("" for its start)."""
+        self.leave_place()
         self.open_chapter(slug, heading=heading_id or None, offset=None if heading_id else 0)
+
+    def leave_place(self) -> None:
+        """Say that a jump is about to leave the place shown (so Back can return to it)."""
+        if self._current is not None and self._shown_once:
+            self.place_left.emit(self._current.chapter.slug, self._view.top_offset())
 
     def open_chapter(
         self, slug: str, *, heading: str | None = None, offset: int | None = None
@@ -390,6 +399,8 @@ class MainWindow(QMainWindow):
         if self._current is None:
             return
         target = classify_link(url.toString(), self._current.chapter.slug, self._library)
+        if target.kind in ("anchor", "chapter"):
+            self.leave_place()
         if target.kind == "anchor" and target.anchor:
             if not self._view.scroll_to_heading(target.anchor):
                 self._view.scrollToAnchor(target.anchor)
@@ -487,6 +498,7 @@ class MainWindow(QMainWindow):
         slugs = [c.slug for c in self._library.chapters]
         index = slugs.index(self._current.chapter.slug) + step
         if 0 <= index < len(slugs):
+            self.leave_place()
             self.open_chapter(slugs[index], offset=0)
 
     def _show_empty_library(self) -> None:

@@ -211,6 +211,7 @@ class SearchFeature(QObject):
     @Slot(object)
     def open_hit(self, hit: SearchHit) -> None:
         """Open a result's chapter at its section and mark the matched words there."""
+        self._window.leave_place()
         if not self._window.open_chapter(hit.chapter, heading=hit.heading, offset=0):
             self._window.statusBar().showMessage("That chapter is no longer in the library.", 5000)
             return
