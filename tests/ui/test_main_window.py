@@ -7,8 +7,8 @@ from pathlib import Path
 
 from helpers import write_chapter, write_png
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QTextCursor
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCursor
+from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.ui.main_window import MainWindow
@@ -358,3 +358,30 @@ def test_placeholder_text_is_elided_only_when_too_wide(qtbot: QtBot) -> None:
     assert "…" in middle and middle.endswith(".png")
     assert end.endswith("…")
     assert metrics.horizontalAdvance(middle) <= 150 and metrics.horizontalAdvance(end) <= 150
+
+
+def _row_ink(menu: QMenu, image: QImage, page: QColor, text: str) -> int:
+    """How far the most contrasting pixel of a menu row is from the page colour."""
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == text)
+    rect = menu.actionGeometry(action)
+    return max(
+        abs(image.pixelColor(x, y).lightness() - page.lightness())
+        for x in range(rect.left(), rect.right(), 2)
+        for y in range(rect.top(), rect.bottom())
+    )
+
+
+def test_disabled_menu_entries_look_disabled(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    window = open_window(seed_library, data_dir)
+    menu = window.go_menu  # Back and Forward start disabled, Next Chapter is not
+    assert not next(a for a in menu.actions() if a.text() == "&Back").isEnabled()
+    for theme in ("light", "dark"):
+        window.set_theme(theme)
+        menu.ensurePolished()
+        menu.resize(menu.sizeHint())
+        image = menu.grab().toImage()  # drawn as it would pop up, without popping up
+        page = QColor(window.theme.page)
+        disabled = _row_ink(menu, image, page, "Back")
+        assert disabled < _row_ink(menu, image, page, "Next Chapter") - 40
