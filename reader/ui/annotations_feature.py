@@ -8,7 +8,6 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QGuiApplication,
     QKeySequence,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit, QToolButton
 from reader.core.anchoring import Anchor, anchor, anchor_all, describe
 from reader.storage.annotations import COLOURS, Annotation, AnnotationId, AnnotationStore
 from reader.storage.db import Database, StorageError
+from reader.ui.actions import make_action
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
 from reader.ui.main_window import MainWindow
@@ -90,35 +90,40 @@ class AnnotationsFeature(QObject):
         menu = window.menuBar().addMenu("&Notes")
         window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         self.menu = menu
-        self.highlight_action = QAction("&Highlight Selection", window)
-        self.highlight_action.setShortcut(QKeySequence("Ctrl+H"))
-        self.highlight_action.setStatusTip("Highlight the selected text in the last colour used")
-        self.highlight_action.triggered.connect(lambda: self.highlight_selection())
+        self.highlight_action = make_action(
+            window,
+            "&Highlight Selection",
+            lambda: self.highlight_selection(),
+            "Ctrl+H",
+            "Highlight the selected text in the last colour used",
+        )
         self.colour_menu = QMenu("Highlight in &Colour", window)
         for index, colour in enumerate(COLOURS, start=1):
             action = self.colour_menu.addAction(
                 swatch_icon(colour, window), f"&{index}  {HIGHLIGHT_LABELS[colour]}"
             )
             action.triggered.connect(partial(self.highlight_selection, colour))
-        self.colour_menu_action = QAction("Highlight in &Colour…", window)
-        self.colour_menu_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.colour_menu_action.triggered.connect(self._pop_colour_menu)
-        self.note_action = QAction("Highlight with &Note…", window)
-        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.note_action.triggered.connect(self.highlight_with_note)
+        self.colour_menu_action = make_action(
+            window,
+            "Highlight in &Colour…",
+            self._pop_colour_menu,
+            "Ctrl+Shift+H",
+            "Highlight the selected text in a colour of your choice (then 1 to 5)",
+        )
+        self.note_action = make_action(
+            window,
+            "Highlight with &Note…",
+            self.highlight_with_note,
+            "Ctrl+Shift+N",
+            "Highlight the selected text and write a note on it",
+        )
         undo = self.undo_stack.createUndoAction(window, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(window, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
         self.undo_action, self.redo_action = undo, redo
-        for action in (
-            self.highlight_action,
-            self.colour_menu_action,
-            self.note_action,
-            undo,
-            redo,
-        ):
-            window.addAction(action)
+        window.addAction(undo)
+        window.addAction(redo)
         menu.addAction(self.highlight_action)
         menu.addAction(self.colour_menu_action)
         menu.addAction(self.note_action)
@@ -126,11 +131,9 @@ class AnnotationsFeature(QObject):
         menu.addAction(undo)
         menu.addAction(redo)
         menu.addSeparator()
-        show_notes = QAction("Show &Notes Panel", window)
-        show_notes.setShortcut(QKeySequence("Ctrl+2"))
-        show_notes.triggered.connect(self.show_panel)
-        window.addAction(show_notes)
-        menu.addAction(show_notes)
+        menu.addAction(
+            make_action(window, "Show &Notes Panel", self.show_panel, "Ctrl+2", "Show your notes")
+        )
         button = QToolButton()
         button.setDefaultAction(self.highlight_action)
         self.highlight_action.setIconText("Highlight")

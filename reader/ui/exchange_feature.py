@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,6 +30,7 @@ from reader.core.sync import SyncResult, sync_folder, write_sync_file
 from reader.core.sync import installation_id as read_installation_id
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
+from reader.ui.actions import make_action
 from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.main_window import MainWindow
 
@@ -206,17 +207,25 @@ class ExchangeFeature(QObject):
         menu = window.file_menu
         # Before Quit, which stays last.
         quit_action = menu.actions()[-1] if menu.actions() else None
-        self.export_action = QAction("&Export Notes…", window)
-        self.export_action.setStatusTip("Save your highlights and notes as study notes or JSON")
-        self.export_action.triggered.connect(self.ask_export)
-        self.import_action = QAction("&Import Notes…", window)
-        self.import_action.setStatusTip("Merge highlights and notes exported on another computer")
-        self.import_action.triggered.connect(self.ask_import)
-        self.sync_action = QAction("Sync &Folder…", window)
-        self.sync_action.setStatusTip("Share notes with other computers through a folder")
-        self.sync_action.triggered.connect(self.show_sync_dialog)
+        self.export_action = make_action(
+            window,
+            "&Export Notes…",
+            self.ask_export,
+            tip="Save your highlights and notes as study notes or JSON",
+        )
+        self.import_action = make_action(
+            window,
+            "&Import Notes…",
+            self.ask_import,
+            tip="Merge highlights and notes exported on another computer",
+        )
+        self.sync_action = make_action(
+            window,
+            "Sync &Folder…",
+            self.show_sync_dialog,
+            tip="Share notes with other computers through a folder",
+        )
         for action in (self.export_action, self.import_action, self.sync_action):
-            window.addAction(action)
             if quit_action is not None:
                 menu.insertAction(quit_action, action)
             else:

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 # alone takes 15-20 ms), and none of them is needed before the chapter is first painted.
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QByteArray, QObject, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from reader.ui.contents_panel import ContentsPanel
 from reader.ui.settings import Settings
 from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
 from reader.ui.viewer import ChapterView
+from reader.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from reader.ui.link_dialog import ExternalLinkDialog
@@ -93,7 +93,11 @@ class MainWindow(QMainWindow):
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
 
-        self._build_actions()
+        self._menus = build_menus(self, dark=self._theme.dark)
+        # Where features add their menus and buttons.
+        self.file_menu, self.view_menu = self._menus.file, self._menus.view
+        self.go_menu, self.help_menu = self._menus.go, self._menus.help
+        self.toolbar = self._menus.toolbar
         self._contents.set_chapters(library.chapters)
         self._contents.heading_activated.connect(self.open_location)
         self._view.link_clicked.connect(self._follow_link)
@@ -119,130 +123,6 @@ class MainWindow(QMainWindow):
                 15000,
             )
 
-    # -- building ------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        # setShortcuts: setShortcut's overloads take Qt key combinations, and resolving
-        # them creates PySide's Qt namespace enums (15-20 ms) before the first paint.
-        if isinstance(shortcut, str):
-            action.setShortcuts([QKeySequence.fromString(shortcut)])
-        elif shortcut is not None:
-            # Every binding the platform has for a standard key (Ctrl++ and Zoom In).
-            action.setShortcuts(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                if shortcut
-                else tip
-            )
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        file_menu.addAction(quit_action)
-        self.file_menu = file_menu
-
-        view = bar.addMenu("&View")
-        self._toggle_sidebar = self._action(
-            "Show &Sidebar", self._set_sidebar_visible, "F9", "Show or hide the sidebar"
-        )
-        self._toggle_sidebar.setCheckable(True)
-        self._toggle_sidebar.setChecked(True)
-        view.addAction(self._toggle_sidebar)
-        view.addAction(
-            self._action(
-                "Go to &Contents",
-                self.focus_contents,
-                "Ctrl+1",
-                "Move the keyboard focus to the Contents",
-            )
-        )
-        view.addAction(
-            self._action(
-                "Go to &Text",
-                self.focus_text,
-                "Ctrl+0",
-                "Move the keyboard focus to the chapter text",
-            )
-        )
-        view.addSeparator()
-        self._larger = self._action(
-            "&Larger Text",
-            lambda: self.change_font_size(+1),
-            QKeySequence.StandardKey.ZoomIn,
-            "Larger text",
-        )
-        self._smaller = self._action(
-            "S&maller Text",
-            lambda: self.change_font_size(-1),
-            QKeySequence.StandardKey.ZoomOut,
-            "Smaller text",
-        )
-        view.addAction(self._larger)
-        view.addAction(self._smaller)
-        self._dark = self._action(
-            "&Dark Theme",
-            self._set_dark,
-            "Ctrl+Shift+L",
-            "Switch between the light and the dark theme",
-        )
-        self._dark.setCheckable(True)
-        self._dark.setChecked(self._theme.dark)
-        view.addAction(self._dark)
-        self.view_menu = view
-
-        go = bar.addMenu("&Go")
-        go.addAction(
-            self._action(
-                "&Previous Chapter",
-                lambda: self._step_chapter(-1),
-                "Ctrl+PgUp",
-                "Open the previous chapter",
-            )
-        )
-        go.addAction(
-            self._action(
-                "&Next Chapter",
-                lambda: self._step_chapter(+1),
-                "Ctrl+PgDown",
-                "Open the next chapter",
-            )
-        )
-        self.go_menu = go
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("Library &Problems", self.show_problems))
-        help_menu.addAction(self._action("&About Field Reader", self._about))
-        self.help_menu = help_menu
-
-        toolbar = QToolBar("Reading")
-        toolbar.setObjectName("readingToolbar")
-        toolbar.setMovable(False)
-        # Its actions have no icons, so their buttons show their text (iconText below).
-        toolbar.addAction(self._toggle_sidebar)
-        toolbar.addSeparator()
-        self._smaller.setIconText("A−")
-        self._larger.setIconText("A+")
-        toolbar.addAction(self._smaller)
-        toolbar.addAction(self._larger)
-        self._dark.setIconText("Dark")
-        toolbar.addAction(self._dark)
-        self._toggle_sidebar.setIconText("Sidebar")
-        self.addToolBar(toolbar)  # at the top
-        self.toolbar = toolbar
-
     def _restore_window(self) -> None:
         geometry = self._settings.bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -253,7 +133,7 @@ class MainWindow(QMainWindow):
         splitter = self._settings.bytes("window/splitter")
         if splitter is None or not self._splitter.restoreState(splitter):
             self._splitter.setSizes([310, 890])
-        self._toggle_sidebar.setChecked(not self._sidebar.isHidden())
+        self._menus.toggle_sidebar.setChecked(not self._sidebar.isHidden())
 
     # -- public API ----------------------------------------------------------------------
 
@@ -436,7 +316,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def focus_contents(self) -> None:
         """Put the keyboard focus on the Contents tree."""
-        self._set_sidebar_visible(True)
+        self.set_sidebar_visible(True)
         self._sidebar.setCurrentWidget(self._contents)
         self._contents.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
@@ -446,9 +326,10 @@ class MainWindow(QMainWindow):
         self._view.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(bool)
-    def _set_sidebar_visible(self, visible: bool) -> None:
+    def set_sidebar_visible(self, visible: bool) -> None:
+        """Show or hide the sidebar (Contents and the panels features add)."""
         self._sidebar.setVisible(visible)
-        self._toggle_sidebar.setChecked(visible)
+        self._menus.toggle_sidebar.setChecked(visible)
 
     def change_font_size(self, step: int) -> None:
         """Make the text larger (+1) or smaller (-1), keeping the place."""
@@ -459,17 +340,13 @@ class MainWindow(QMainWindow):
             self._settings.font_size = self._font_px
             self._rerender()
 
-    @Slot(bool)
-    def _set_dark(self, dark: bool) -> None:
-        self.set_theme("dark" if dark else "light")
-
     def set_theme(self, name: str) -> None:
         """Switch to theme `name` ("light" or "dark")."""
         if name not in THEMES or name == self._theme.name:
             return
         self._theme = THEMES[name]
         self._settings.theme = name
-        self._dark.setChecked(self._theme.dark)
+        self._menus.dark.setChecked(self._theme.dark)
         self._apply_theme()
         self._rerender()
         self.theme_changed.emit(name)
@@ -492,7 +369,8 @@ class MainWindow(QMainWindow):
         if self._shown_once:
             QTimer.singleShot(0, lambda: self._scroll(None, offset))
 
-    def _step_chapter(self, step: int) -> None:
+    def step_chapter(self, step: int) -> None:
+        """Open the next (+1) or previous (-1) chapter of the library, at its start."""
         if self._current is None:
             return
         slugs = [c.slug for c in self._library.chapters]
@@ -526,7 +404,8 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
-    def _about(self) -> None:
+    def show_about(self) -> None:
+        """Say which Field Reader this is and where the notes are kept."""
         QtWidgets.QMessageBox.about(
             self,
             "About Field Reader",

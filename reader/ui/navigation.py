@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Slot
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtGui import QKeySequence, QMouseEvent
 
 from reader.core.history import History, Place
+from reader.ui.actions import make_action
 from reader.ui.main_window import MainWindow
 
 
@@ -19,10 +20,24 @@ class NavigationFeature(QObject):
         super().__init__(window)
         self._window = window
         self.history = History()
-        self.back_action = self._action("&Back", QKeySequence.StandardKey.Back, self.go_back)
-        self.forward_action = self._action(
-            "&Forward", QKeySequence.StandardKey.Forward, self.go_forward
+        self.back_action = make_action(
+            window,
+            "&Back",
+            self.go_back,
+            QKeySequence.StandardKey.Back,
+            "Back to where you were before the last jump",
         )
+        self.forward_action = make_action(
+            window,
+            "&Forward",
+            self.go_forward,
+            QKeySequence.StandardKey.Forward,
+            "Forward again, after going back",
+        )
+        # Not Backspace (some platforms bind it to Back): in a reader it would throw the
+        # student back a page when a key meant for a text field lands elsewhere.
+        for action in (self.back_action, self.forward_action):
+            action.setShortcuts([k for k in action.shortcuts() if not _is_plain_backspace(k)])
         # Above Previous and Next Chapter.
         first = window.go_menu.actions()[0]
         window.go_menu.insertActions(first, [self.back_action, self.forward_action])
@@ -30,19 +45,6 @@ class NavigationFeature(QObject):
         window.place_left.connect(self._left)
         window.view.viewport().installEventFilter(self)
         self._update()
-
-    def _action(self, text: str, key: QKeySequence.StandardKey, slot: object) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcuts(key)
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        tip = f"{text.replace('&', '')} to where you were before the last jump"
-        if text == "&Forward":
-            tip = "Forward again, after going back"
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        action.triggered.connect(slot)
-        self._window.addAction(action)
-        return action
 
     def _here(self) -> Place | None:
         doc = self._window.current_document()
@@ -93,6 +95,10 @@ class NavigationFeature(QObject):
                 self.go_forward()
                 return True
         return False
+
+
+def _is_plain_backspace(keys: QKeySequence) -> bool:
+    return keys.toString().endswith("Backspace") and "Alt" not in keys.toString()
 
 
 def install_navigation(window: MainWindow) -> NavigationFeature:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from reader.core.library import Library
@@ -22,6 +22,7 @@ from reader.core.search_types import (
     SyncReport,
 )
 from reader.core.text import SectionStart
+from reader.ui.actions import make_action
 from reader.ui.find_bar import FindBar, match_format
 from reader.ui.main_window import MainWindow
 from reader.ui.search_panel import SearchPanel
@@ -108,15 +109,29 @@ class SearchFeature(QObject):
 
     def _build_actions(self) -> None:
         window = self._window
-        self.search_action = self._action(
-            "&Search All Chapters…", "Ctrl+Shift+F", self.focus_search
+        self.search_action = make_action(
+            window,
+            "&Search All Chapters…",
+            self.focus_search,
+            "Ctrl+Shift+F",
+            "Search every chapter and your notes",
         )
-        self.find_action = self._action(
-            "&Find in Chapter…", QKeySequence.StandardKey.Find, self._find.open_bar
+        self.find_action = make_action(
+            window,
+            "&Find in Chapter…",
+            self._find.open_bar,
+            QKeySequence.StandardKey.Find,
+            "Find words in this chapter",
         )
-        self.find_next_action = self._action("Find &Next", "F3", self._find.find_next)
-        self.find_previous_action = self._action(
-            "Find &Previous", "Shift+F3", self._find.find_previous
+        self.find_next_action = make_action(
+            window, "Find &Next", self._find.find_next, "F3", "The next match in this chapter"
+        )
+        self.find_previous_action = make_action(
+            window,
+            "Find &Previous",
+            self._find.find_previous,
+            "Shift+F3",
+            "The previous match in this chapter",
         )
         menu = QMenu("&Search", window)
         menu.setObjectName("searchMenu")
@@ -127,7 +142,6 @@ class SearchFeature(QObject):
             self.search_action,
         ):
             menu.addAction(action)
-            window.addAction(action)
         help_menu = getattr(window, "help_menu", None)
         bar = window.menuBar()
         if isinstance(help_menu, QMenu):
@@ -135,12 +149,6 @@ class SearchFeature(QObject):
         else:
             bar.addMenu(menu)
         self.menu = menu
-
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: object) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
 
     # -- public ----------------------------------------------------------------------------
 

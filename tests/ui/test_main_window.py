@@ -385,3 +385,13 @@ def test_disabled_menu_entries_look_disabled(
         page = QColor(window.theme.page)
         disabled = _row_ink(menu, image, page, "Back")
         assert disabled < _row_ink(menu, image, page, "Next Chapter") - 40
+
+
+def test_quit_and_redo_answer_to_the_usual_keys(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    window = open_window(seed_library, data_dir)
+    quit_action = next(a for a in window.file_menu.actions() if a.text() == "&Quit")
+    assert quit_action.shortcuts()  # Ctrl+Q where the platform names no Quit key
+    redo = window.features["annotations"].redo_action  # type: ignore[attr-defined]
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= {k.toString() for k in redo.shortcuts()}

@@ -163,3 +163,15 @@ def test_a_jump_that_went_nowhere_costs_no_extra_step_back(
     window.leave_place()  # as when a note's chapter then fails to open: no move at all
     _nav(window).go_back()
     assert _where(window) == start
+
+
+def test_back_is_alt_left_never_plain_backspace(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+) -> None:
+    _library(tmp_path)
+    window = open_window(tmp_path, data_dir)
+    nav = _nav(window)
+    for action in (nav.back_action, nav.forward_action):
+        keys = [k.toString() for k in action.shortcuts()]
+        assert keys and not any(k in ("Backspace", "Shift+Backspace") for k in keys)
+    assert "Alt+Left" in [k.toString() for k in nav.back_action.shortcuts()]
