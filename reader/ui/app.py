@@ -147,7 +147,7 @@ def run_gui(
     """
     app = application()
     if portable:
-        from reader.ui.exchange_feature import keep_qt_settings_in
+        from reader.ui.exchange_dialogs import keep_qt_settings_in
 
         keep_qt_settings_in(data_dir)
     window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True)
@@ -156,7 +156,7 @@ def run_gui(
         after_first_paint(window.view.viewport(), app.quit)
     window.show()
     if notice:
-        from reader.ui.exchange_feature import show_notice
+        from reader.ui.exchange_dialogs import show_notice
 
         show_notice(window, notice)
     return app.exec()

@@ -1,0 +1,161 @@
+"""The dialogs of notes exchange (export choices, the sync folder) and portable-mode helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.exchange import FORMATS, Format
+
+if TYPE_CHECKING:
+    from reader.ui.exchange_feature import ExchangeFeature
+
+_PORTABLE_PROPERTY = "fieldReaderPortable"
+
+FORMAT_LABELS: dict[Format, str] = {
+    "md": "Markdown study notes (*.md)",
+    "html": "Web page, printable (*.html)",
+    "json": "Web Annotation JSON, to import elsewhere (*.json)",
+}
+
+
+def keep_qt_settings_in(data_dir: Path) -> None:
+    """Portable mode: send Qt's own per-user settings (file dialog history) to the data folder."""
+    folder = str(data_dir / "qt")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.setProperty(_PORTABLE_PROPERTY, True)
+
+
+def _portable() -> bool:
+    app = QCoreApplication.instance()
+    return bool(app is not None and app.property(_PORTABLE_PROPERTY))
+
+
+def dialog_options() -> QFileDialog.Option:
+    """Options for file dialogs: Qt's own dialog in portable mode."""
+    # The platform's dialog may record recent files in the home folder; portable mode
+    # promises to write nothing outside its own folder.
+    if _portable():
+        return QFileDialog.Option.DontUseNativeDialog
+    return QFileDialog.Option(0)
+
+
+def show_notice(window: QWidget, text: str, title: str = "Field Reader") -> QMessageBox:
+    """Show `text` in a window-modal message box that does not block the caller."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+class ExportDialog(QDialog):
+    """Asks what to export: the format, and this chapter or every chapter."""
+
+    def __init__(self, parent: QWidget, chapter_title: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Notes")
+        self._format = QComboBox()
+        for fmt in FORMATS:
+            self._format.addItem(FORMAT_LABELS[fmt].split(" (")[0], fmt)
+        self._this = QRadioButton(f"This chapter: {chapter_title}" if chapter_title else "")
+        self._all = QRadioButton("All chapters")
+        group = QButtonGroup(self)
+        group.addButton(self._this)
+        group.addButton(self._all)
+        self._this.setVisible(chapter_title is not None)
+        (self._this if chapter_title else self._all).setChecked(True)
+        scope = QVBoxLayout()
+        scope.addWidget(self._this)
+        scope.addWidget(self._all)
+        form = QFormLayout()
+        form.addRow("&Format:", self._format)
+        form.addRow("Notes of:", scope)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[Format, bool]:
+        """The chosen format, and whether only the current chapter is exported."""
+        return self._format.currentData(), self._this.isChecked()
+
+
+class SyncDialog(QDialog):
+    """Shows the sync folder and lets the user choose another, stop, or sync now."""
+
+    def __init__(self, feature: ExchangeFeature, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._feature = feature
+        self.setWindowTitle("Sync Folder")
+        self.setMinimumWidth(460)
+        explain = QLabel(
+            "Field Reader merges the notes exported to this folder by other computers "
+            "when it starts and when its window comes back to the front, and keeps this "
+            "computer's notes there after every change. Use a shared drive or a USB stick."
+        )
+        explain.setWordWrap(True)
+        self._folder = QLabel()
+        self._folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._folder.setWordWrap(True)
+        choose = QPushButton("&Choose…")
+        choose.clicked.connect(self._choose)
+        self._stop = QPushButton("&Stop Syncing")
+        self._stop.clicked.connect(lambda: self._set(None))
+        self._now = QPushButton("Sync &Now")
+        self._now.clicked.connect(feature.sync_now)
+        row = QHBoxLayout()
+        for button in (choose, self._stop, self._now):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self._folder)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self._update()
+
+    def _update(self) -> None:
+        folder = self._feature.sync_dir
+        self._folder.setText(f"Folder: {folder}" if folder else "No sync folder is set.")
+        self._stop.setEnabled(folder is not None)
+        self._now.setEnabled(folder is not None)
+
+    def _choose(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self,
+            "Choose the Sync Folder",
+            str(self._feature.sync_dir or Path.home()),
+            options=dialog_options() | QFileDialog.Option.ShowDirsOnly,
+        )
+        if chosen:
+            self._set(Path(chosen))
+
+    def _set(self, folder: Path | None) -> None:
+        self._feature.set_sync_dir(folder)
+        self._update()
