@@ -4,29 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
-    QKeySequence,
     QTextCharFormat,
     QUndoStack,
 )
-from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit, QToolButton
+from PySide6.QtWidgets import QMessageBox, QTextEdit
 
 from reader.core.anchoring import Anchor, anchor, anchor_all, describe
-from reader.storage.annotations import COLOURS, Annotation, AnnotationId, AnnotationStore
+from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
 from reader.storage.db import Database, StorageError
-from reader.ui.actions import make_action
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
-from reader.ui.highlight_menus import HighlightMenus, swatch_icon
+from reader.ui.highlight_menus import HighlightMenus
 from reader.ui.main_window import MainWindow
 from reader.ui.note_dialog import NoteDialog
 from reader.ui.note_listing import Placement, note_entries
+from reader.ui.notes_menu import build_notes_menu
 from reader.ui.notes_panel import NotesPanel
-from reader.ui.theme import HIGHLIGHT_LABELS, highlight_colour, swatch_colour
+from reader.ui.theme import highlight_colour, swatch_colour
 
 NOTES_FILE = "notes.sqlite3"
 _FLASH_MS = 900
@@ -61,7 +59,10 @@ class AnnotationsFeature(QObject):
         self.panel.scope_changed.connect(self.refresh_panel)
         self._panel_dirty = True
         window.sidebar.currentChanged.connect(self._sidebar_changed)
-        self._build_actions()
+        notes = build_notes_menu(self, window)
+        self.menu, self.colour_menu = notes.menu, notes.colour_menu
+        self.highlight_action, self.colour_menu_action = notes.highlight, notes.colour_menu_action
+        self.note_action, self.undo_action, self.redo_action = notes.note, notes.undo, notes.redo
         self.menus = HighlightMenus(self, window)
         window.chapter_opened.connect(self.reanchor)
         self._view.copyAvailable.connect(self._selection_changed)
@@ -84,64 +85,6 @@ class AnnotationsFeature(QObject):
     def writable(self) -> bool:
         """Whether highlights can be made and changed."""
         return self._store is not None and self._db is not None and not self._db.read_only
-
-    def _build_actions(self) -> None:
-        window = self._window
-        menu = window.menuBar().addMenu("&Notes")
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        self.menu = menu
-        self.highlight_action = make_action(
-            window,
-            "&Highlight Selection",
-            lambda: self.highlight_selection(),
-            "Ctrl+H",
-            "Highlight the selected text in the last colour used",
-        )
-        self.colour_menu = QMenu("Highlight in &Colour", window)
-        for index, colour in enumerate(COLOURS, start=1):
-            action = self.colour_menu.addAction(
-                swatch_icon(colour, window), f"&{index}  {HIGHLIGHT_LABELS[colour]}"
-            )
-            action.triggered.connect(partial(self.highlight_selection, colour))
-        self.colour_menu_action = make_action(
-            window,
-            "Highlight in &Colour…",
-            self._pop_colour_menu,
-            "Ctrl+Shift+H",
-            "Highlight the selected text in a colour of your choice (then 1 to 5)",
-        )
-        self.note_action = make_action(
-            window,
-            "Highlight with &Note…",
-            self.highlight_with_note,
-            "Ctrl+Shift+N",
-            "Highlight the selected text and write a note on it",
-        )
-        undo = self.undo_stack.createUndoAction(window, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(window, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
-        self.undo_action, self.redo_action = undo, redo
-        window.addAction(undo)
-        window.addAction(redo)
-        menu.addAction(self.highlight_action)
-        menu.addAction(self.colour_menu_action)
-        menu.addAction(self.note_action)
-        menu.addSeparator()
-        menu.addAction(undo)
-        menu.addAction(redo)
-        menu.addSeparator()
-        menu.addAction(
-            make_action(window, "Show &Notes Panel", self.show_panel, "Ctrl+2", "Show your notes")
-        )
-        button = QToolButton()
-        button.setDefaultAction(self.highlight_action)
-        self.highlight_action.setIconText("Highlight")
-        button.setMenu(self.colour_menu)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        button.setObjectName("highlightButton")
-        window.toolbar.addSeparator()
-        window.toolbar.addWidget(button)
 
     @Slot()
     def _warn_problem(self) -> None:
@@ -326,7 +269,8 @@ class AnnotationsFeature(QObject):
         if created is not None:
             self.edit_note(created.id)
 
-    def _pop_colour_menu(self) -> None:
+    def pop_colour_menu(self) -> None:
+        """Offer the highlight colours at the text cursor (Ctrl+Shift+H, then 1 to 5)."""
         rect = self._view.cursorRect()
         self.colour_menu.popup(self._view.viewport().mapToGlobal(rect.bottomLeft()))
 
