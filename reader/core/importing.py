@@ -18,27 +18,18 @@ Rules for files from other tools (documented in the README too):
 from __future__ import annotations
 
 import json
-import re
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector, anchor_all
+from reader.core.anchoring import Target, TextPositionSelector, anchor_all
 from reader.core.document import load_document
-from reader.core.exchange import CHAPTER_SCHEME, DocumentFor
+from reader.core.exchange import DocumentFor
 from reader.core.library import ChapterChangedError, Library
-from reader.storage.annotations import (
-    COLOURS,
-    Annotation,
-    AnnotationId,
-    AnnotationStore,
-    Colour,
-    format_timestamp,
-)
+from reader.core.w3c_item import ImportRefused, ItemParser, SourceResolver, is_type
+from reader.storage.annotations import Annotation, AnnotationStore
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -54,22 +45,7 @@ __all__ = [
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 """Larger files are refused unread: 10,000 notes take about 10 MB."""
 
-_MAX_ID_LENGTH = 2048
 _MAX_PAGES = 10_000
-_SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-# An IRI: a scheme, a colon, and no white space or control characters.
-_IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+$")
-_STATES = ("anchored", "orphaned", "deleted")
-
-SourceResolver = Callable[[str], str | None]
-
-
-class ImportRefused(Exception):
-    """The file cannot be imported; `message` names the problem (and the item) for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -166,7 +142,7 @@ def parse_w3c(data: bytes | str, resolve: SourceResolver | None = None) -> list[
     items, generated = _items(document)
     records: dict[str, Annotation] = {}
     for index, item in enumerate(items, start=1):
-        record = _ItemParser(index, item, generated, resolve).parse()
+        record = ItemParser(index, item, generated, resolve).parse()
         current = records.get(record.id)
         if current is None or (record.modified, record.deleted) > (
             current.modified,
@@ -180,10 +156,6 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _is_type(value: Any, name: str) -> bool:
-    return value == name or (isinstance(value, list) and name in value)
-
-
 def _items(document: Any) -> tuple[list[Any], str | None]:
     """The annotation items of a collection, page, list or single annotation."""
     if isinstance(document, list):
@@ -193,11 +165,11 @@ def _items(document: Any) -> tuple[list[Any], str | None]:
     kind = document.get("type")
     generated = document.get("generated")
     stamp = generated if isinstance(generated, str) else None
-    if _is_type(kind, "Annotation"):
+    if is_type(kind, "Annotation"):
         return [document], stamp
-    if _is_type(kind, "AnnotationPage"):
+    if is_type(kind, "AnnotationPage"):
         return _page_items(document, "The annotation page"), stamp
-    if not _is_type(kind, "AnnotationCollection"):
+    if not is_type(kind, "AnnotationCollection"):
         shown = json.dumps(kind, ensure_ascii=False)[:60] if kind is not None else "missing"
         raise ImportRefused(
             'The file is not a W3C annotation collection (its "type" is '
@@ -213,7 +185,7 @@ def _items(document: Any) -> tuple[list[Any], str | None]:
                 'The collection\'s pages must be embedded in the file ("first" and "next" '
                 "as objects, not links)."
             )
-        if not _is_type(page.get("type"), "AnnotationPage"):
+        if not is_type(page.get("type"), "AnnotationPage"):
             raise ImportRefused(f'Page {pages} of the collection is not an "AnnotationPage".')
         items.extend(_page_items(page, f"Page {pages} of the collection"))
         page = page.get("next")
@@ -233,202 +205,6 @@ def _page_items(page: dict[str, Any], what: str) -> list[Any]:
     if not isinstance(items, list):
         raise ImportRefused(f'{what} has no list of "items".')
     return items
-
-
-class _ItemParser:
-    """Checks one item and builds its record; every complaint names the item."""
-
-    def __init__(
-        self, index: int, item: Any, generated: str | None, resolve: SourceResolver | None
-    ) -> None:
-        self._index = index
-        self._item = item
-        self._generated = generated
-        self._resolve = resolve
-        self._label = f"Item {index}"
-
-    def _refuse(self, problem: str) -> ImportRefused:
-        return ImportRefused(f"{self._label}: {problem}.")
-
-    def parse(self) -> Annotation:
-        item = self._item
-        if not isinstance(item, dict):
-            raise self._refuse("is not a JSON object")
-        raw_id = item.get("id")
-        if isinstance(raw_id, str):
-            self._label = f"Item {self._index} ({raw_id[:80]})"
-        annotation_id = self._id(raw_id)
-        if not _is_type(item.get("type"), "Annotation"):
-            raise self._refuse(f'"type" is {_shown(item.get("type"))}, not "Annotation"')
-        state = item.get("state", "anchored")
-        if state not in _STATES:
-            raise self._refuse(f'"state" is {_shown(state)}; expected one of {", ".join(_STATES)}')
-        modified, created = self._dates(item)
-        target = self._target(item.get("target"))
-        chapter = self._chapter(target.get("source"))
-        if state == "deleted":
-            return Annotation(
-                id=annotation_id,
-                chapter=chapter,
-                created=created,
-                modified=modified,
-                colour="yellow",
-                note="",
-                target=Target(TextQuoteSelector("")),
-                deleted=True,
-            )
-        return Annotation(
-            id=annotation_id,
-            chapter=chapter,
-            created=created,
-            modified=modified,
-            colour=self._colour(target.get("styleClass")),
-            note=self._note(item),
-            target=self._selectors(target.get("selector")),
-        )
-
-    def _id(self, raw: Any) -> AnnotationId:
-        if not isinstance(raw, str) or not raw:
-            raise self._refuse('has no "id"' if raw is None else '"id" is not text')
-        if len(raw) > _MAX_ID_LENGTH:
-            raise self._refuse(f'"id" is longer than {_MAX_ID_LENGTH} characters')
-        text = raw[len("urn:uuid:") :] if raw.lower().startswith("urn:uuid:") else None
-        try:
-            return AnnotationId(str(uuid.UUID(text if text is not None else raw)))
-        except ValueError:
-            if text is not None:
-                raise self._refuse(f'"id" is not a valid urn:uuid: {_shown(raw)}') from None
-        if not _IRI_RE.match(raw):
-            raise self._refuse(f'"id" is neither a urn:uuid nor an IRI: {_shown(raw)}')
-        # A stable UUID for another tool's IRI, so a second import finds the same record.
-        return AnnotationId(str(uuid.uuid5(uuid.NAMESPACE_URL, raw)))
-
-    def _date(self, key: str, value: Any) -> str:
-        if not isinstance(value, str) or len(value) > 64:
-            raise self._refuse(f'"{key}" is not a date: {_shown(value)}')
-        try:
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=UTC)
-            moment = moment.astimezone(UTC)
-        except (ValueError, OverflowError):
-            raise self._refuse(f'"{key}" is not a date: {_shown(value)}') from None
-        if not 1970 <= moment.year <= 9999:
-            raise self._refuse(f'"{key}" is not a plausible date: {_shown(value)}')
-        return format_timestamp(moment)
-
-    def _dates(self, item: dict[str, Any]) -> tuple[str, str]:
-        raw_modified, raw_created = item.get("modified"), item.get("created")
-        modified = self._date("modified", raw_modified) if raw_modified is not None else None
-        created = self._date("created", raw_created) if raw_created is not None else None
-        if modified is None and created is None:
-            if self._generated is None:
-                raise self._refuse('has no "modified" or "created" date')
-            modified = created = self._date("generated", self._generated)
-        modified = modified or created
-        created = created or modified
-        assert modified is not None and created is not None
-        return modified, created
-
-    def _target(self, raw: Any) -> dict[str, Any]:
-        if isinstance(raw, list) and len(raw) == 1:
-            raw = raw[0]
-        if not isinstance(raw, dict):
-            raise self._refuse('"target" must be one object with a "source"')
-        return raw
-
-    def _chapter(self, source: Any) -> str:
-        if not isinstance(source, str) or not source:
-            raise self._refuse('the target has no "source"')
-        if source.startswith(CHAPTER_SCHEME):
-            slug = source[len(CHAPTER_SCHEME) :]
-            if not _SLUG_RE.match(slug):
-                raise self._refuse(f"the source {_shown(source)} does not name a chapter slug")
-            return slug
-        resolved = self._resolve(source) if self._resolve is not None else None
-        if resolved is None:
-            raise self._refuse(
-                f"the source {_shown(source)} is not a chapter of this library "
-                "(choose the chapter to import it into)"
-            )
-        return resolved
-
-    def _colour(self, raw: Any) -> Colour:
-        if raw is not None and not isinstance(raw, str):
-            raise self._refuse(f'"styleClass" is not text: {_shown(raw)}')
-        # Unknown colours (a newer version's, another tool's classes) fall back to yellow.
-        for colour in COLOURS:
-            if raw == colour:
-                return colour
-        return "yellow"
-
-    def _note(self, item: dict[str, Any]) -> str:
-        values: list[str] = []
-        body_value = item.get("bodyValue")
-        if body_value is not None:
-            if not isinstance(body_value, str):
-                raise self._refuse('"bodyValue" is not text')
-            values.append(body_value)
-        body = item.get("body")
-        bodies = body if isinstance(body, list) else [] if body is None else [body]
-        for part in bodies:
-            if isinstance(part, str):
-                continue  # a link to an external body: nothing to show as a note
-            if not isinstance(part, dict):
-                raise self._refuse('"body" is neither an object nor a link')
-            if part.get("purpose") == "tagging" or not _is_type(
-                part.get("type", "TextualBody"), "TextualBody"
-            ):
-                continue
-            value = part.get("value")
-            if not isinstance(value, str):
-                raise self._refuse('the TextualBody has no text "value"')
-            values.append(value)
-        return "\n\n".join(v for v in values if v)
-
-    def _selectors(self, raw: Any) -> Target:
-        selectors = raw if isinstance(raw, list) else [raw] if raw is not None else []
-        quote: TextQuoteSelector | None = None
-        position: TextPositionSelector | None = None
-        for selector in selectors:
-            if not isinstance(selector, dict):
-                raise self._refuse("a selector is not a JSON object")
-            kind = selector.get("type")
-            if kind == "TextQuoteSelector":
-                quote = self._quote(selector)
-            elif kind == "TextPositionSelector":
-                position = self._position(selector)
-        if quote is None:
-            raise self._refuse("the target has no TextQuoteSelector with the quoted text")
-        return Target(quote, position)
-
-    def _quote(self, selector: dict[str, Any]) -> TextQuoteSelector:
-        exact = selector.get("exact")
-        if not isinstance(exact, str) or not exact:
-            raise self._refuse('the TextQuoteSelector has no "exact" text')
-        prefix, suffix = selector.get("prefix", ""), selector.get("suffix", "")
-        if not isinstance(prefix, str) or not isinstance(suffix, str):
-            raise self._refuse('the TextQuoteSelector\'s "prefix" and "suffix" must be text')
-        return TextQuoteSelector(exact, prefix, suffix)
-
-    def _position(self, selector: dict[str, Any]) -> TextPositionSelector:
-        start, end = selector.get("start"), selector.get("end")
-        if (
-            not isinstance(start, int)
-            or not isinstance(end, int)
-            or isinstance(start, bool)
-            or isinstance(end, bool)
-            or not 0 <= start <= end
-        ):
-            raise self._refuse(
-                f"the TextPositionSelector {_shown(start)}..{_shown(end)} is not a range"
-            )
-        return TextPositionSelector(start, end)
-
-
-def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:59] + "…"
 
 
 # -- merging ------------------------------------------------------------------------------------
