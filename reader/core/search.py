@@ -17,30 +17,23 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
+from reader.core.search_hits import fts5_hits, plain_hits
 from reader.core.search_query import (
-    MATCH_END,
-    MATCH_START,
     WORD_RE,
     Query,
-    find_query,
     fold,
-    make_snippet,
     parse_query,
-    snippet_segments,
     strip_markers,
 )
 from reader.core.search_types import (
     AnnotationLike,
-    HitKind,
     NoteEntry,
     SearchHit,
     SearchIndexError,
     Section,
-    Segments,
     SyncReport,
 )
 
@@ -49,7 +42,6 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 CACHE_NAME = "search.sqlite3"
 DEFAULT_LIMIT = 50
-SNIPPET_WORDS = 14
 FALLBACK_NOTICE = (
     "Fast search is not available: this Python's SQLite has no FTS5, "
     "so search uses slower plain matching."
@@ -449,71 +441,11 @@ class SearchIndex:
                 "AND NOT EXISTS (SELECT 1 FROM chapters AS c WHERE c.slug = e.chapter)"
             ).fetchone()[0]
             if self._fts5:
-                return self._search_fts5(parsed, limit, limit + orphans)
-            return self._search_plain(parsed, limit)
+                return fts5_hits(self._conn, parsed, limit, limit + orphans)
+            return plain_hits(self._conn, parsed, limit)
         except sqlite3.DatabaseError as error:
             code = _result_code(error)
             if code not in _CORRUPT_CODES and code not in _ENVIRONMENT_CODES:
                 raise
             log.error("Search failed on the cache %s: %s", self._path, error)
             return []
-
-    _HIT_COLUMNS = "e.kind, e.chapter, c.title, e.heading, e.heading_title, e.note_id"
-
-    def _search_fts5(self, query: Query, limit: int, fetch: int) -> list[SearchHit]:
-        # The inner query lets FTS5 sort by rank and cut at the limit before any snippet
-        # is made; the joins run on those few rows only.
-        rows = self._conn.execute(
-            f"SELECT {self._HIT_COLUMNS}, m.body, m.quote, m.full_quote FROM ("
-            "  SELECT rowid AS id, rank, quote AS full_quote,"
-            f"   snippet(texts, 1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}) AS body,"
-            f"   snippet(texts, 2, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}) AS quote"
-            "  FROM texts WHERE texts MATCH :query ORDER BY rank LIMIT :fetch"
-            ") AS m JOIN entries AS e ON e.id = m.id JOIN chapters AS c ON c.slug = e.chapter "
-            "ORDER BY m.rank LIMIT :limit",
-            {"query": query.fts5(), "fetch": fetch, "limit": limit},
-        ).fetchall()
-        return [
-            _hit(row, snippet_segments(row[6]), snippet_segments(row[7]), row[8]) for row in rows
-        ]
-
-    def _search_plain(self, query: Query, limit: int) -> list[SearchHit]:
-        needles = [
-            " " + " ".join(term.folded()) + ("" if term.prefix else " ") for term in query.terms
-        ]
-        where = " AND ".join("instr(t.folded, ?) > 0" for _ in needles)
-        score = " + ".join(
-            "(length(t.folded) - length(replace(t.folded, ?, ''))) / ?" for _ in needles
-        )
-        params: list[object] = [value for n in needles for value in (n, len(n))]
-        params += needles
-        rows = self._conn.execute(
-            f"SELECT {self._HIT_COLUMNS}, t.body, t.quote, {score} AS score FROM texts AS t "
-            f"JOIN entries AS e ON e.id = t.id JOIN chapters AS c ON c.slug = e.chapter "
-            f"WHERE {where} ORDER BY score DESC, e.id LIMIT ?",
-            [*params, limit],
-        ).fetchall()
-
-        def excerpt(text: str) -> Segments:
-            if not text:
-                return ()
-            return snippet_segments(make_snippet(text, find_query(text, query), SNIPPET_WORDS))
-
-        return [_hit(row, excerpt(row[6]), excerpt(row[7]), row[7]) for row in rows]
-
-
-def _hit(row: tuple[Any, ...], body: Segments, quote: Segments, full_quote: str) -> SearchHit:
-    kind: HitKind = "note" if row[0] == "note" else "text"
-    segments = body
-    if kind == "note" and quote:
-        segments = (*body, (" — on “" if body else "“", False), *quote, ("”", False))
-    return SearchHit(
-        chapter=row[1],
-        chapter_title=row[2],
-        heading=row[3],
-        heading_title=row[4] or "",
-        kind=kind,
-        segments=segments,
-        note_id=row[5],
-        quote=full_quote if kind == "note" else "",
-    )
