@@ -10,8 +10,11 @@ deleted: it is rebuilt as chapters are opened.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +25,15 @@ from reader.core.text import PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
 FORMAT_VERSION = 1
+# Renderings of chapter versions no longer in the library are deleted once unused this long
+# (another library may share the data folder: its chapters' entries stay while it is read).
+UNUSED_DAYS = 30
 _log = logging.getLogger(__name__)
+
+
+def render_cache_folder(data_dir: Path) -> Path:
+    """Where the rendered chapters of the data folder `data_dir` are kept."""
+    return data_dir / "cache" / "render"
 
 
 class RenderCache:
@@ -38,7 +49,8 @@ class RenderCache:
     def load(self, content_hash: str, root: Path) -> tuple[RenderedChapter, PlainText] | None:
         """The cached rendering of the chapter with this hash, if still valid for `root`."""
         try:
-            data = json.loads(self._path(content_hash).read_bytes())
+            entry = self._path(content_hash)
+            data = json.loads(entry.read_bytes())
             images = []
             resolver = ImageResolver(root)
             for src, alt, status, percent, pixels in data["images"]:
@@ -50,6 +62,10 @@ class RenderCache:
             plain = PlainText(
                 str(data["text"]), tuple(SectionStart(int(o), str(h)) for o, h in data["sections"])
             )
+            if self._writable:
+                # Used now: the entry's age counts from its last use (see prune).
+                with contextlib.suppress(OSError):
+                    os.utime(entry)
             return RenderedChapter(str(data["html"]), headings, tuple(images)), plain
         except FileNotFoundError:
             return None
@@ -77,3 +93,34 @@ class RenderCache:
             )
         except OSError as error:
             _log.info("could not write the render cache: %s", error)
+
+    def prune(
+        self, keep: set[str], *, unused_days: float = UNUSED_DAYS, now: float | None = None
+    ) -> int:
+        """Delete entries of other format versions, and of chapter versions not in `keep`
+        (content hashes) unused for `unused_days`; returns how many went. Never fails."""
+        if not self._writable:
+            return 0
+        cutoff = (time.time() if now is None else now) - unused_days * 86400
+        current = f"v{FORMAT_VERSION}-"
+        removed = 0
+        try:
+            entries = list(os.scandir(self._folder))
+        except OSError:
+            return 0
+        for entry in entries:
+            name = entry.name
+            leftover = name.startswith(".v") and name.endswith(".tmp")  # from a crash
+            if not leftover and not (name.startswith("v") and name.endswith(".json")):
+                continue  # not ours
+            if name.startswith(current) and name[len(current) : -len(".json")] in keep:
+                continue
+            try:
+                recent = entry.stat().st_mtime > cutoff
+                if recent and (leftover or name.startswith(current)):
+                    continue
+                os.remove(entry.path)
+                removed += 1
+            except OSError as error:
+                _log.info("could not prune the render cache entry %s: %s", name, error)
+        return removed

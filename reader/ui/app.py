@@ -124,11 +124,20 @@ def install_features(
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
     window.features["navigation"] = install_navigation(window)
     if create_files:
+        # Renderings of chapter versions long gone are deleted after the first paint.
+        QTimer.singleShot(0, lambda: _prune_render_cache(window))
         search = window.features["search"] = install_search(window)
         if annotations is not None:
             # Notes become searchable, and stay in step with every change.
             search.set_notes_source(annotations.all_annotations)
             annotations.changed.connect(search.refresh_notes)
+
+
+def _prune_render_cache(window: MainWindow) -> None:
+    from reader.core.render_cache import RenderCache, render_cache_folder
+
+    keep = {chapter.content_hash for chapter in window.library.chapters}
+    RenderCache(render_cache_folder(window.data_dir)).prune(keep)
 
 
 def run_gui(

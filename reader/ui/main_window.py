@@ -25,7 +25,7 @@ from reader.core.document import ChapterDocument, DocumentCache
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
-from reader.core.render_cache import RenderCache
+from reader.core.render_cache import RenderCache, render_cache_folder
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.settings import Settings
 from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._settings = Settings(data_dir, read_only=read_only_settings)
         self._cache = DocumentCache(
             library.root,
-            disk=RenderCache(data_dir / "cache" / "render", writable=not read_only_settings),
+            disk=RenderCache(render_cache_folder(data_dir), writable=not read_only_settings),
         )
         self._theme: Theme = THEMES[self._settings.theme]
         self._font_px = self._settings.font_size

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import markdown
@@ -10,7 +12,7 @@ from helpers import write_chapter
 
 from reader.core.document import DocumentCache, load_document
 from reader.core.library import load_library
-from reader.core.render_cache import RenderCache
+from reader.core.render_cache import FORMAT_VERSION, RenderCache
 
 
 def test_a_restart_reads_the_cache_and_gets_the_same_document(
@@ -79,3 +81,51 @@ def test_a_library_reached_through_a_symlink_keeps_its_images(tmp_path: Path) ->
     assert [i.status for i in rendered.images] == ["found"]
     cached = disk.load(chapter.content_hash, root)
     assert cached is not None and [i.status for i in cached[0].images] == ["found"]
+
+
+def test_prune_keeps_this_librarys_and_recent_entries_and_drops_the_rest(
+    seed_library: Path, tmp_path: Path
+) -> None:
+    library = load_library(seed_library)
+    chapter = library.chapters[0]
+    folder = tmp_path / "cache"
+    disk = RenderCache(folder)
+    DocumentCache(library.root, disk=disk).get(chapter)  # this library's entry
+    day = 86400.0
+    now = time.time()
+
+    def entry(name: str, age_days: float) -> Path:
+        path = folder / name
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (now - age_days * day, now - age_days * day))
+        return path
+
+    stale = entry(f"v{FORMAT_VERSION}-{'a' * 64}.json", 45)  # a chapter version long gone
+    fresh = entry(f"v{FORMAT_VERSION}-{'b' * 64}.json", 2)  # another library, read lately
+    older_format = entry(f"v0-{'c' * 64}.json", 1)  # written by an older Field Reader
+    crashed = entry(f".v{FORMAT_VERSION}-{'d' * 64}.json.x1y2.tmp", 45)
+    writing = entry(f".v{FORMAT_VERSION}-{'e' * 64}.json.x3y4.tmp", 0)
+    unrelated = entry("notes-about-this-folder.txt", 400)
+    own = disk._path(chapter.content_hash)
+    os.utime(own, (now - 400 * day, now - 400 * day))  # old, but still this library's
+
+    assert disk.prune({chapter.content_hash}, now=now) == 3
+    assert not stale.exists() and not older_format.exists() and not crashed.exists()
+    assert fresh.exists() and writing.exists() and unrelated.exists() and own.exists()
+    # Read-only caches (screenshots) and missing folders change nothing.
+    assert RenderCache(folder, writable=False).prune(set(), now=now + 1000 * day) == 0
+    assert RenderCache(tmp_path / "nowhere").prune(set()) == 0
+
+
+def test_loading_an_entry_counts_as_using_it(seed_library: Path, tmp_path: Path) -> None:
+    library = load_library(seed_library)
+    chapter = library.chapters[0]
+    disk = RenderCache(tmp_path / "cache")
+    DocumentCache(library.root, disk=disk).get(chapter)
+    path = disk._path(chapter.content_hash)
+    old = time.time() - 90 * 86400
+    os.utime(path, (old, old))
+    assert disk.load(chapter.content_hash, library.root) is not None
+    assert path.stat().st_mtime > old + 80 * 86400
+    # So a library read in another session keeps its renderings.
+    assert disk.prune(set()) == 0 and path.exists()

@@ -395,3 +395,23 @@ def test_quit_and_redo_answer_to_the_usual_keys(
     assert quit_action.shortcuts()  # Ctrl+Q where the platform names no Quit key
     redo = window.features["annotations"].redo_action  # type: ignore[attr-defined]
     assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= {k.toString() for k in redo.shortcuts()}
+
+
+def test_renderings_of_chapters_long_gone_are_deleted_after_start(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    import os
+    import time
+
+    from reader.core.render_cache import FORMAT_VERSION, render_cache_folder
+
+    folder = render_cache_folder(data_dir)
+    folder.mkdir(parents=True)
+    stale = folder / f"v{FORMAT_VERSION}-{'a' * 64}.json"
+    stale.write_text("{}", encoding="utf-8")
+    long_ago = time.time() - 60 * 86400
+    os.utime(stale, (long_ago, long_ago))
+    window = open_window(seed_library, data_dir)
+    qtbot.waitUntil(lambda: not stale.exists(), timeout=3000)
+    chapter = window.library.chapters[0]
+    assert (folder / f"v{FORMAT_VERSION}-{chapter.content_hash}.json").exists()
