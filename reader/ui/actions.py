@@ -18,9 +18,10 @@ def make_action(
     """An action of `window` that calls `slot`; its shortcut works wherever the focus is.
 
     A standard key gets every binding the platform has for it (Redo is both Ctrl+Shift+Z
-    and Ctrl+Y on Linux). Shortcuts are set with setShortcuts: setShortcut's overloads take
-    Qt key combinations, and resolving them makes PySide create the enums of Qt's whole
-    namespace (15-20 ms), which the window's menus are built before the first paint without.
+    and Ctrl+Y on Linux). Shortcuts are set with setShortcuts because setShortcut's
+    overloads take Qt key combinations, and resolving them makes PySide create the enums of
+    Qt's whole namespace (15-20 ms): the window's menus are built before the first paint,
+    which does without them.
     """
     action = QAction(text, window)
     if isinstance(shortcut, str):

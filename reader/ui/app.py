@@ -107,7 +107,7 @@ def after_first_paint(widget: QObject, callback: Callable[[], None]) -> None:
 def install_features(
     window: MainWindow, *, create_files: bool = True, sync_dir: Path | None = None
 ) -> None:
-    """Add the features built on the window: notes, export and import, Back, and search.
+    """Add the features built on the window: notes, export and import, Back/Forward, search.
 
     With `create_files` False (screenshots), a notes database is used only if it exists,
     the sync folder is left alone and search is not started.

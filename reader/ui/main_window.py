@@ -279,7 +279,9 @@ class MainWindow(QMainWindow):
         if self._current is None:
             return
         target = classify_link(url.toString(), self._current.chapter.slug, self._library)
-        if target.kind in ("anchor", "chapter"):
+        if (target.kind == "anchor" and target.anchor) or (
+            target.kind == "chapter" and target.slug
+        ):
             self.leave_place()
         if target.kind == "anchor" and target.anchor:
             if not self._view.scroll_to_heading(target.anchor):
