@@ -27,6 +27,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "search": ("reader.commands_search", "search the chapters and your notes"),
     "export": ("reader.commands_exchange", "export your notes (Markdown, HTML or JSON)"),
     "import": ("reader.commands_exchange", "import notes from a JSON export"),
+    "sync": ("reader.commands_exchange", "merge the notes in a sync folder, write this computer's"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The `export` and `import` commands: notes to a file and back, from the command line."""
+"""The `export`, `import` and `sync` commands: notes to a file and back, from the command line."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from reader.core.importing import (
     source_resolver,
 )
 from reader.core.library import load_library
+from reader.core.sync import sync_folder
 from reader.storage.annotations import Annotation, AnnotationStore
 from reader.storage.db import Database, StorageError
 
@@ -35,6 +36,16 @@ annotation wins; importing the same file again changes nothing. The file is chec
 completely first: if anything in it is wrong, nothing is imported.
 
 Exit status 0 when the file was merged (the summary is printed), 1 when it was refused."""
+
+SYNC_DESCRIPTION = """\
+Sync with a shared folder, as the window does at start when one is set: merge every
+notes export found in FOLDER (each file all or nothing), then write this computer's
+notes there as field-reader-<installation id>.json. Computers that sync through the
+same folder (a network drive, a USB stick) end up with the same notes; deletions travel
+too. The folder is never created: an unplugged stick must not receive the notes.
+
+Exit status 0 when every file was merged and this computer's file written, 1 when a
+file was refused (the others are still merged) or the folder could not be used."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,6 +82,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_common_options(imp, suppress=True)
     imp.set_defaults(handler=cmd_import)
+
+    sync = subparsers.add_parser(
+        "sync",
+        help="merge the notes in a sync folder and write this computer's there",
+        description=SYNC_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sync.add_argument("folder", metavar="FOLDER", type=Path, help="the shared sync folder")
+    add_common_options(sync, suppress=True)
+    sync.set_defaults(handler=cmd_sync)
 
 
 def _read_notes(data: Path, chapter: str | None, tombstones: bool) -> list[Annotation]:
@@ -136,3 +157,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in summary.lines():
         print(f"  {line}")
     return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Merge a sync folder's exports and write ours; 1 when anything could not be done."""
+    library = load_library(content_dir(args))
+    data = data_dir(args)
+    try:
+        with Database(data / NOTES_FILE) as db:
+            result = sync_folder(AnnotationStore(db), library, data, args.folder)
+    except StorageError as error:
+        print(f"field-reader: {error.message}", file=sys.stderr)
+        return 1
+    for path, summary in result.merged.items():
+        print(f"Merged {path.name}: {summary.text()}")
+    for path, message in result.refused.items():
+        print(
+            f"field-reader: {path.name} was not merged; nothing of it was imported.\n{message}",
+            file=sys.stderr,
+        )
+    if result.write_error:
+        print(f"field-reader: {result.write_error}", file=sys.stderr)
+        return 1
+    print(f"Wrote this computer's notes to {result.written}.")
+    return 1 if result.refused else 0

@@ -15,7 +15,7 @@ from reader.core.anchoring import describe
 from reader.core.document import load_document
 from reader.core.exchange import NOTES_FILE
 from reader.core.library import load_library
-from reader.storage.annotations import AnnotationStore
+from reader.storage.annotations import Annotation, AnnotationStore
 from reader.storage.db import Database
 
 PHRASE = '"freedom from want" and "freedom from fear"'
@@ -51,6 +51,18 @@ def seed_notes(library_root: Path, data: Path) -> None:
 def rows(data: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(data / NOTES_FILE) as conn:
         return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
+
+
+def same_notes(one: Path, other: Path) -> bool:
+    """Whether two data folders hold the same live notes and the same deletions."""
+
+    def notes(data: Path) -> tuple[list[Annotation], set[str]]:
+        with Database(data / NOTES_FILE) as db:
+            store = AnnotationStore(db)
+            deleted = {a.id for a in store.all_including_tombstones() if a.deleted}
+            return store.list(), deleted
+
+    return notes(one) == notes(other)
 
 
 def test_export_to_stdout_in_each_format(seed_library: Path, data_dir: Path) -> None:
@@ -134,3 +146,51 @@ def test_help_lists_the_commands_and_options() -> None:
     export_help = run("export", "--help")
     for word in ("--format", "--chapter", "-o", "--content", "--data-dir"):
         assert word in export_help.stdout
+
+
+def test_sync_carries_notes_between_two_computers_through_a_folder(
+    seed_library: Path, tmp_path: Path
+) -> None:
+    lab, laptop, stick = tmp_path / "lab", tmp_path / "laptop", tmp_path / "stick"
+    lab.mkdir()
+    laptop.mkdir()
+    stick.mkdir()
+    seed_notes(seed_library, lab)
+
+    def sync(data: Path) -> subprocess.CompletedProcess[str]:
+        return run("sync", str(stick), "--content", str(seed_library), "--data-dir", str(data))
+
+    first = sync(lab)
+    assert first.returncode == 0, first.stderr
+    [lab_file] = list(stick.glob("field-reader-*.json"))
+    assert str(lab_file) in first.stdout
+    second = sync(laptop)
+    assert second.returncode == 0, second.stderr
+    # The note, and the deletion as a tombstone (which carries no quote or note).
+    assert f"Merged {lab_file.name}: added: 2, updated: 0, deleted: 0" in second.stdout
+    assert same_notes(laptop, lab)
+    assert len(list(stick.glob("field-reader-*.json"))) == 2
+    again = sync(laptop)
+    assert "added: 0, updated: 0, deleted: 0, unchanged: 2" in again.stdout
+
+
+def test_sync_refuses_a_bad_file_keeps_the_rest_and_never_creates_the_folder(
+    seed_library: Path, tmp_path: Path
+) -> None:
+    lab, laptop, stick = tmp_path / "lab", tmp_path / "laptop", tmp_path / "stick"
+    for folder in (lab, laptop, stick):
+        folder.mkdir()
+    seed_notes(seed_library, lab)
+    common = ("--content", str(seed_library))
+    assert run("sync", str(stick), *common, "--data-dir", str(lab)).returncode == 0
+    (stick / "broken.json").write_text('{"type": "AnnotationCollection", "first": ', "utf-8")
+    mixed = run("sync", str(stick), *common, "--data-dir", str(laptop))
+    assert mixed.returncode == 1
+    assert "broken.json was not merged; nothing of it was imported." in mixed.stderr
+    assert "not valid JSON" in mixed.stderr
+    assert same_notes(laptop, lab)  # the good file was merged all the same
+    unplugged = tmp_path / "unplugged"
+    gone = run("sync", str(unplugged), *common, "--data-dir", str(laptop))
+    assert gone.returncode == 1
+    assert f"The sync folder {unplugged} is not available." in gone.stderr
+    assert not unplugged.exists()
