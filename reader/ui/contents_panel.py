@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
 from reader.ui.theme import solid_brush
+from reader.ui.tooltips import plain_tooltip
 
 # Qt.ItemDataRole.UserRole (0x0100) as a number: the panel is built before the first paint,
 # and PySide creates all of its Qt namespace enums (15-20 ms) at their first use.
@@ -60,7 +61,7 @@ class ContentsPanel(QTreeWidget):
         for chapter in chapters:
             item = QTreeWidgetItem([chapter.title])
             item.setData(0, _SLUG_ROLE, chapter.slug)
-            item.setToolTip(0, chapter.abstract or chapter.title)
+            item.setToolTip(0, plain_tooltip(chapter.abstract or chapter.title))
             item.setFont(0, font)
             item.setChildIndicatorPolicy(expandable)
             items.append(item)
@@ -88,7 +89,7 @@ class ContentsPanel(QTreeWidget):
             child = QTreeWidgetItem([node.heading.title])
             child.setData(0, _SLUG_ROLE, slug)
             child.setData(0, _HEADING_ROLE, node.heading.id)
-            child.setToolTip(0, node.heading.title)
+            child.setToolTip(0, plain_tooltip(node.heading.title))
             parent.addChild(child)
             self._add_nodes(child, slug, node.children)
         parent.setExpanded(True)

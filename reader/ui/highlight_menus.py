@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 from reader.storage.annotations import COLOURS, Annotation
 from reader.ui.main_window import MainWindow
 from reader.ui.theme import HIGHLIGHT_LABELS, swatch_colour
+from reader.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature
@@ -150,7 +151,8 @@ class HighlightMenus(QObject):
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             notes = [a.note for a in self.annotations_at(event.pos()) if a.note]
             if notes:
-                QToolTip.showText(event.globalPos(), "\n\n".join(notes), self._view.viewport())
+                tip = plain_tooltip("\n\n".join(notes))
+                QToolTip.showText(event.globalPos(), tip, self._view.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

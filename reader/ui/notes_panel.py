@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.storage.annotations import COLOURS, Annotation
 from reader.ui.note_delegate import BAR_ROLE, DATE_ROLE, NOTE_ROLE, QUOTE_ROLE, NoteCardDelegate
 from reader.ui.theme import HIGHLIGHT_LABELS, Theme, swatch_colour
+from reader.ui.tooltips import plain_tooltip
 
 EntryStatus = Literal["placed", "orphaned", "missing-chapter", "changed-chapter"]
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -209,7 +210,7 @@ class NotesPanel(QWidget):
                 "\n\nThis chapter's file changed after Field Reader started. The highlight is "
                 "kept; start Field Reader again to see it in the new text."
             )
-        item.setToolTip(0, tip)
+        item.setToolTip(0, plain_tooltip(tip))
         return item
 
     def _apply_filters(self) -> None:

@@ -6,9 +6,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from helpers import write_chapter
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
@@ -40,7 +42,11 @@ def test_highlight_survives_a_restart(
 
 
 def test_note_appears_in_the_panel_as_plain_text(
-    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+    open_window: WindowFactory,
+    seed_library: Path,
+    data_dir: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(seed_library, data_dir)
     select(window, PHRASE)
@@ -64,6 +70,18 @@ def test_note_appears_in_the_panel_as_plain_text(
     # The note marker: a noted highlight is underlined.
     [selection] = window.view.layer("highlights")
     assert selection.format.underlineStyle() != selection.format.UnderlineStyle.NoUnderline
+    # Tooltips show the note as written: Qt would render "<b>" and "<img>" as markup.
+    assert "&lt;img src=x" in item.toolTip(0) and "<img" not in item.toolTip(0)
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _at, text, *_rest: shown.append(text))
+    viewport = window.view.viewport()
+    middle = QTextCursor(window.view.document())
+    middle.setPosition((selection.cursor.selectionStart() + selection.cursor.selectionEnd()) // 2)
+    point = window.view.cursorRect(middle).center()
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
+    assert shown and "&lt;b&gt;bold?&lt;/b&gt;" in shown[0] and "<img" not in shown[0]
 
 
 def test_delete_and_undo(

@@ -415,3 +415,20 @@ def test_renderings_of_chapters_long_gone_are_deleted_after_start(
     qtbot.waitUntil(lambda: not stale.exists(), timeout=3000)
     chapter = window.library.chapters[0]
     assert (folder / f"v{FORMAT_VERSION}-{chapter.content_hash}.json").exists()
+
+
+def test_contents_tooltips_show_front_matter_as_written(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+) -> None:
+    write_chapter(
+        tmp_path,
+        "a.md",
+        "<i>Alpha</i>",
+        "# <b>Part</b> one\n\ntext",
+        abstract="a < b & <img src=x>",
+    )
+    window = open_window(tmp_path, data_dir)
+    chapter = window.contents.item_for("a", "")
+    assert chapter is not None and chapter.text(0) == "<i>Alpha</i>"
+    assert "a &lt; b &amp; &lt;img src=x&gt;" in chapter.toolTip(0)
+    assert "<img" not in chapter.toolTip(0)
