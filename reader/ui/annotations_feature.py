@@ -12,7 +12,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QUndoStack,
 )
-from PySide6.QtWidgets import QMessageBox, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
 from reader.core.anchoring import Anchor, anchor, anchor_all, describe
 from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
@@ -24,6 +24,7 @@ from reader.ui.note_dialog import NoteDialog
 from reader.ui.note_listing import Placement, note_entries
 from reader.ui.notes_menu import build_notes_menu
 from reader.ui.notes_panel import NotesPanel
+from reader.ui.plain import show_message
 from reader.ui.theme import highlight_colour, swatch_colour
 
 NOTES_FILE = "notes.sqlite3"
@@ -88,11 +89,7 @@ class AnnotationsFeature(QObject):
 
     @Slot()
     def _warn_problem(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Notes", self._problem or "", parent=self._window
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self._window, "Notes", self._problem or "")
         self._window.statusBar().showMessage(self._problem or "", 20000)
 
     def _give_up_reading(self, error: Exception) -> None:
@@ -109,14 +106,7 @@ class AnnotationsFeature(QObject):
 
     def report_storage_error(self, error: StorageError) -> None:
         """Tell the user that a change could not be saved, and why."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Your change was not saved",
-            error.message,
-            parent=self._window,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self._window, "Your change was not saved", error.message)
 
     @Slot(int)
     def _sidebar_changed(self, _index: int) -> None:

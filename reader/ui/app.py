@@ -165,9 +165,9 @@ def run_gui(
         after_first_paint(window.view.viewport(), app.quit)
     window.show()
     if notice:
-        from reader.ui.exchange_dialogs import show_notice
+        from reader.ui.plain import show_message
 
-        show_notice(window, notice)
+        show_message(window, "Field Reader", notice)
     return app.exec()
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
+from reader.ui.plain import plain_tooltip
 from reader.ui.theme import solid_brush
-from reader.ui.tooltips import plain_tooltip
 
 # Qt.ItemDataRole.UserRole (0x0100) as a number: the panel is built before the first paint,
 # and PySide creates all of its Qt namespace enums (15-20 ms) at their first use.

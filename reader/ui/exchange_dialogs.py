@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -58,14 +57,6 @@ def dialog_options() -> QFileDialog.Option:
     if _portable():
         return QFileDialog.Option.DontUseNativeDialog
     return QFileDialog.Option(0)
-
-
-def show_notice(window: QWidget, text: str, title: str = "Field Reader") -> QMessageBox:
-    """Show `text` in a window-modal message box that does not block the caller."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
 
 
 class ExportDialog(QDialog):
@@ -119,6 +110,7 @@ class SyncDialog(QDialog):
         )
         explain.setWordWrap(True)
         self._folder = QLabel()
+        self._folder.setTextFormat(Qt.TextFormat.PlainText)  # a path, shown as written
         self._folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._folder.setWordWrap(True)
         choose = QPushButton("&Choose…")

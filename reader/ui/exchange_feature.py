@@ -28,6 +28,7 @@ from reader.ui.exchange_dialogs import (
     dialog_options,
 )
 from reader.ui.main_window import MainWindow
+from reader.ui.plain import show_message
 
 # Writing the sync file after a burst of edits once is enough; a second is short enough
 # that a trainee who pulls the USB stick right after a change rarely loses it.
@@ -112,9 +113,7 @@ class ExchangeFeature(QObject):
         return notes.store if notes is not None and notes.writable else None
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, text, parent=self._window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box = show_message(self._window, title, text, icon)
         self.last_message = box
         return box
 

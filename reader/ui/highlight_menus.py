@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from reader.storage.annotations import COLOURS, Annotation
 from reader.ui.main_window import MainWindow
+from reader.ui.plain import plain_tooltip
 from reader.ui.theme import HIGHLIGHT_LABELS, swatch_colour
-from reader.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature

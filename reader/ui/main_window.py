@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
 from reader.core.render_cache import RenderCache, render_cache_folder
 from reader.ui.contents_panel import ContentsPanel
+from reader.ui.plain import show_message
 from reader.ui.settings import Settings
 from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
 from reader.ui.viewer import ChapterView
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         self._splitter.setHandleWidth(1)
         self.setCentralWidget(self._splitter)
         self._status = QLabel()
+        # Chapter and section titles, shown as written (by the property's name: the enum,
+        # Qt.TextFormat, would make PySide create the Qt namespace's enums before the paint).
+        self._status.setProperty("textFormat", "PlainText")
         self.statusBar().addPermanentWidget(self._status)
 
         self._menus = build_menus(self, dark=self._theme.dark)
@@ -208,15 +213,12 @@ class MainWindow(QMainWindow):
             try:
                 doc = self._cache.get(chapter)
             except ChapterChangedError as error:
-                box = QtWidgets.QMessageBox(
-                    QtWidgets.QMessageBox.Icon.Warning,
+                show_message(
+                    self,
                     "Chapter changed",
                     f"{error} Start Field Reader again to read the new version; your notes "
                     "are kept and will be placed in it.",
-                    parent=self,
                 )
-                box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-                box.open()
                 return False
             self._remember_position()
             self._current = doc
@@ -382,11 +384,13 @@ class MainWindow(QMainWindow):
             self.open_chapter(slugs[index], offset=0)
 
     def _show_empty_library(self) -> None:
-        problems = "".join(f"<li><b>{p.path}</b>: {p.message}</li>" for p in self._library.problems)
+        problems = "".join(
+            f"<li><b>{escape(p.path)}</b>: {escape(p.message)}</li>" for p in self._library.problems
+        )
         self._view.setHtml(
             f"<h2>No chapters to show</h2><p>Field Reader found no readable chapter in "
-            f"<code>{self._library.root}</code>. A chapter is a <code>.md</code> file with a "
-            "<code>title</code> in its front matter.</p>"
+            f"<code>{escape(str(self._library.root))}</code>. A chapter is a <code>.md</code> "
+            "file with a <code>title</code> in its front matter.</p>"
             + (f"<p>These files could not be opened:</p><ul>{problems}</ul>" if problems else "")
         )
 
@@ -394,12 +398,16 @@ class MainWindow(QMainWindow):
     def show_problems(self) -> None:
         """List the files of the library that could not be opened, and why."""
         if not self._library.problems:
-            QtWidgets.QMessageBox.information(
-                self, "Library problems", "Every chapter file opened without a problem."
+            information = QtWidgets.QMessageBox.Icon.Information
+            show_message(
+                self,
+                "Library problems",
+                "Every chapter file opened without a problem.",
+                information,
             )
             return
         text = "\n".join(f"• {p.path}: {p.message}" for p in self._library.problems)
-        QtWidgets.QMessageBox.warning(
+        show_message(
             self,
             "Library problems",
             "Some files of the library could not be opened; the others are shown.\n\n" + text,
@@ -412,5 +420,5 @@ class MainWindow(QMainWindow):
             self,
             "About Field Reader",
             f"<b>Field Reader {__version__}</b><p>An offline reader for course chapters. "
-            f"Your notes are kept in<br><code>{self._data_dir}</code></p>",
+            f"Your notes are kept in<br><code>{escape(str(self._data_dir))}</code></p>",
         )

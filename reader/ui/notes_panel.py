@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from reader.storage.annotations import COLOURS, Annotation
 from reader.ui.note_delegate import BAR_ROLE, DATE_ROLE, NOTE_ROLE, QUOTE_ROLE, NoteCardDelegate
+from reader.ui.plain import plain_tooltip
 from reader.ui.theme import HIGHLIGHT_LABELS, Theme, swatch_colour
-from reader.ui.tooltips import plain_tooltip
 
 EntryStatus = Literal["placed", "orphaned", "missing-chapter", "changed-chapter"]
 _ID_ROLE = Qt.ItemDataRole.UserRole

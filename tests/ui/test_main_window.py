@@ -432,3 +432,31 @@ def test_contents_tooltips_show_front_matter_as_written(
     assert chapter is not None and chapter.text(0) == "<i>Alpha</i>"
     assert "a &lt; b &amp; &lt;img src=x&gt;" in chapter.toolTip(0)
     assert "<img" not in chapter.toolTip(0)
+    from PySide6.QtWidgets import QLabel
+
+    [where] = [w for w in window.statusBar().findChildren(QLabel) if "Alpha" in w.text()]
+    assert where.textFormat() == Qt.TextFormat.PlainText
+    assert where.text().startswith("<i>Alpha</i>")
+
+
+def test_file_names_and_errors_are_shown_as_written(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    (tmp_path / "<img src=x>.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    window = open_window(tmp_path, data_dir)
+    shown = window.view.toPlainText()
+    assert "No chapters to show" in shown and "<img src=x>.md" in shown
+    window.show_problems()
+
+    def box() -> QMessageBox | None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        return next((b for b in boxes if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: box() is not None)
+    problems = box()
+    assert problems is not None
+    assert problems.textFormat() == Qt.TextFormat.PlainText
+    assert "<img src=x>.md" in problems.text()
+    problems.close()
