@@ -17,6 +17,7 @@ from reader.storage.db import Database
 __all__ = [
     "COLOURS",
     "Annotation",
+    "AnnotationChangedError",
     "AnnotationId",
     "AnnotationNotFoundError",
     "AnnotationStore",
@@ -24,6 +25,7 @@ __all__ = [
     "MergeSummary",
     "format_timestamp",
     "new_annotation_id",
+    "same_version",
 ]
 
 AnnotationId = NewType("AnnotationId", str)
@@ -73,6 +75,50 @@ class MergeSummary:
 
 class AnnotationNotFoundError(KeyError):
     """No live annotation has this id (it never existed, or it is deleted)."""
+
+
+class AnnotationChangedError(Exception):
+    """A conditional write found another version than the one it was told to expect.
+
+    `current` is what is stored now (None if the id is unknown): a newer edit from a
+    sync, an import or another window, which the refused write would have overwritten.
+    """
+
+    def __init__(self, annotation_id: AnnotationId, current: Annotation | None) -> None:
+        super().__init__(f"annotation {annotation_id} was changed since the expected version")
+        self.annotation_id = annotation_id
+        self.current = current
+
+
+def same_version(stored: Annotation, expected: Annotation) -> bool:
+    """Whether `stored` is still the version `expected` describes.
+
+    The position is left out on purpose: re-anchoring moves it without any edit.
+    """
+    return (stored.modified, stored.deleted, stored.colour, stored.note) == (
+        expected.modified,
+        expected.deleted,
+        expected.colour,
+        expected.note,
+    )
+
+
+# Appended to an UPDATE's WHERE clause by conditional writes: the row is only written
+# while it still holds the expected version (the same test as same_version()).
+_STILL_EXPECTED = (
+    " AND modified = :v_modified AND deleted = :v_deleted AND colour = :v_colour AND note = :v_note"
+)
+
+
+def _expected_params(expected: Annotation | None) -> dict[str, Any]:
+    if expected is None:
+        return {}
+    return {
+        "v_modified": expected.modified,
+        "v_deleted": int(expected.deleted),
+        "v_colour": expected.colour,
+        "v_note": expected.note,
+    }
 
 
 def new_annotation_id() -> AnnotationId:
@@ -236,14 +282,55 @@ class AnnotationStore:
             conn.execute(_INSERT, _to_params(annotation))
         return annotation
 
-    def set_colour(self, annotation_id: AnnotationId, colour: str) -> Annotation:
-        """Change the colour of a live annotation and return the new version."""
-        checked = _check_colour(colour)
-        return self._edit(annotation_id, "colour", checked)
+    def set_colour(
+        self, annotation_id: AnnotationId, colour: str, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Change the colour of a live annotation and return the new version.
 
-    def set_note(self, annotation_id: AnnotationId, note: str) -> Annotation:
-        """Replace the note of a live annotation and return the new version."""
-        return self._edit(annotation_id, "note", note)
+        With `expected`, the write is made only while that version is still stored;
+        otherwise AnnotationChangedError is raised and nothing is written.
+        """
+        checked = _check_colour(colour)
+        return self.edit(annotation_id, "colour", checked, expected=expected)[1]
+
+    def set_note(
+        self, annotation_id: AnnotationId, note: str, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Replace the note of a live annotation and return the new version (see set_colour)."""
+        return self.edit(annotation_id, "note", note, expected=expected)[1]
+
+    def edit(
+        self,
+        annotation_id: AnnotationId,
+        column: Literal["colour", "note"],
+        value: str,
+        *,
+        expected: Annotation | None = None,
+    ) -> tuple[Annotation, Annotation]:
+        """Set the colour or note of a live annotation: (version before, version after).
+
+        Both versions are read in the write's own transaction, so `before` is exactly what
+        was replaced (an undo puts it back). With `expected`, the write is made only while
+        that version is still stored, else AnnotationChangedError. Setting the value it
+        already has writes nothing and returns the stored version twice.
+        """
+        if column == "colour":
+            value = _check_colour(value)
+        with self._db.transaction() as conn:
+            current = self._current(conn, annotation_id, expected, live=True)
+            if getattr(current, column) == value:
+                return current, current
+            modified = _next_timestamp(current.modified)
+            # `column` is one of two code constants, never user input.
+            self._update(
+                conn,
+                f"{column} = :value, modified = :modified",
+                {"value": value, "modified": modified, "id": annotation_id},
+                expected,
+            )
+        if column == "colour":
+            return current, replace(current, colour=_check_colour(value), modified=modified)
+        return current, replace(current, note=value, modified=modified)
 
     def update_position(self, annotation_id: AnnotationId, start: int, end: int) -> Annotation:
         """Record where re-anchoring found the passage; `modified` is left alone.
@@ -282,29 +369,42 @@ class AnnotationStore:
                 changed += cursor.rowcount
         return changed
 
-    def delete(self, annotation_id: AnnotationId) -> Annotation:
-        """Delete a live annotation, keeping a tombstone (quote and note too, for undo)."""
+    def delete(
+        self, annotation_id: AnnotationId, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Delete a live annotation, keeping a tombstone (quote and note too, for undo).
+
+        With `expected`, only while that version is still stored (see set_colour).
+        """
         with self._db.transaction() as conn:
-            current = self._live(conn, annotation_id)
+            current = self._current(conn, annotation_id, expected, live=True)
             modified = _next_timestamp(current.modified)
-            conn.execute(
-                "UPDATE annotations SET deleted = 1, modified = :modified WHERE id = :id",
+            self._update(
+                conn,
+                "deleted = 1, modified = :modified",
                 {"modified": modified, "id": annotation_id},
+                expected,
             )
         return replace(current, deleted=True, modified=modified)
 
-    def restore(self, annotation_id: AnnotationId) -> Annotation:
-        """Undo a delete: make the tombstone live again, with a new `modified` time."""
+    def restore(
+        self, annotation_id: AnnotationId, *, expected: Annotation | None = None
+    ) -> Annotation:
+        """Undo a delete: make the tombstone live again, with a new `modified` time.
+
+        With `expected` (the tombstone's version), only while that tombstone is still
+        stored (see set_colour); without it, a live annotation is returned as it is.
+        """
         with self._db.transaction() as conn:
-            current = self._fetch(conn, annotation_id)
-            if current is None:
-                raise AnnotationNotFoundError(annotation_id)
+            current = self._current(conn, annotation_id, expected, live=False)
             if not current.deleted:
                 return current
             modified = _next_timestamp(current.modified)
-            conn.execute(
-                "UPDATE annotations SET deleted = 0, modified = :modified WHERE id = :id",
+            self._update(
+                conn,
+                "deleted = 0, modified = :modified",
                 {"modified": modified, "id": annotation_id},
+                expected,
             )
         return replace(current, deleted=False, modified=modified)
 
@@ -345,22 +445,43 @@ class AnnotationStore:
 
     # -- helpers --------------------------------------------------------------------
 
-    def _edit(
-        self, annotation_id: AnnotationId, column: Literal["colour", "note"], value: str
+    def _current(
+        self,
+        conn: sqlite3.Connection,
+        annotation_id: AnnotationId,
+        expected: Annotation | None,
+        *,
+        live: bool,
     ) -> Annotation:
-        with self._db.transaction() as conn:
-            current = self._live(conn, annotation_id)
-            if getattr(current, column) == value:
-                return current
-            modified = _next_timestamp(current.modified)
-            # `column` is one of two code constants, never user input.
-            conn.execute(
-                f"UPDATE annotations SET {column} = :value, modified = :modified WHERE id = :id",
-                {"value": value, "modified": modified, "id": annotation_id},
-            )
-        if column == "colour":
-            return replace(current, colour=_check_colour(value), modified=modified)
-        return replace(current, note=value, modified=modified)
+        """The stored version a write starts from, checked against `expected` first.
+
+        A version other than the expected one is a conflict even when it is a tombstone
+        (deleted elsewhere), so a conditional write never reports "not found" for it.
+        """
+        current = self._fetch(conn, annotation_id)
+        if expected is not None and (current is None or not same_version(current, expected)):
+            raise AnnotationChangedError(annotation_id, current)
+        if current is None or (live and current.deleted):
+            raise AnnotationNotFoundError(annotation_id)
+        return current
+
+    @staticmethod
+    def _update(
+        conn: sqlite3.Connection,
+        assignments: str,
+        params: dict[str, Any],
+        expected: Annotation | None,
+    ) -> None:
+        """UPDATE one annotation; with `expected`, only while it still holds that version."""
+        # `assignments` is a code constant; the version test repeats in SQL what
+        # _current() checked, so the write itself can never replace another version.
+        condition = _STILL_EXPECTED if expected is not None else ""
+        cursor = conn.execute(
+            f"UPDATE annotations SET {assignments} WHERE id = :id{condition}",
+            {**params, **_expected_params(expected)},
+        )
+        if cursor.rowcount != 1:
+            raise AnnotationChangedError(AnnotationId(params["id"]), None)
 
     @staticmethod
     def _fetch(conn: sqlite3.Connection, annotation_id: AnnotationId) -> Annotation | None:
