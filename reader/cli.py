@@ -7,9 +7,9 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, TracebackType
 
 from reader import __version__
 from reader.paths import DataLocation, bundled_content_dir, resolve_data_dir
@@ -49,6 +49,14 @@ class UsageError(Exception):
 
 class QtUnavailable(Exception):
     """Qt could not be loaded (usually a missing system library): exit status 3."""
+
+
+def _known_error_types() -> tuple[type[Exception], ...]:
+    """Errors the environment causes, which main() reports in words with exit status 1."""
+    from reader.core.importing import ImportRefused
+    from reader.storage.db import StorageError
+
+    return (OSError, StorageError, ImportRefused)
 
 
 def _ui_app() -> ModuleType:
@@ -233,11 +241,24 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    """Run the command line; returns the exit status.
+
+    No traceback reaches the user: known problems print one line (status 1, 2 for usage,
+    3 without Qt); a bug prints one line naming the log file that holds its traceback
+    (status 70).
+    """
+    from reader.errorlog import report_internal_error
+
+    _safe_output()
+    args: argparse.Namespace | None = None
+    previous_hook = sys.excepthook
     try:
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
         handler = getattr(args, "handler", cmd_open)
+        # The window runs its slots inside Qt's event loop, which reports an exception
+        # through this hook and carries on.
+        sys.excepthook = _log_uncaught(args)
         return int(handler(args))
     except UsageError as error:
         print(f"field-reader: {error}", file=sys.stderr)
@@ -249,3 +270,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output (e.g. `| head`) went away: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        print("field-reader: interrupted.", file=sys.stderr)
+        return 130
+    except _known_error_types() as error:
+        print(f"field-reader: {_known_message(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        return report_internal_error(error, args)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _log_uncaught(args: argparse.Namespace) -> Callable[..., None]:
+    """An excepthook that logs a bug and prints the short line, for the window's event loop."""
+    from reader.errorlog import report_internal_error
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        report_internal_error(error, args)
+
+    return hook
+
+
+def _safe_output() -> None:
+    """Let text that cannot be encoded (a file name that is not UTF-8) print escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _known_message(error: Exception) -> str:
+    """The words for an error the environment caused (a file, the notes database)."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str):
+        return message
+    if isinstance(error, OSError) and error.strerror:
+        name = f"{error.filename}: " if error.filename is not None else ""
+        return f"{name}{error.strerror}."
+    return str(error)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, content_dir, data_dir
 from reader.core.exchange import FORMATS, NOTES_FILE, Format, export, format_for_path
+from reader.core.import_limits import printable
 from reader.core.importing import (
     ImportRefused,
     import_into,
@@ -17,6 +18,7 @@ from reader.core.importing import (
 )
 from reader.core.library import load_library
 from reader.core.sync import sync_folder
+from reader.errorlog import log_dir, write_log
 from reader.storage.annotations import Annotation, AnnotationStore
 from reader.storage.db import Database, StorageError
 
@@ -146,14 +148,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             summary = import_into(AnnotationStore(db), library, records)
     except ImportRefused as refused:
         print(
-            f"field-reader: {args.file} was not imported; nothing was changed.\n{refused.message}",
+            f"field-reader: {printable(str(args.file), 200)} was not imported; nothing was "
+            f"changed.\n{refused.message}",
             file=sys.stderr,
         )
         return 1
     except StorageError as error:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1
-    print(f"Imported {args.file}:")
+    print(f"Imported {printable(str(args.file), 200)}:")
     for line in summary.lines():
         print(f"  {line}")
     return 0
@@ -170,12 +173,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1
     for path, summary in result.merged.items():
-        print(f"Merged {path.name}: {summary.text()}")
+        print(f"Merged {printable(path.name)}: {summary.text()}")
+    log = write_log(log_dir(args), "".join(result.failures.values())) if result.failures else None
     for path, message in result.refused.items():
         print(
-            f"field-reader: {path.name} was not merged; nothing of it was imported.\n{message}",
+            f"field-reader: {printable(path.name)} was not merged; nothing of it was imported."
+            f"\n{message}",
             file=sys.stderr,
         )
+    if log is not None:
+        print(f"field-reader: the details of the internal error are in {log}.", file=sys.stderr)
     if result.write_error:
         print(f"field-reader: {result.write_error}", file=sys.stderr)
         return 1

@@ -7,6 +7,15 @@ Rules for files from other tools (documented in the README too):
   importing the same file again finds the same annotations.
 - dates: any ISO 8601 date-time (a missing zone means UTC), stored as UTC milliseconds.
   An item without "modified" uses "created"; without either, the file's "generated".
+  A date before 1970 refuses the file; a date more than a day ahead of this computer's
+  clock is set to now and counted in the summary, and such an item never replaces a
+  version already stored here (its time cannot be compared with ours).
+- values: positions within 32 Mi characters (and, when the chapter is here and the
+  passage is not found, within its text, else the position is dropped and the quote
+  places it); quotes and notes up to 1 Mi characters; no NUL characters or unpaired
+  surrogates anywhere.
+- an id may appear twice in a file only as two identical items (one is dropped); two
+  different items with one id refuse the file, naming both.
 - colours: "styleClass" names one of the reader's colours; a missing or unknown one (say,
   a colour of a newer Field Reader) becomes yellow.
 - sources: "chapter:<slug>". Another IRI is matched to a chapter of the library by the
@@ -20,6 +29,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -29,12 +39,13 @@ from reader.core.document import load_document
 from reader.core.exchange import DocumentFor
 from reader.core.library import ChapterChangedError, Library
 from reader.core.w3c_item import ImportRefused, ItemParser, SourceResolver, is_type
-from reader.storage.annotations import Annotation, AnnotationStore
+from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
 
 __all__ = [
     "MAX_IMPORT_BYTES",
     "ImportRefused",
     "ImportSummary",
+    "ParsedRecords",
     "import_file",
     "import_into",
     "parse_w3c",
@@ -58,6 +69,7 @@ class ImportSummary:
     unchanged: int = 0
     orphaned: int = 0
     unknown_chapter: int = 0
+    future_dates: int = 0
 
     @property
     def changed(self) -> bool:
@@ -75,11 +87,34 @@ class ImportSummary:
         ]
         if self.unknown_chapter:
             out.append(f"kept for chapters not in this library: {self.unknown_chapter}")
+        if self.future_dates:
+            were = (
+                "date in the future was" if self.future_dates == 1 else "dates in the future were"
+            )
+            out.append(f"{self.future_dates} {were} set to now")
         return out
 
     def text(self) -> str:
         """The summary on one line."""
         return ", ".join(self.lines())
+
+
+class ParsedRecords(list[Annotation]):
+    """The records of one file, plus what validation had to change in them.
+
+    `future_dates` counts dates set to now; `future_ids` are the records that carried
+    one, which never replace a version already stored (see the module's rules).
+    """
+
+    def __init__(
+        self,
+        records: Iterable[Annotation] = (),
+        future_dates: int = 0,
+        future_ids: frozenset[AnnotationId] = frozenset(),
+    ) -> None:
+        super().__init__(records)
+        self.future_dates = future_dates
+        self.future_ids = future_ids
 
 
 # -- reading and validating -----------------------------------------------------------------
@@ -115,11 +150,14 @@ def source_resolver(library: Library, default_chapter: str | None = None) -> Sou
     return resolve
 
 
-def parse_w3c(data: bytes | str, resolve: SourceResolver | None = None) -> list[Annotation]:
+def parse_w3c(
+    data: bytes | str, resolve: SourceResolver | None = None, *, now: datetime | None = None
+) -> ParsedRecords:
     """Validate a W3C annotation file and return its records, or raise ImportRefused.
 
     Tombstones come back with `deleted` set and an empty quote; import_into completes them
-    from the stored record. Repeated ids keep their newest version.
+    from the stored record. An id repeated with identical content is kept once; with
+    different content the file is refused. `now` is when dates count as the future.
     """
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
@@ -140,16 +178,27 @@ def parse_w3c(data: bytes | str, resolve: SourceResolver | None = None) -> list[
     except ValueError as error:
         raise ImportRefused(f"The file is not valid JSON ({error}).") from None
     items, generated = _items(document)
-    records: dict[str, Annotation] = {}
+    moment = now or datetime.now(UTC)
+    records: dict[str, tuple[int, Annotation]] = {}
+    future_dates = 0
+    future_ids: set[AnnotationId] = set()
     for index, item in enumerate(items, start=1):
-        record = ItemParser(index, item, generated, resolve).parse()
-        current = records.get(record.id)
-        if current is None or (record.modified, record.deleted) > (
-            current.modified,
-            current.deleted,
-        ):
-            records[record.id] = record
-    return list(records.values())
+        parser = ItemParser(index, item, generated, resolve, moment)
+        record = parser.parse()
+        if parser.future_dates:
+            future_dates += parser.future_dates
+            future_ids.add(record.id)
+        seen = records.get(record.id)
+        if seen is None:
+            records[record.id] = (index, record)
+        elif seen[1] != record:
+            # Which of the two is the note cannot be told; taking either would lose the other.
+            raise ImportRefused(
+                f"Items {seen[0]} and {index} have the same id ({record.id}) but different content."
+            )
+    return ParsedRecords(
+        (record for _, record in records.values()), future_dates, frozenset(future_ids)
+    )
 
 
 def _no_constant(name: str) -> Any:
@@ -224,12 +273,18 @@ def import_into(
     chapters not in the library are kept unanchored.
     """
     load = document_for or (lambda chapter: load_document(chapter, library.root))
+    future_ids = records.future_ids if isinstance(records, ParsedRecords) else frozenset()
+    future_dates = records.future_dates if isinstance(records, ParsedRecords) else 0
     local = {a.id: a for a in store.all_including_tombstones()}
     prepared: list[Annotation] = []
     to_anchor: dict[str, list[int]] = {}
-    unknown = 0
+    unknown = kept_local = 0
     for record in records:
         current = local.get(record.id)
+        if current is not None and record.id in future_ids:
+            # Its real time is unknown: ours may well be the later edit, so ours stays.
+            kept_local += 1
+            continue
         newer = current is None or record.modified > current.modified
         if record.deleted and not record.target.quote.exact and current is not None:
             # A tombstone carries no content: keep ours, marked deleted as of its time.
@@ -259,6 +314,12 @@ def import_into(
             # Edited on disk since the library was read: the records keep the file's
             # positions and are placed in the new text when the chapter is next opened.
             continue
+        for i in indexes:
+            position = prepared[i].target.position
+            if position is not None and position.end > len(text):
+                # Beyond this chapter's text: an older, longer edition's place, or junk.
+                # The quote alone places the note.
+                prepared[i] = replace(prepared[i], target=Target(prepared[i].target.quote))
         found = anchor_all(text, [prepared[i].target for i in indexes])
         for i, place in zip(indexes, found, strict=True):
             record = prepared[i]
@@ -269,10 +330,16 @@ def import_into(
                 orphaned += 1
     try:
         merged = store.merge(prepared)
-    except ValueError as error:  # parse_w3c checks everything merge does; a bug if reached
+    except (ValueError, OverflowError) as error:  # parse_w3c checks all of it: a bug if reached
         raise ImportRefused(f"The file could not be merged ({error}).") from error
     return ImportSummary(
-        merged.added, merged.updated, merged.deleted, merged.unchanged, orphaned, unknown
+        merged.added,
+        merged.updated,
+        merged.deleted,
+        merged.unchanged + kept_local,
+        orphaned,
+        unknown,
+        future_dates,
     )
 
 

@@ -9,6 +9,7 @@ drive, a USB stick carried between them) converge.
 from __future__ import annotations
 
 import json
+import traceback
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from reader.core.atomic import write_atomic
 from reader.core.exchange import collect, dump_json, w3c_collection
 from reader.core.importing import (
+    MAX_IMPORT_BYTES,
     ImportRefused,
     ImportSummary,
     import_into,
@@ -25,6 +27,7 @@ from reader.core.importing import (
 )
 from reader.core.library import Library
 from reader.storage.annotations import AnnotationStore
+from reader.storage.db import StorageError
 
 __all__ = [
     "INSTALLATION_ID_FILE",
@@ -42,10 +45,15 @@ SYNC_PREFIX = "field-reader-"
 
 @dataclass
 class SyncResult:
-    """What one sync did: merges per file, files refused (unchanged), and our own file."""
+    """What one sync did: merges per file, files refused (unchanged), and our own file.
+
+    `failures` holds the traceback of each file whose merge hit a bug (it is in `refused`
+    too, with a short message), for a log.
+    """
 
     merged: dict[Path, ImportSummary] = field(default_factory=dict)
     refused: dict[Path, str] = field(default_factory=dict)
+    failures: dict[Path, str] = field(default_factory=dict)
     written: Path | None = None
     write_error: str | None = None
 
@@ -82,11 +90,12 @@ def write_sync_file(store: AnnotationStore, library: Library, folder: Path, iden
     collection = w3c_collection(chapters)
     path = folder / sync_file_name(ident)
     try:
-        current = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            current = json.loads(handle.read(MAX_IMPORT_BYTES + 1))
         if isinstance(current, dict) and current.get("first") == collection["first"]:
             return path
-    except (OSError, ValueError):
-        pass  # missing or damaged: write it
+    except (OSError, ValueError, RecursionError):
+        pass  # missing, damaged or not ours any more: write it
     write_atomic(path, dump_json(collection))
     return path
 
@@ -113,11 +122,20 @@ def sync_folder(
         result.write_error = f"The sync folder {folder} cannot be read ({error.strerror})."
         return result
     for path in candidates:
+        # One file must never stop the others, nor the writing of our own file.
         try:
             records = parse_w3c(read_import_file(path), resolve)
             result.merged[path] = import_into(store, library, records)
         except ImportRefused as refused:
             result.refused[path] = refused.message
+        except StorageError as error:
+            result.refused[path] = f"Its notes could not be stored: {error.message}"
+        except Exception as error:  # a bug: the merge's transaction was rolled back
+            result.refused[path] = (
+                f"Field Reader hit an internal error on this file ({type(error).__name__}: "
+                f"{error}); nothing of it was merged."
+            )
+            result.failures[path] = traceback.format_exc()
     try:
         result.written = write_sync_file(store, library, folder, ident)
     except OSError as error:

@@ -15,6 +15,15 @@ from typing import Any
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.exchange import CHAPTER_SCHEME
+from reader.core.import_limits import (
+    EARLIEST_DATE,
+    FUTURE_TOLERANCE,
+    MAX_POSITION,
+    MAX_TEXT_CHARS,
+    printable,
+    text_problem,
+    walk_strings,
+)
 from reader.storage.annotations import COLOURS, Annotation, AnnotationId, Colour, format_timestamp
 
 _MAX_ID_LENGTH = 2048
@@ -40,27 +49,45 @@ def is_type(value: Any, name: str) -> bool:
 
 
 class ItemParser:
-    """Checks one item and builds its record; every complaint names the item."""
+    """Checks one item and builds its record; every complaint names the item.
+
+    After parse(), `future_dates` counts the dates that lay in the future and were set
+    to `now` (the time the whole file is read at).
+    """
 
     def __init__(
-        self, index: int, item: Any, generated: str | None, resolve: SourceResolver | None
+        self,
+        index: int,
+        item: Any,
+        generated: str | None,
+        resolve: SourceResolver | None,
+        now: datetime | None = None,
     ) -> None:
         self._index = index
         self._item = item
         self._generated = generated
         self._resolve = resolve
+        self._now = now or datetime.now(UTC)
         self._label = f"Item {index}"
+        self.future_dates = 0
 
     def _refuse(self, problem: str) -> ImportRefused:
         return ImportRefused(f"{self._label}: {problem}.")
 
     def parse(self) -> Annotation:
+        """The item's record, or ImportRefused naming the item and the problem."""
         item = self._item
         if not isinstance(item, dict):
             raise self._refuse("is not a JSON object")
         raw_id = item.get("id")
         if isinstance(raw_id, str):
-            self._label = f"Item {self._index} ({raw_id[:80]})"
+            self._label = f"Item {self._index} ({printable(raw_id)})"
+        # Before anything else: text SQLite cannot hold, or that no reader could use.
+        for key, text in walk_strings(item):
+            problem = text_problem(text)
+            if problem is not None:
+                where = f'the text under "{printable(key, 40)}"' if key else "a text"
+                raise self._refuse(f"{where} {problem}")
         annotation_id = self._id(raw_id)
         if not is_type(item.get("type"), "Annotation"):
             raise self._refuse(f'"type" is {_shown(item.get("type"))}, not "Annotation"')
@@ -117,8 +144,13 @@ class ItemParser:
             moment = moment.astimezone(UTC)
         except (ValueError, OverflowError):
             raise self._refuse(f'"{key}" is not a date: {_shown(value)}') from None
-        if not 1970 <= moment.year <= 9999:
-            raise self._refuse(f'"{key}" is not a plausible date: {_shown(value)}')
+        if moment < EARLIEST_DATE:
+            raise self._refuse(f'"{key}" is before 1970: {_shown(value)}')
+        if moment > self._now + FUTURE_TOLERANCE:
+            # A date from the future would win every later merge and could never be
+            # overtaken by an edit: it is set to now, and the import says so.
+            self.future_dates += 1
+            moment = self._now
         return format_timestamp(moment)
 
     def _dates(self, item: dict[str, Any]) -> tuple[str, str]:
@@ -188,7 +220,10 @@ class ItemParser:
             if not isinstance(value, str):
                 raise self._refuse('the TextualBody has no text "value"')
             values.append(value)
-        return "\n\n".join(v for v in values if v)
+        note = "\n\n".join(v for v in values if v)
+        if len(note) > MAX_TEXT_CHARS:
+            raise self._refuse(f"the note is longer than {MAX_TEXT_CHARS:,} characters")
+        return note
 
     def _selectors(self, raw: Any) -> Target:
         selectors = raw if isinstance(raw, list) else [raw] if raw is not None else []
@@ -213,6 +248,11 @@ class ItemParser:
         prefix, suffix = selector.get("prefix", ""), selector.get("suffix", "")
         if not isinstance(prefix, str) or not isinstance(suffix, str):
             raise self._refuse('the TextQuoteSelector\'s "prefix" and "suffix" must be text')
+        for name, text in (("exact", exact), ("prefix", prefix), ("suffix", suffix)):
+            if len(text) > MAX_TEXT_CHARS:
+                raise self._refuse(
+                    f'the quote\'s "{name}" is longer than {MAX_TEXT_CHARS:,} characters'
+                )
         return TextQuoteSelector(exact, prefix, suffix)
 
     def _position(self, selector: dict[str, Any]) -> TextPositionSelector:
@@ -227,9 +267,22 @@ class ItemParser:
             raise self._refuse(
                 f"the TextPositionSelector {_shown(start)}..{_shown(end)} is not a range"
             )
+        if end > MAX_POSITION:
+            # No chapter is that long; such a number does not even fit the database.
+            raise self._refuse(
+                f"the TextPositionSelector {_shown(start)}..{_shown(end)} lies beyond "
+                f"{MAX_POSITION:,} characters, longer than any chapter"
+            )
         return TextPositionSelector(start, end)
 
 
 def _shown(value: Any) -> str:
+    """A value as JSON for a message: short, one line, surrogates and controls escaped."""
+    if isinstance(value, str):
+        return f'"{printable(value, 58)}"'
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, (dict, list)):
+        return "an object" if isinstance(value, dict) else "a list"
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:59] + "…"
