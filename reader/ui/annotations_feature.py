@@ -31,6 +31,10 @@ NOTES_FILE = "notes.sqlite3"
 _FLASH_MS = 900
 
 
+class NotesUnavailable(RuntimeError):
+    """The notes file could not be opened or read, so no highlight can be read or changed."""
+
+
 class AnnotationsFeature(QObject):
     """Owns the notes database for a window and keeps the view and Notes panel in step."""
 
@@ -78,8 +82,11 @@ class AnnotationsFeature(QObject):
 
     @property
     def store(self) -> AnnotationStore:
-        """The annotation store (only used while the database is writable)."""
-        assert self._store is not None
+        """The annotation store; NotesUnavailable when the notes file could not be read."""
+        # An explicit check, not an assert: `python -O` strips asserts, and callers rely
+        # on this raising to tell the user instead of failing on None later.
+        if self._store is None:
+            raise NotesUnavailable(self._problem or "Your notes cannot be read.")
         return self._store
 
     @property

@@ -20,7 +20,7 @@ from reader.core.sync import installation_id as read_installation_id
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.actions import make_action
-from reader.ui.annotations_feature import AnnotationsFeature
+from reader.ui.annotations_feature import AnnotationsFeature, NotesUnavailable
 from reader.ui.exchange_dialogs import (
     FORMAT_LABELS,
     ExportDialog,
@@ -155,7 +155,7 @@ class ExchangeFeature(QObject):
             return None
         try:
             store = notes.store
-        except AssertionError:
+        except NotesUnavailable:
             # The notes file could not be read at all; the window has already said why.
             self._message(
                 QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from helpers import SEED, write_chapter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 import reader.core.search as search_module
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.core.library import load_library
+from reader.core.library import Chapter, load_library
 from reader.core.search import FALLBACK_NOTICE
 from reader.core.search_query import find_text, fold
-from reader.core.search_types import NoteEntry
+from reader.core.search_types import NoteEntry, Section
 from reader.ui.main_window import MainWindow
 from reader.ui.search_feature import SearchFeature, install_search
 
@@ -295,15 +296,44 @@ def test_fallback_tells_the_user_once(
 
 
 def test_closing_while_indexing_stops_the_worker(
-    qtbot: QtBot, library: Path, data_dir: Path
+    qtbot: QtBot, library: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for number in range(40):
         write_chapter(library, f"c{number}.md", f"C {number}", f"## H\n\nWord{number} text.")
+    chapters = len(load_library(library).chapters)
+    read: list[str] = []
+    real_sections = search_module.chapter_sections
+
+    def slow_sections(chapter: Chapter, root: Path) -> list[Section]:
+        # Runs on the worker thread: each chapter takes a while, so indexing is surely
+        # under way (and far from done) when the window closes.
+        read.append(chapter.slug)
+        time.sleep(0.05)
+        return real_sections(chapter, root)
+
+    monkeypatch.setattr(search_module, "chapter_sections", slow_sections)
     window = MainWindow(load_library(library), data_dir)
     qtbot.addWidget(window)
     feature = install_search(window)
+    [worker] = feature.findChildren(QThread)
     window.show()
+    qtbot.waitUntil(lambda: len(read) >= 3, timeout=10000)
+    assert worker.isRunning()
     window.close()
+    # Closing returns only after the thread has ended, and it ended early: not every
+    # chapter was read.
+    assert not worker.isRunning() and worker.isFinished()
+    read_at_close = len(read)
+    assert read_at_close < chapters
+    with search_module.SearchIndex(search_module.index_path(data_dir)) as index:
+        indexed_at_close = index.counts()
+    qtbot.wait(400)
+    assert len(read) == read_at_close
+    with search_module.SearchIndex(search_module.index_path(data_dir)) as index:
+        assert index.counts() == indexed_at_close
+        # What was left is indexed at the next start.
+        changed, _removed = index.stale(load_library(library))
+    assert changed
     assert not feature.is_ready()
     feature.shutdown()  # idempotent
 
