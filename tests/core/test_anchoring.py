@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
+import reader.core.anchoring as anchoring
 from reader.core.anchoring import (
     CONTEXT_LENGTH,
     Anchor,
@@ -227,13 +229,23 @@ def test_anchor_all_with_quote_only_targets() -> None:
     assert results[1].status is AnchorStatus.ORPHANED
 
 
-def test_large_text_fast_path_is_fast() -> None:
-    """1,000 annotations on ~1 MB of unchanged text take a few milliseconds, not seconds."""
+def test_unchanged_large_text_never_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 annotations on ~1 MB of unchanged text are confirmed where they were recorded:
+    no quote search, no approximate search and no edit distance is ever computed."""
     text = (TEXT + "\n\n") * (1_000_000 // len(TEXT))
     step = len(text) // 1000
     targets = [describe(text, i * step, i * step + 25) for i in range(1000)]
+
+    def forbidden(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the fast path searched the text")
+
+    monkeypatch.setattr(anchoring, "_find_exact", forbidden)
+    monkeypatch.setattr(anchoring, "_find_fuzzy", forbidden)
+    monkeypatch.setattr(Levenshtein, "normalized_similarity", forbidden)
     results = anchor_all(text, targets)
-    assert all(r.status is AnchorStatus.EXACT_POSITION for r in results)
+    assert [(r.status, r.start, r.end, r.certain) for r in results] == [
+        (AnchorStatus.EXACT_POSITION, i * step, i * step + 25, True) for i in range(1000)
+    ]
 
 
 texts = st.text(

@@ -85,10 +85,6 @@ def test_unknown_colour_is_refused(store: AnnotationStore, target: Target, colou
     assert store.get(added.id) == added
 
 
-def test_colours_are_the_five_highlight_colours() -> None:
-    assert COLOURS == ("yellow", "green", "blue", "pink", "purple")
-
-
 def test_empty_chapter_or_passage_is_refused(store: AnnotationStore, target: Target) -> None:
     with pytest.raises(ValueError):
         store.add("", target, "yellow")
