@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-import enum
+import logging
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from reader.storage import wal_pairing
+from reader.storage.backup import BACKUP_FOLDER, make_backup
+from reader.storage.errors import (
+    Context,
+    StorageError,
+    StorageErrorKind,
+    message_for,
+    read_only_folder_message,
+    translate,
+)
 from reader.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -19,103 +30,18 @@ __all__ = [
     "Params",
     "StorageError",
     "StorageErrorKind",
+    "empty_file_message",
     "newer_schema_message",
 ]
 
+_log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_MS = 5_000
+CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024
+"""Checkpoint after a commit once the log is this big (SQLite's own automatic one is off)."""
 
 Params = Mapping[str, Any] | Sequence[Any]
 """Bound parameters for a statement: a mapping for :name placeholders, or a sequence."""
-
-
-class StorageErrorKind(enum.Enum):
-    """What went wrong with the notes database, as far as the user is concerned."""
-
-    BUSY = "busy"
-    READ_ONLY = "read-only"
-    DISK_FULL = "disk-full"
-    CORRUPT = "corrupt"
-    NOT_NOTES = "not-notes"
-    CANNOT_OPEN = "cannot-open"
-    IO_ERROR = "io-error"
-
-
-class StorageError(Exception):
-    """A problem caused by the environment (not a bug), with a message meant for the user."""
-
-    def __init__(self, kind: StorageErrorKind, path: Path, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.path = path
-        self.message = message
-        # The SQLite or OS wording, for logs and bug reports rather than for the user.
-        self.detail = detail
-
-
-# Primary SQLite result codes (extended codes carry them in the low byte).
-_KIND_BY_CODE = {
-    3: StorageErrorKind.READ_ONLY,  # SQLITE_PERM
-    5: StorageErrorKind.BUSY,  # SQLITE_BUSY
-    6: StorageErrorKind.BUSY,  # SQLITE_LOCKED
-    8: StorageErrorKind.READ_ONLY,  # SQLITE_READONLY
-    10: StorageErrorKind.IO_ERROR,  # SQLITE_IOERR
-    11: StorageErrorKind.CORRUPT,  # SQLITE_CORRUPT
-    13: StorageErrorKind.DISK_FULL,  # SQLITE_FULL
-    14: StorageErrorKind.CANNOT_OPEN,  # SQLITE_CANTOPEN
-    26: StorageErrorKind.CORRUPT,  # SQLITE_NOTADB
-}
-
-
-def _message(kind: StorageErrorKind, path: Path) -> str:
-    if kind is StorageErrorKind.BUSY:
-        return (
-            f"The notes database {path} is in use by another program (perhaps another "
-            "Field Reader window) and stayed locked for too long. Your last change was not "
-            "saved. Close the other program and try again."
-        )
-    if kind is StorageErrorKind.READ_ONLY:
-        return (
-            f"The notes database {path} cannot be written to: the file or its folder is "
-            "read-only. Your last change was not saved. Check the permissions of the file "
-            "and its folder, or move it to a writable place."
-        )
-    if kind is StorageErrorKind.DISK_FULL:
-        return (
-            f"The disk holding the notes database {path} is full. Your last change was not "
-            "saved; your earlier notes are safe. Free some space and try again."
-        )
-    if kind is StorageErrorKind.CORRUPT:
-        return (
-            f"The notes database {path} is damaged or is not a database. It has been left "
-            "exactly as it is. Keep a copy of it (it may still be recoverable), then move it "
-            "away or restore it from a backup; once it is moved away, Field Reader starts "
-            "a new, empty one."
-        )
-    if kind is StorageErrorKind.NOT_NOTES:
-        return (
-            f"The file {path} is a database, but not a Field Reader notes database. It has "
-            "not been changed. Move it away or choose another location for your notes."
-        )
-    if kind is StorageErrorKind.CANNOT_OPEN:
-        return (
-            f"The notes database {path} could not be opened. Check that its folder exists, "
-            "that you may write to it, and that the disk is connected."
-        )
-    return (
-        f"The disk reported an error while reading or writing the notes database {path}. "
-        "Your last change may not have been saved. Check the disk and try again."
-    )
-
-
-def _translate(error: sqlite3.Error, path: Path) -> StorageError | None:
-    """The StorageError for an environment error, or None if the error is a bug."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is None:
-        return None
-    kind = _KIND_BY_CODE.get(code & 0xFF)
-    if kind is None:
-        return None
-    return StorageError(kind, path, _message(kind, path), str(error))
 
 
 def newer_schema_message(found: int) -> str:
@@ -127,67 +53,176 @@ def newer_schema_message(found: int) -> str:
     )
 
 
+def empty_file_message(path: Path) -> str:
+    """The explanation for a notes file of zero bytes (it is never taken as a new one)."""
+    return (
+        f"The notes file {path} is empty (0 bytes): its contents were lost, perhaps when "
+        "the disk was removed or full. It has been left as it is; Field Reader restores "
+        "the newest backup when the window opens, or run 'field-reader recover'."
+    )
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether a file can really be created in `folder` (os.access and a real attempt).
+
+    os.access alone misreports read-only media and network shares, and says yes to root.
+    """
+    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError:
+        return False
+    return True
+
+
 class Database:
     """An open notes database: WAL, synchronous=FULL, foreign keys, migrated on open.
 
-    A database written by a newer Field Reader, or a file that cannot be written, is
-    opened read-only: `read_only` is True, `read_only_reason` says why in words for the
-    user, and every `transaction()` raises StorageError. Use one Database per thread
-    (sqlite3 connections refuse to be shared across threads).
+    A database written by a newer Field Reader, a file or folder that cannot be written, or
+    a full disk at opening time opens read-only: `read_only` is True, `read_only_reason`
+    says why in words for the user, and every `transaction()` raises StorageError.
+    `notices` lists anything else the user should be told about this opening (a stray
+    change log moved aside). After a change, closing takes a backup into `backups/`.
+    Use one Database per thread (sqlite3 connections refuse to be shared across threads).
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        """Open (creating if needed) and migrate the database at `path`."""
+    def __init__(self, path: str | os.PathLike[str], *, keep_backups: bool = True) -> None:
+        """Open and migrate the database at `path`, creating it if there is no file."""
         self.path = Path(path)
         self.read_only = False
         self.read_only_reason: str | None = None
+        self.notices: list[str] = []
         self.file_schema_version = 0
+        self.changed = False
+        """Whether a transaction was committed since opening (closing then takes a backup)."""
+        self.backups_dir: Path | None = self.path.parent / BACKUP_FOLDER if keep_backups else None
+        self.last_backup: Path | None = None
+        self.backup_error: StorageError | None = None
         self._in_transaction = False
+        self._closed = False
         self._conn = self._open()
+        wal_pairing.note_open(self.path)
+        if not self.read_only:
+            wal_pairing.record_pairing(self.path)
 
     # -- opening --------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        folder = self.path.parent
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            exists = self.path.exists() and self.path.stat().st_size > 0
+            folder.mkdir(parents=True, exist_ok=True)
+            size = self.path.stat().st_size if self.path.exists() else None
+            writable = folder_writable(folder)
         except OSError as error:
             raise self._error(StorageErrorKind.CANNOT_OPEN, str(error)) from error
-        if exists:
-            # Look at an existing file through a read-only connection first, so that a
-            # damaged, foreign or newer file is never written to, not even its header.
-            probe = self._connect(read_only=True)
+        if size == 0:
+            # Never silently a new, empty database: the notes that were there are gone.
+            raise self._error(
+                StorageErrorKind.CORRUPT, "zero-length file", empty_file_message(self.path)
+            )
+        if size is None:
+            if not writable:
+                raise self._error(
+                    StorageErrorKind.READ_ONLY,
+                    "folder not writable",
+                    f"Your notes cannot be kept in {folder}: the folder cannot be written to. "
+                    "Choose another folder with --data-dir.",
+                )
+            return self._create_or_migrate(None)
+        immutable = False
+        if writable:
             try:
-                version = self._inspect(probe)
-            except BaseException:
-                probe.close()
-                raise
-            self.file_schema_version = version
-            if version > SCHEMA_VERSION:
-                return self._use_read_only(probe, newer_schema_message(version))
-            if not os.access(self.path, os.W_OK):
-                if version < SCHEMA_VERSION:
-                    probe.close()
-                    raise self._error(StorageErrorKind.READ_ONLY, "read-only, needs migration")
-                return self._use_read_only(probe, _message(StorageErrorKind.READ_ONLY, self.path))
-            probe.close()
-        conn = self._connect(read_only=False)
+                notice = wal_pairing.set_aside_stray_wal(self.path)
+            except OSError as error:
+                raise self._error(StorageErrorKind.CANNOT_OPEN, f"stray log: {error}") from error
+            if notice:
+                self.notices.append(notice)
+        else:
+            stray = wal_pairing.stray_wal_reason(self.path)
+            if stray is not None:
+                # It cannot be moved here; immutable=1 reads the file and ignores the log.
+                immutable = True
+                self.notices.append(
+                    "A leftover change log beside your notes file did not belong to it "
+                    f"({stray}); it was ignored and left where it is."
+                )
+        # Look at an existing file through a read-only connection first, so that a
+        # damaged, foreign or newer file is never written to, not even its header.
+        probe = self._connect_read_only(immutable)
         try:
-            with self._translated():
+            version = self._inspect(probe)
+        except BaseException:
+            probe.close()
+            raise
+        self.file_schema_version = version
+        if version > SCHEMA_VERSION:
+            return self._use_read_only(probe, newer_schema_message(version))
+        file_writable = os.access(self.path, os.W_OK)
+        if not writable or not file_writable:
+            if version < SCHEMA_VERSION:
+                probe.close()
+                raise self._error(StorageErrorKind.READ_ONLY, "read-only, needs migration")
+            reason = (
+                read_only_folder_message(folder)
+                if not writable
+                else f"Your notes are shown read-only because the file {self.path} cannot "
+                "be written to; changes cannot be saved."
+            )
+            return self._use_read_only(probe, reason)
+        try:
+            conn = self._create_or_migrate(version)
+        except StorageError as error:
+            full = error.kind in (StorageErrorKind.DISK_FULL, StorageErrorKind.READ_ONLY)
+            if full and version == SCHEMA_VERSION:
+                # Reading needs no space: show the notes, say changes cannot be saved.
+                return self._use_read_only(probe, message_for(error.kind, self.path, "open"))
+            probe.close()
+            raise
+        probe.close()
+        return conn
+
+    def _create_or_migrate(self, version: int | None) -> sqlite3.Connection:
+        conn = self._connect(self._uri("rwc"))
+        try:
+            with self._translated("open"):
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a note the user saw saved must survive a power cut.
                 conn.execute("PRAGMA synchronous = FULL")
+                # Checkpoints happen only where the pairing record is kept up to date.
+                conn.execute("PRAGMA wal_autocheckpoint = 0")
+            if version is not None and 0 < version < SCHEMA_VERSION and self.backups_dir:
+                # Before every migration, a copy of the notes as they were (never pruned).
+                make_backup(conn, self.backups_dir, self.path.stem, pre_migration_from=version)
             self._migrate(conn)
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _connect(self, *, read_only: bool) -> sqlite3.Connection:
-        mode = "ro" if read_only else "rwc"
+    def _uri(self, mode: str, immutable: bool = False) -> str:
         # A file: URI (percent-encoded by pathlib) is the only way to ask for mode=ro.
-        uri = f"{self.path.resolve().as_uri()}?mode={mode}"
-        with self._translated():
+        extra = "&immutable=1" if immutable else ""
+        return f"{self.path.resolve().as_uri()}?mode={mode}{extra}"
+
+    def _connect_read_only(self, immutable: bool) -> sqlite3.Connection:
+        if not immutable:
+            conn = self._connect(self._uri("ro"))
+            try:
+                with self._translated("open"):
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except StorageError as error:
+                conn.close()
+                if error.kind not in (StorageErrorKind.CANNOT_OPEN, StorageErrorKind.READ_ONLY):
+                    raise
+            # A read-only folder without the -shm index: read the file as it stands.
+        return self._connect(self._uri("ro", immutable=True))
+
+    def _connect(self, uri: str) -> sqlite3.Connection:
+        with self._translated("open"):
             # isolation_level=None: transactions are only the ones transaction() opens.
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             conn.row_factory = sqlite3.Row
@@ -197,7 +232,7 @@ class Database:
 
     def _inspect(self, conn: sqlite3.Connection) -> int:
         """Check that `conn` holds an intact notes database and return its schema version."""
-        with self._translated():
+        with self._translated("open"):
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
@@ -210,7 +245,7 @@ class Database:
         return version
 
     def _use_read_only(self, conn: sqlite3.Connection, reason: str) -> sqlite3.Connection:
-        with self._translated():
+        with self._translated("open"):
             # Belt and braces on top of mode=ro: refuse writes in SQLite itself too.
             conn.execute("PRAGMA query_only = ON")
         self.read_only = True
@@ -218,7 +253,7 @@ class Database:
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
-        with self._translated():
+        with self._translated("open"):
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if version == SCHEMA_VERSION:
                 self.file_schema_version = version
@@ -269,8 +304,27 @@ class Database:
                     if conn.in_transaction:
                         conn.rollback()
                     raise
+            self.changed = True
         finally:
             self._in_transaction = False
+        self._checkpoint_if_large()
+
+    def _checkpoint_if_large(self) -> None:
+        """Copy a large log into the database file, keeping the pairing record honest."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            if wal.stat().st_size < CHECKPOINT_WAL_BYTES:
+                return
+        except OSError:
+            return
+        wal_pairing.record_pairing(self.path, checkpointing=True)
+        try:
+            with self._translated():
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except StorageError as error:
+            # The change itself is committed in the log; the checkpoint is retried later.
+            _log.warning("checkpoint of %s failed: %s", self.path, error.detail)
+        wal_pairing.record_pairing(self.path)
 
     def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """Run a read-only statement with bound parameters and return all its rows."""
@@ -283,10 +337,38 @@ class Database:
             row: sqlite3.Row | None = self._conn.execute(sql, params).fetchone()
             return row
 
+    def backup(self) -> Path:
+        """Take a backup into the backups folder now and return its path."""
+        if self.backups_dir is None:
+            raise RuntimeError("this Database was opened without backups")
+        self.last_backup = make_backup(self._conn, self.backups_dir, self.path.stem)
+        return self.last_backup
+
     def close(self) -> None:
-        """Close the connection (a WAL checkpoint happens if this was the last one)."""
-        with self._translated():
-            self._conn.close()
+        """Back up the notes if they changed, then close (the last connection checkpoints).
+
+        A backup that cannot be written is logged and kept in `backup_error`: closing
+        never fails because of it.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        writable = not self.read_only
+        try:
+            if self.changed and writable and self.backups_dir is not None:
+                try:
+                    self.backup()
+                except StorageError as error:
+                    self.backup_error = error
+                    _log.warning("%s", error.message)
+            if writable:
+                wal_pairing.record_pairing(self.path, checkpointing=True)
+            with self._translated():
+                self._conn.close()
+        finally:
+            wal_pairing.forget_open(self.path)
+        if writable:
+            wal_pairing.record_pairing(self.path)
 
     def __enter__(self) -> Self:
         return self
@@ -304,14 +386,14 @@ class Database:
     def _error(
         self, kind: StorageErrorKind, detail: str, message: str | None = None
     ) -> StorageError:
-        return StorageError(kind, self.path, message or _message(kind, self.path), detail)
+        return StorageError(kind, self.path, message or message_for(kind, self.path), detail)
 
     @contextmanager
-    def _translated(self) -> Iterator[None]:
+    def _translated(self, context: Context = "change") -> Iterator[None]:
         try:
             yield
         except sqlite3.Error as error:
-            translated = _translate(error, self.path)
+            translated = translate(error, self.path, context)
             if translated is None:
                 raise
             raise translated from error

@@ -49,15 +49,15 @@ def test_new_file_is_created_and_migrated(db_path: Path) -> None:
     assert user_version(db_path) == SCHEMA_VERSION
 
 
-def test_empty_file_migrates_from_version_zero(tmp_path: Path) -> None:
+def test_zero_length_file_is_refused_not_taken_as_new(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(b"")
-    assert user_version(path) == 0
-    with Database(path) as db:
-        tables = {row["name"] for row in db.query("SELECT name FROM sqlite_master")}
-        assert "annotations" in tables
-        assert db.query_one("PRAGMA application_id")[0] == APPLICATION_ID  # type: ignore[index]
-    assert user_version(path) == SCHEMA_VERSION
+    with pytest.raises(StorageError) as error:
+        Database(path)
+    assert error.value.kind is StorageErrorKind.CORRUPT
+    assert "empty (0 bytes)" in error.value.message
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
 
 
 def test_connection_pragmas(db: Database) -> None:
