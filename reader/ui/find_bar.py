@@ -277,6 +277,7 @@ class FindBar(QFrame):
         self._view.set_layer(LAYER, selections)
 
     def _reveal(self, span: Span) -> None:
+        self._view.reveal(span[0], span[1])  # a match in a folded details box opens it
         cursor = self._view.cursor_for_range(span[0], span[1])
         rect = self._view.cursorRect(cursor)
         viewport = self._view.viewport().rect()

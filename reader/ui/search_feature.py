@@ -280,6 +280,7 @@ class SearchFeature(QObject):
             selections.append(selection)
         view.set_layer(SEARCH_LAYER, selections)
         if spans and reveal:
+            view.reveal(start + spans[0][0], start + spans[0][1])  # opens a folded box
             first = view.cursor_for_range(start + spans[0][0], start + spans[0][1])
             if not view.viewport().rect().contains(view.cursorRect(first)):
                 view.scroll_to_offset(start + spans[0][0])

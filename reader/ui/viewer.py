@@ -9,16 +9,17 @@ from typing import Any
 from PySide6.QtCore import QPoint, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFontMetricsF,
-    QImage,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from reader.core.document import ChapterDocument
 from reader.core.sanitize import ImageRef
+from reader.ui.folds import Folds, fold_index
+from reader.ui.images import Decoded, decode_image
+from reader.ui.layers import LayeredView
 from reader.ui.placeholder import placeholder_image
 from reader.ui.positions import PositionMap
 from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
@@ -27,18 +28,17 @@ from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
 _MEASURE_CHARS = 72
 _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 36
-# Drawing order of the extra-selection layers: marks that point at something (search
-# results, find matches, a flash) stay visible over the student's highlights.
-LAYER_ORDER = ("highlights", "search", "find", "flash")
 # How far below the top a heading may sit and still count as "the current section".
 _CURRENT_SLACK = 12
 
 
-class ChapterView(QTextBrowser):
+class ChapterView(LayeredView):
     """Shows one chapter; never opens links or loads files by itself."""
 
     link_clicked = Signal(QUrl)
+    link_hovered = Signal(QUrl)  # empty when leaving a link; a details box's own link too
     current_heading_changed = Signal(str)
+    fold_toggled = Signal(int, bool)  # details box index, now open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,25 +49,24 @@ class ChapterView(QTextBrowser):
         self._document: ChapterDocument | None = None
         self._theme: Theme = LIGHT
         self._font_px = 18
-        self._positions: PositionMap | None = None
         self._images: dict[str, ImageRef] = {}
-        self._image_cache: dict[Path, QImage] = {}
+        # Figures decoded for a column width and pixel ratio (see reader.ui.images).
+        self._image_cache: dict[Path, Decoded] = {}
+        self._image_size: tuple[int, float] = (0, 0.0)
+        self._folds = Folds()
+        self._fold_key: tuple[str, str] | None = None
         self._heading_ids: list[str] = []
         self._heading_positions: list[int] = []
         self._heading_tops: list[float] = []
         self._current_heading: str | None = None
         self._side_margin = -1
-        # Marks by layer, as (Qt start, Qt end, format).
-        self._layers: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
-        self._made: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._shown_key: tuple[int, int] | None = None
         # Always a scroll bar, so the column never shifts when a chapter is short. Set by
         # the property's name: Qt.ScrollBarPolicy would create all of PySide's Qt namespace
         # enums (15-20 ms) before the first page is shown.
         self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
-        self.anchorClicked.connect(self.link_clicked)
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_hover)
         self.verticalScrollBar().valueChanged.connect(self._update_current_heading)
-        self.verticalScrollBar().valueChanged.connect(self._show_visible_layers)
 
     # -- showing a chapter -------------------------------------------------------------
 
@@ -80,10 +79,7 @@ class ChapterView(QTextBrowser):
             f"{'image' if ref.status == 'found' else 'placeholder'}:{i}": ref
             for i, ref in enumerate(doc.rendered.images)
         }
-        self._layers.clear()
-        self._made.clear()
-        self._shown_key = None
-        self.setExtraSelections([])
+        self._clear_layers()
         qdoc = self.document()
         qdoc.setDefaultStyleSheet(chapter_stylesheet(theme, font_px))
         qdoc.setDefaultFont(body_font(font_px))
@@ -92,6 +88,12 @@ class ChapterView(QTextBrowser):
         self._apply_side_margins()
         self._apply_page_margins()
         self._positions = PositionMap(doc.plain.text, qdoc.toRawText())
+        # The same chapter laid out again (theme, font size) keeps the boxes it had open.
+        key = (doc.chapter.slug, doc.chapter.content_hash)
+        kept = self._folds.opened() if key == self._fold_key else None
+        folds = getattr(doc.plain, "folds", ())  # TRANSITIONAL until PlainText.folds lands
+        self._folds.reset(qdoc, folds, self._positions, kept)
+        self._fold_key = key
         self._heading_ids = [s.heading_id for s in doc.plain.sections]
         self._heading_positions = [self._positions.to_qt(s.offset) for s in doc.plain.sections]
         self._heading_tops = []
@@ -153,14 +155,19 @@ class ChapterView(QTextBrowser):
             return column * ref.width_percent / 100.0
         return min(column, ref.width_pixels or column * 0.8)
 
-    def _load_image(self, ref: ImageRef) -> QImage | None:
+    def _load_image(self, ref: ImageRef) -> Decoded:
         if ref.path is None:
-            return None
-        image = self._image_cache.get(ref.path)
-        if image is None:
-            image = QImage(str(ref.path))
-            self._image_cache[ref.path] = image
-        return None if image.isNull() else image
+            return Decoded(None, "The image file could not be read.")
+        column, dpr = self.measure_px(), self.devicePixelRatioF()
+        if (round(column), dpr) != self._image_size:
+            # Decoded for another column or screen: of no further use.
+            self._image_cache.clear()
+            self._image_size = (round(column), dpr)
+        decoded = self._image_cache.get(ref.path)
+        if decoded is None:
+            decoded = decode_image(ref.path, ref, column, dpr)
+            self._image_cache[ref.path] = decoded
+        return decoded
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the column centred and of comfortable measure as the window resizes."""
@@ -180,10 +187,10 @@ class ChapterView(QTextBrowser):
         if type_ != QTextDocument.ResourceType.ImageResource.value or ref is None:
             return None
         if ref.status == "found":
-            image = self._load_image(ref)
-            if image is not None:
-                return image
-            reason = "The image file could not be read."
+            decoded = self._load_image(ref)
+            if decoded.image is not None:
+                return decoded.image
+            reason = decoded.problem or "The image file could not be read."
         elif ref.status == "unsafe":
             reason = "Not shown: its path points outside the library."
         else:
@@ -203,7 +210,12 @@ class ChapterView(QTextBrowser):
         qdoc = self.document()
         while len(tops) <= index:
             block = qdoc.findBlock(self._heading_positions[len(tops)])
-            tops.append(layout.blockBoundingRect(block).top())
+            # A heading in a folded box has no place of its own: it counts from where
+            # the text goes on, so the tops stay in order.
+            while block.isValid() and not block.isVisible():
+                block = block.next()
+            top = layout.blockBoundingRect(block).top() if block.isValid() else 0.0
+            tops.append(max(top, tops[-1]) if tops else top)
         return tops[index]
 
     def heading_top(self, heading_id: str) -> float | None:
@@ -234,6 +246,9 @@ class ChapterView(QTextBrowser):
 
     def scroll_to_heading(self, heading_id: str) -> bool:
         """Scroll so that heading `heading_id` is at the top; False if there is none."""
+        if heading_id not in self._heading_ids:
+            return False
+        self._open_folds_at(self._heading_positions[self._heading_ids.index(heading_id)])
         top = self.heading_top(heading_id)
         if top is None:
             return False
@@ -245,7 +260,9 @@ class ChapterView(QTextBrowser):
         if self._positions is None:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(min(self._positions.to_qt(offset), self.document().characterCount() - 1))
+        position = min(self._positions.to_qt(offset), self.document().characterCount() - 1)
+        self._open_folds_at(position)
+        cursor.setPosition(position)
         block = cursor.block()
         layout = self.document().documentLayout()
         top = layout.blockBoundingRect(block).top()
@@ -258,8 +275,76 @@ class ChapterView(QTextBrowser):
         """The plain-text offset of the first character at the top of the view."""
         if self._positions is None:
             return 0
+        block = self.cursorForPosition(QPoint(1, 1)).block()
         position = self.cursorForPosition(QPoint(1, 1)).position()
+        # Between blocks Qt may answer with a hidden one (a folded body): the text
+        # really at the top is the next one shown.
+        while block.isValid() and not block.isVisible():
+            block = block.next()
+            position = block.position()
         return self._positions.from_qt(position)
+
+    # -- details boxes ---------------------------------------------------------------------
+
+    @property
+    def folds(self) -> Folds:
+        """The chapter's details boxes and which of them are open."""
+        return self._folds
+
+    def toggle_fold(self, index: int) -> bool:
+        """Open or fold details box `index`; False if the chapter has no such box."""
+        if not self._folds.toggle(index):
+            return False
+        self._after_folds_changed()
+        self.fold_toggled.emit(index, self._folds.is_open(index))
+        return True
+
+    def reveal(self, start: int, end: int) -> bool:
+        """Open every folded box holding plain-text range [start, end); True if any opened."""
+        if self._positions is None:
+            return False
+        return self._open_folds_at(self._positions.to_qt(start), self._positions.to_qt(end))
+
+    def _open_folds_at(self, start: int, end: int | None = None) -> bool:
+        opened = [i for i in range(len(self._folds)) if not self._folds.is_open(i)]
+        if not self._folds.open_at(start, end):
+            return False
+        self._after_folds_changed()
+        for index in opened:
+            if self._folds.is_open(index):
+                self.fold_toggled.emit(index, True)
+        return True
+
+    def _after_folds_changed(self) -> None:
+        # Everything below the box moved: cached heading tops and made cursors are stale.
+        self._forget_layout()
+        self._redraw_layers()
+        self._update_current_heading()
+
+    @Slot(QUrl)
+    def _on_anchor(self, url: QUrl) -> None:
+        # A summary's link folds its box here; it never reaches the window's link routing.
+        index = fold_index(url.toString())
+        if index is not None:
+            self.toggle_fold(index)
+        else:
+            self.link_clicked.emit(url)
+
+    @Slot(QUrl)
+    def _on_hover(self, url: QUrl) -> None:
+        self.link_hovered.emit(QUrl() if fold_index(url.toString()) is not None else url)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab step through the links shown, never into a folded box."""
+        moved = super().focusNextPrevChild(next)
+        seen = -1
+        while moved and self.hasFocus():
+            position = self.textCursor().position()
+            if position == seen or not self._folds.hides(position):
+                break
+            seen = position
+            moved = super().focusNextPrevChild(next)
+        return moved
 
     def cursor_for_range(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting plain-text range [start, end)."""
@@ -289,112 +374,3 @@ class ChapterView(QTextBrowser):
         finally:
             guard.endEditBlock()
         return cursors
-
-    # -- drawing layers (highlights, find marks) -------------------------------------------
-
-    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Replace the marks of layer `name`, drawn in LAYER_ORDER (last on top)."""
-        # Copies: a selection's format and cursor belong to the selection, which the
-        # caller may let go of.
-        self._layers[name] = [
-            (s.cursor.selectionStart(), s.cursor.selectionEnd(), QTextCharFormat(s.format))
-            for s in selections
-        ]
-        self._made.pop(name, None)
-        self._shown_key = None
-        self._show_visible_layers()
-
-    def set_layer_ranges(self, name: str, ranges: list[tuple[int, int, QTextCharFormat]]) -> None:
-        """Replace the marks of layer `name` with plain-text ranges in their formats.
-
-        No Qt cursor is made until a mark comes near the screen, so a thousand
-        highlights cost almost nothing when a chapter opens.
-        """
-        to_qt = self._positions.to_qt if self._positions is not None else None
-        self._layers[name] = (
-            [(to_qt(start), to_qt(end), fmt) for start, end, fmt in ranges] if to_qt else []
-        )
-        self._made.pop(name, None)
-        self._shown_key = None
-        self._show_visible_layers()
-
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        last = self.document().characterCount() - 1
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(start, last))
-        cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
-
-    def _pieces(self, start: int, end: int, fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
-        """A mark as selections that each stay inside one paragraph.
-
-        For a selection spanning paragraphs Qt measures the whole document's frame, which
-        lays out every block of a long chapter; one-paragraph pieces draw the same.
-        """
-        block = self.document().findBlock(start)
-        if not block.isValid() or block.contains(end) or end <= start:
-            return [self._selection(start, end, fmt)]
-        pieces = []
-        while block.isValid() and block.position() < end:
-            piece_start = max(start, block.position())
-            piece_end = min(end, block.position() + block.length() - 1)
-            if piece_end > piece_start:
-                pieces.append(self._selection(piece_start, piece_end, fmt))
-            block = block.next()
-        return pieces
-
-    @Slot()
-    def _show_visible_layers(self) -> None:
-        """Hand Qt only the marks near the visible text.
-
-        QTextEdit lays out every block an extra selection touches as soon as it is set;
-        with a thousand highlights over a long chapter that would be a full layout at
-        every opening. Marks more than a screen away are added as the reader scrolls.
-        """
-        if not any(self._layers.values()):
-            if self._shown_key != (-1, -1):
-                self._shown_key = (-1, -1)
-                self.setExtraSelections([])
-            return
-        viewport = self.viewport()
-        height = viewport.height()
-        top = self.cursorForPosition(QPoint(0, -height)).position()
-        bottom = self.cursorForPosition(QPoint(viewport.width(), 2 * height)).position()
-        if (top, bottom) == self._shown_key:
-            return
-        self._shown_key = (top, bottom)
-        names = sorted(self._layers, key=lambda n: LAYER_ORDER.index(n) if n in LAYER_ORDER else 99)
-        visible: list[QTextEdit.ExtraSelection] = []
-        guard = QTextCursor(self.document())
-        guard.beginEditBlock()  # cursors made here need no layout (see cursors_for_ranges)
-        try:
-            for name in names:
-                for start, end, fmt in self._layers[name]:
-                    if end >= top and start <= bottom:
-                        visible.extend(self._pieces(start, end, fmt))
-        finally:
-            guard.endEditBlock()
-        layout = self.document().documentLayout()
-        for selection in visible:
-            # Near the screen, so cheap to lay out; Qt measures a selection in a paragraph
-            # that is not laid out yet the slow way.
-            layout.blockBoundingRect(selection.cursor.block())
-        self.setExtraSelections(visible)
-
-    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
-        """The marks of layer `name`, one selection each, on screen or not."""
-        made = self._made.get(name)
-        if made is None:
-            guard = QTextCursor(self.document())
-            guard.beginEditBlock()
-            try:
-                made = [self._selection(a, b, fmt) for a, b, fmt in self._layers.get(name, [])]
-            finally:
-                guard.endEditBlock()
-            # Kept: PySide hands out a selection's format by reference, so the selections
-            # must outlive the caller's use of them.
-            self._made[name] = made
-        return list(made)
