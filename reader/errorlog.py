@@ -21,6 +21,7 @@ LOG_FILE = "internal-errors.log"
 INTERNAL_ERROR_STATUS = 70  # EX_SOFTWARE in BSD's sysexits.h: an internal software error
 # The log is kept short: beyond this it starts again, the previous one kept beside it.
 _MAX_LOG_BYTES = 1024 * 1024
+_MAX_TRACEBACK_CHARS = 20_000
 
 
 def log_dir(args: argparse.Namespace | None) -> Path:
@@ -63,6 +64,12 @@ def internal_error_message(error: BaseException, log: Path | None) -> str:
 def report_internal_error(error: BaseException, args: argparse.Namespace | None) -> int:
     """Log the traceback of a bug, print the short line, and return the exit status."""
     text = "".join(traceback.format_exception(error))
+    if len(text) > _MAX_TRACEBACK_CHARS:
+        # A RecursionError's traceback repeats a thousand frames: its two ends tell the story.
+        half = _MAX_TRACEBACK_CHARS // 2
+        text = (
+            f"{text[:half]}\n[... {len(text) - 2 * half:,} characters left out ...]\n{text[-half:]}"
+        )
     log = write_log(log_dir(args), f"{' '.join(sys.argv)}\n{text}")
     print(internal_error_message(error, log), file=sys.stderr)
     return INTERNAL_ERROR_STATUS

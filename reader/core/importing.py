@@ -27,6 +27,7 @@ Rules for files from other tools (documented in the README too):
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -162,6 +163,8 @@ def parse_w3c(
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
             raise ImportRefused("The file is too large to be a notes export.")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ImportRefused("The file is UTF-16 text; a notes export is UTF-8.")
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -176,6 +179,11 @@ def parse_w3c(
     except RecursionError:
         raise ImportRefused("The file is nested too deeply to be a notes export.") from None
     except ValueError as error:
+        if "integer string conversion" in str(error):
+            # Python refuses to read numbers this long (they cost quadratic time).
+            raise ImportRefused(
+                f"The file holds a number of more than {sys.get_int_max_str_digits()} digits."
+            ) from None
         raise ImportRefused(f"The file is not valid JSON ({error}).") from None
     items, generated = _items(document)
     moment = now or datetime.now(UTC)
