@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,17 +58,23 @@ class DocumentCache:
     def _load(self, chapter: Chapter) -> ChapterDocument:
         if self._disk is None:
             return load_document(chapter, self._root)
-        cached = self._disk.load(chapter.content_hash, self._root)
+        base = chapter_folder(chapter)
+        cached = self._disk.load(chapter.content_hash, self._root, base)
         if cached is not None:
             rendered, plain = cached
             doc = ChapterDocument(chapter, rendered)
             doc.__dict__["plain"] = plain  # fills the cached_property
             return doc
         doc = load_document(chapter, self._root)
-        self._disk.save(chapter.content_hash, doc.rendered, doc.plain)
+        self._disk.save(chapter.content_hash, doc.rendered, doc.plain, base)
         return doc
 
 
+def chapter_folder(chapter: Chapter) -> str:
+    """The chapter's folder relative to the library, in posix form ("" at the top)."""
+    return posixpath.dirname(chapter.relpath.replace("\\", "/"))
+
+
 def load_document(chapter: Chapter, root: Path) -> ChapterDocument:
-    """Render one chapter of the library at `root`."""
-    return ChapterDocument(chapter, render_markdown(chapter.body, root))
+    """Render one chapter of the library at `root`, its images resolved from its folder."""
+    return ChapterDocument(chapter, render_markdown(chapter.body, root, chapter_folder(chapter)))

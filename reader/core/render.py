@@ -1,16 +1,19 @@
-"""Turn a chapter's Markdown into the HTML the viewer shows, with its headings and images."""
+"""Turn a chapter's Markdown into the HTML the viewer shows, with its headings, images and links."""
 
 from __future__ import annotations
 
-import html as htmllib
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reader.core.sanitize import ImageRef, sanitize
+from reader.core.markdown_math import tex_to_text
+from reader.core.sanitize import ImageRef
 
 if TYPE_CHECKING:
-    from markdown import Markdown
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -24,48 +27,134 @@ class Heading:
 
 @dataclass(frozen=True)
 class RenderedChapter:
-    """A chapter ready for the viewer: safe HTML, its headings in order and its images."""
+    """A chapter ready for the viewer: safe HTML, its headings, images, links and issues.
+
+    `links` holds every link target as written, in order; `issues` holds (kind, message)
+    pairs such as ("unclosed-fence", ...) or ("too-deep", ...), described in plain words.
+    """
 
     html: str
     headings: tuple[Heading, ...]
     images: tuple[ImageRef, ...]
+    links: tuple[str, ...] = field(default=())
+    issues: tuple[tuple[str, str], ...] = field(default=())
 
 
-def _converter() -> Markdown:
-    # Imported when a chapter is first converted, not when the reader starts; extension
-    # objects (not names) spare python-markdown a ~30 ms scan of installed entry points.
-    from markdown import Markdown
-    from markdown.extensions.fenced_code import FencedCodeExtension
-    from markdown.extensions.sane_lists import SaneListExtension
-    from markdown.extensions.tables import TableExtension
-    from markdown.extensions.toc import TocExtension, slugify_unicode
-
-    return Markdown(
-        extensions=[
-            # No permalink: it would add a visible character to every heading.
-            TocExtension(slugify=slugify_unicode, toc_depth="1-6"),
-            TableExtension(),
-            FencedCodeExtension(),
-            SaneListExtension(),
-        ],
-        output_format="html",
-    )
+_HREF_RE = re.compile(
+    r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE
+)
 
 
-def _flatten(tokens: list[dict[str, Any]]) -> list[Heading]:
-    out: list[Heading] = []
+def slug_base(title: str) -> str:
+    """GitHub's heading id before de-duplication: lower case, punctuation and emoji removed,
+    each space a hyphen; letters of every script are kept."""
+    kept = []
+    for char in title.lower():
+        if char.isalnum() or char in "-_ " or unicodedata.category(char).startswith("M"):
+            kept.append(char)
+    return "".join(kept).replace(" ", "-")
+
+
+class Slugger:
+    """Gives each heading a unique GitHub-style id: duplicates get -1, -2, ..."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def slug(self, title: str) -> str:
+        """The id for the next heading titled `title`."""
+        base = slug_base(title)
+        slug = base
+        while slug in self._seen:
+            self._seen[base] += 1
+            slug = f"{base}-{self._seen[base]}"
+        self._seen[slug] = 0
+        return slug
+
+
+def _inline_text(token: Token) -> str:
+    """The plain text of an inline token: what the heading reads, without markup."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type in ("math_inline", "math_inline_double"):
+            parts.append(tex_to_text(child.content))
+        elif child.type == "html_inline" and "task-list" in child.content:
+            continue
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _walk_headings_and_links(
+    md: MarkdownIt, tokens: list[Token]
+) -> tuple[list[Heading], list[str]]:
+    headings: list[Heading] = []
+    links: list[str] = []
+    slugger = Slugger()
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            title = _inline_text(tokens[index + 1])
+            slug = slugger.slug(title)
+            token.attrSet("id", slug)
+            headings.append(Heading(int(token.tag[1]), title, slug))
+        elif token.type in ("html_block", "html_inline"):
+            links.extend(_raw_hrefs(token.content))
+        if token.type == "inline":
+            for child in token.children or ():
+                if child.type == "link_open":
+                    links.append(md.normalizeLinkText(str(child.attrs.get("href", ""))))
+                elif child.type == "html_inline":
+                    links.extend(_raw_hrefs(child.content))
+    return headings, links
+
+
+def _raw_hrefs(html: str) -> list[str]:
+    if "href" not in html.lower():
+        return []
+    return [next(g for g in m.groups() if g is not None) for m in _HREF_RE.finditer(html)]
+
+
+def _unclosed_fences(tokens: list[Token], lines: list[str]) -> list[tuple[str, str]]:
+    issues = []
     for token in tokens:
-        out.append(
-            Heading(int(token["level"]), htmllib.unescape(str(token["name"])), str(token["id"]))
+        if token.type != "fence" or token.map is None:
+            continue
+        start, end = token.map
+        last = lines[end - 1].lstrip(" \t>") if end - 1 < len(lines) else ""
+        marker = token.markup
+        closed = end - 1 > start and last.startswith(marker) and not last.strip(marker[0] + " \t")
+        if not closed:
+            issues.append(
+                (
+                    "unclosed-fence",
+                    f"The code block opened on line {start + 1} is never closed: "
+                    "it runs to the end of the chapter.",
+                )
+            )
+    return issues
+
+
+def render_markdown(body: str, root: Path, base: str = "") -> RenderedChapter:
+    """Render Markdown `body` of a chapter in folder `base` (posix, relative to the library
+    folder `root`; "" at the top); its images resolve from there, inside `root` only."""
+    from reader.core.markdown_parser import parser, transform_details
+    from reader.core.sanitize import HTML_NESTING_LIMIT, sanitize_html
+
+    md = parser()
+    env: dict[str, object] = {}
+    tokens = md.parse(body, env)
+    headings, links = _walk_headings_and_links(md, tokens)
+    raw = transform_details(md.renderer.render(tokens, md.options, env))
+    result = sanitize_html(raw, root, base)
+    issues = _unclosed_fences(tokens, body.split("\n"))
+    if env.get("too_deep") or result.flattened:
+        issues.append(
+            (
+                "too-deep",
+                f"Lists, quotes or HTML nest deeper than {HTML_NESTING_LIMIT} levels; "
+                "the deepest levels are shown flattened.",
+            )
         )
-        out.extend(_flatten(token.get("children", [])))
-    return out
-
-
-def render_markdown(body: str, root: Path) -> RenderedChapter:
-    """Render Markdown `body` whose images resolve inside the library folder `root`."""
-    converter = _converter()
-    raw = converter.convert(body)
-    headings = _flatten(getattr(converter, "toc_tokens", []))
-    safe, images = sanitize(raw, root)
-    return RenderedChapter(safe, tuple(headings), images)
+    return RenderedChapter(result.html, tuple(headings), result.images, tuple(links), tuple(issues))

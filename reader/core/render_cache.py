@@ -3,7 +3,8 @@
 Converting 1 MB of Markdown takes about half a second and sanitising and extracting the
 plain text a quarter more; a restart with an unchanged chapter reads one JSON file
 instead. Entries are keyed by the chapter file's content hash and this module's format
-version. Images are resolved again on every load (a figure may have been added or
+version, and by the chapter's folder (the same bytes in two folders reach different
+images). Images are resolved again on every load (a figure may have been added or
 removed since), and an entry whose images changed is not used. The cache can always be
 deleted: it is rebuilt as chapters are opened.
 """
@@ -11,6 +12,7 @@ deleted: it is rebuilt as chapters are opened.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -21,10 +23,10 @@ from typing import Any
 from reader.core.atomic import write_atomic
 from reader.core.render import Heading, RenderedChapter
 from reader.core.sanitize import ImageRef, ImageResolver
-from reader.core.text import PlainText, SectionStart
+from reader.core.text import Fold, PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Renderings of chapter versions no longer in the library are deleted once unused this long
 # (another library may share the data folder: its chapters' entries stay while it is read).
 UNUSED_DAYS = 30
@@ -43,53 +45,79 @@ class RenderCache:
         self._folder = folder
         self._writable = writable
 
-    def _path(self, content_hash: str) -> Path:
-        return self._folder / f"v{FORMAT_VERSION}-{content_hash}.json"
+    def _path(self, content_hash: str, base: str = "") -> Path:
+        # The chapter's folder joins the key as a short digest (a name stays a file name).
+        suffix = f"-{hashlib.sha256(base.encode()).hexdigest()[:16]}" if base else ""
+        return self._folder / f"v{FORMAT_VERSION}-{content_hash}{suffix}.json"
 
-    def load(self, content_hash: str, root: Path) -> tuple[RenderedChapter, PlainText] | None:
-        """The cached rendering of the chapter with this hash, if still valid for `root`."""
+    def load(
+        self, content_hash: str, root: Path, base: str = ""
+    ) -> tuple[RenderedChapter, PlainText] | None:
+        """The cached rendering of the chapter with this hash in folder `base` of `root`,
+        if still valid (every image resolves as it did)."""
         try:
-            entry = self._path(content_hash)
+            entry = self._path(content_hash, base)
             data = json.loads(entry.read_bytes())
+            if data.get("base", "") != base:
+                return None
             images = []
-            resolver = ImageResolver(root)
-            for src, alt, status, percent, pixels in data["images"]:
+            resolver = ImageResolver(root, base)
+            for src, alt, status, percent, pixels, height, svg in data["images"]:
                 now, path = resolver.resolve(src)
                 if now != status:
                     return None  # a figure appeared or vanished: render again
-                images.append(ImageRef(src, alt, now, path, percent, pixels))
+                images.append(ImageRef(src, alt, now, path, percent, pixels, height, bool(svg)))
             headings = tuple(Heading(int(lv), str(t), str(i)) for lv, t, i in data["headings"])
             plain = PlainText(
-                str(data["text"]), tuple(SectionStart(int(o), str(h)) for o, h in data["sections"])
+                str(data["text"]),
+                tuple(SectionStart(int(o), str(h)) for o, h in data["sections"]),
+                tuple(Fold(int(m), int(s), int(e), bool(o)) for m, s, e, o in data["folds"]),
+                tuple((int(s), int(e)) for s, e in data["code"]),
+            )
+            rendered = RenderedChapter(
+                str(data["html"]),
+                headings,
+                tuple(images),
+                tuple(str(link) for link in data["links"]),
+                tuple((str(kind), str(message)) for kind, message in data["issues"]),
             )
             if self._writable:
                 # Used now: the entry's age counts from its last use (see prune).
                 with contextlib.suppress(OSError):
                     os.utime(entry)
-            return RenderedChapter(str(data["html"]), headings, tuple(images)), plain
+            return rendered, plain
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:
             _log.info("ignoring a damaged render cache entry for %s: %s", content_hash, error)
             return None
 
-    def save(self, content_hash: str, rendered: RenderedChapter, plain: PlainText) -> None:
-        """Store a rendering; failures (read-only or full disk) only cost speed."""
+    def save(
+        self, content_hash: str, rendered: RenderedChapter, plain: PlainText, base: str = ""
+    ) -> None:
+        """Store a rendering of a chapter in folder `base`; failures (read-only or full
+        disk) only cost speed."""
         if not self._writable:
             return
         data: dict[str, Any] = {
+            "base": base,
             "html": rendered.html,
             "headings": [[h.level, h.title, h.id] for h in rendered.headings],
             "images": [
-                [i.src, i.alt, i.status, i.width_percent, i.width_pixels] for i in rendered.images
+                [i.src, i.alt, i.status, i.width_percent, i.width_pixels, i.height_pixels, i.svg]
+                for i in rendered.images
             ],
+            "links": list(rendered.links),
+            "issues": [list(issue) for issue in rendered.issues],
             "text": plain.text,
             "sections": [[s.offset, s.heading_id] for s in plain.sections],
+            "folds": [[f.marker, f.start, f.end, f.open] for f in plain.folds],
+            "code": [list(span) for span in plain.code],
         }
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
             write_atomic(
-                self._path(content_hash), json.dumps(data, ensure_ascii=False), durable=False
+                self._path(content_hash, base), json.dumps(data, ensure_ascii=False), durable=False
             )
         except OSError as error:
             _log.info("could not write the render cache: %s", error)
@@ -113,7 +141,9 @@ class RenderCache:
             leftover = name.startswith(".v") and name.endswith(".tmp")  # from a crash
             if not leftover and not (name.startswith("v") and name.endswith(".json")):
                 continue  # not ours
-            if name.startswith(current) and name[len(current) : -len(".json")] in keep:
+            # The content hash leads the key; a folder digest may follow it.
+            key = name[len(current) : -len(".json")].split("-", 1)[0]
+            if name.startswith(current) and key in keep:
                 continue
             try:
                 recent = entry.stat().st_mtime > cutoff

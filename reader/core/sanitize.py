@@ -1,109 +1,70 @@
-"""Rewrite rendered chapter HTML into the safe subset the viewer shows, resolving images."""
+"""Rewrite rendered chapter HTML into the safe subset the viewer shows, resolving images.
+
+nh3 (Ammonia) does the cleaning: an allow-list of tags, attributes, classes and URL
+schemes. Image sources pass through its attribute filter, which resolves each inside the
+library; a last pass over the (now well-formed) HTML sizes the images and flattens
+nesting deeper than Qt can lay out in reasonable time.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
+from functools import lru_cache
+from html import escape, unescape
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
+
+from reader.core.code_highlight import token_classes
+from reader.core.markdown_parser import BOX_CLASSES
 
 ImageStatus = Literal["found", "missing", "unsafe"]
 
 # Tags Qt's rich text understands and that chapter authors need; anything else is
 # unwrapped (its text kept), and the tags in _DROP_WITH_CONTENT vanish entirely.
 _ALLOWED_TAGS = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "big",
-        "blockquote",
-        "br",
-        "center",
-        "cite",
-        "code",
-        "dd",
-        "del",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "tt",
-        "u",
-        "ul",
-        "var",
-    ]
-)
+    ["a", "abbr", "b", "big", "blockquote", "br", "caption", "center", "cite", "code", "dd",
+     "del", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+     "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike",
+     "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u",
+     "ul", "var"]
+)  # fmt: skip
+# Only elements whose content is never chapter text; a <textarea> or <noscript> is unwrapped
+# instead, so that an unclosed one cannot hide the rest of the chapter.
 _DROP_WITH_CONTENT = frozenset(
-    [
-        "script",
-        "style",
-        "head",
-        "title",
-        "iframe",
-        "object",
-        "embed",
-        "applet",
-        "template",
-        "textarea",
-        "select",
-        "noscript",
-        "svg",
-        "math",
-        "canvas",
-        "video",
-        "audio",
-        "form",
-        "button",
-    ]
-)
-_VOID = frozenset({"br", "hr", "img"})
-_ALLOWED_ATTRS: dict[str, frozenset[str]] = {
-    "*": frozenset({"id", "class", "title", "align", "dir"}),
-    "a": frozenset({"href", "name"}),
-    "ol": frozenset({"start", "type"}),
-    "td": frozenset({"colspan", "rowspan", "valign"}),
-    "th": frozenset({"colspan", "rowspan", "valign"}),
+    ["script", "style", "head", "title", "iframe", "object", "applet", "template", "svg",
+     "math", "canvas", "video", "audio", "select", "button", "frame", "frameset", "noembed"]
+)  # fmt: skip
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "title", "align", "dir"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height", "style"},
+    "ol": {"start", "type"},
+    "td": {"colspan", "rowspan", "valign"},
+    "th": {"colspan", "rowspan", "valign"},
+    "table": {"width", "cellspacing", "cellpadding", "border"},
 }
+# Classes the renderer emits; an author's own class names are dropped.
+_CLASSES: dict[str, set[str]] = {
+    "table": set(BOX_CLASSES) | {"code"},
+    "p": {"box-title", "summary", "math-block"},
+    "pre": {"code"},
+}
+# "details:" links are the fold toggles of details boxes, routed by the viewer.
+_URL_SCHEMES = {"http", "https", "mailto", "details"}
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PERCENT_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
 _STRETCH_WIDTH = 20000
-_PIXELS_RE = re.compile(r"^\s*(\d{1,5})\s*(?:px)?\s*$")
+_PIXELS_RE = re.compile(r"^\s*(\d{1,5})(?:\.\d+)?\s*(?:px)?\s*$")
+_STYLE_SIZE_RE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*([^;]+)", re.IGNORECASE)
+# Tags of the cleaned HTML: attribute values are always double-quoted there.
+_TAG_RE = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
+_ATTR_RE = re.compile(r'([^\s=>/]+)="([^"]*)"')
+_VOID = frozenset({"br", "hr", "img"})
+# Deeper element nesting is flattened: Qt's layout slows sharply with depth.
+HTML_NESTING_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -116,6 +77,8 @@ class ImageRef:
     path: Path | None
     width_percent: float | None
     width_pixels: int | None
+    height_pixels: int | None = None
+    svg: bool = False
 
     @property
     def label(self) -> str:
@@ -129,13 +92,15 @@ class ImageRef:
 class ImageResolver:
     """Resolves a chapter's image sources inside the library `root`, refusing any that leave it.
 
-    Every symbolic link on the way is followed (a link out of the library is refused), but
-    each folder is resolved once per chapter, not once per image: a chapter with a hundred
-    figures in one folder costs a hundred file checks, not a walk of every path.
+    Sources are relative to the chapter's folder `base` (posix, relative to `root`; "" for
+    the top). Every symbolic link on the way is followed (a link out of the library is
+    refused), but each folder is resolved once per chapter, not once per image: a chapter
+    with a hundred figures in one folder costs a hundred file checks, not a walk of every path.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, base: str = "") -> None:
         self._root = root.resolve()
+        self._base = base.strip("/")
         self._folders: dict[str, Path] = {}
 
     def resolve(self, src: str) -> tuple[ImageStatus, Path | None]:
@@ -143,6 +108,11 @@ class ImageResolver:
         cleaned = unquote(src.strip().replace("\\", "/"))
         if not cleaned or _SCHEME_RE.match(cleaned) or cleaned.startswith("/") or "\x00" in cleaned:
             return "unsafe", None
+        if self._base:
+            # Normalised as text first: "../x" from "a/b" is "a/x" whatever links "a/b" is.
+            cleaned = posixpath.normpath(f"{self._base}/{cleaned}")
+            if cleaned == ".." or cleaned.startswith("../"):
+                return "unsafe", None
         folder, _, name = cleaned.rpartition("/")
         try:
             if name in ("", ".", ".."):
@@ -164,9 +134,9 @@ class ImageResolver:
         return found
 
 
-def resolve_image(src: str, root: Path) -> tuple[ImageStatus, Path | None]:
-    """Resolve one image `src` inside the library `root`; refuse anything that leaves it."""
-    return ImageResolver(root).resolve(src)
+def resolve_image(src: str, root: Path, base: str = "") -> tuple[ImageStatus, Path | None]:
+    """Resolve one image `src` of a chapter in folder `base`; refuse anything leaving `root`."""
+    return ImageResolver(root, base).resolve(src)
 
 
 def image_url(index: int, ref: ImageRef) -> str:
@@ -174,96 +144,136 @@ def image_url(index: int, ref: ImageRef) -> str:
     return f"{'image' if ref.status == 'found' else 'placeholder'}:{index}"
 
 
-class _Rewriter(HTMLParser):
-    def __init__(self, root: Path) -> None:
-        super().__init__(convert_charrefs=True)
-        self._images = ImageResolver(root)
-        self._out: list[str] = []
-        self._drop_depth = 0
-        self._open: list[str] = []
-        self.images: list[ImageRef] = []
+@dataclass(frozen=True)
+class Sanitized:
+    """Safe HTML, its images in order, and whether nesting had to be flattened."""
 
-    def html(self) -> str:
-        while self._open:
-            self._out.append(f"</{self._open.pop()}>")
-        return "".join(self._out)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
-        if tag in _DROP_WITH_CONTENT:
-            if not closed:
-                self._drop_depth += 1
-            return
-        if self._drop_depth or tag not in _ALLOWED_TAGS:
-            return
-        values = {name: value or "" for name, value in attrs}
-        if tag == "img":
-            self._out.append(self._image(values))
-            return
-        allowed = _ALLOWED_ATTRS["*"] | _ALLOWED_ATTRS.get(tag, frozenset())
-        kept = "".join(
-            f' {name}="{escape(value, quote=True)}"'
-            for name, value in values.items()
-            if name in allowed
-        )
-        self._out.append(f"<{tag}{kept}>")
-        if tag not in _VOID and not closed:
-            self._open.append(tag)
-
-    def _image(self, values: dict[str, str]) -> str:
-        src = values.get("src", "")
-        status, path = self._images.resolve(src)
-        width = values.get("width", "")
-        percent = _PERCENT_RE.match(width)
-        pixels = _PIXELS_RE.match(width)
-        ref = ImageRef(
-            src=src,
-            alt=values.get("alt", ""),
-            status=status,
-            path=path,
-            width_percent=min(float(percent.group(1)), 100.0) if percent else None,
-            width_pixels=int(pixels.group(1)) if pixels and not percent else None,
-        )
-        index = len(self.images)
-        self.images.append(ref)
-        # Qt's rich text cannot parse percent widths (the image would vanish). A share of
-        # the column is written as a very wide image shrunk by max-width, which Qt applies
-        # against the text width and re-applies on every resize; nothing is ever wider
-        # than the column.
-        if ref.width_percent is not None:
-            size = f' width="{_STRETCH_WIDTH}" style="max-width:{ref.width_percent:g}%"'
-        elif ref.width_pixels is not None:
-            size = f' width="{ref.width_pixels}" style="max-width:100%"'
-        else:
-            size = ' style="max-width:100%"'
-        alt = escape(ref.label, quote=True)
-        return f'<img src="{image_url(index, ref)}" alt="{alt}" title="{alt}"{size} />'
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP_WITH_CONTENT:
-            self._drop_depth = max(0, self._drop_depth - 1)
-            return
-        if self._drop_depth or tag not in self._open:
-            return
-        while self._open:
-            top = self._open.pop()
-            self._out.append(f"</{top}>")
-            if top == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if not self._drop_depth:
-            self._out.append(escape(data, quote=False))
+    html: str
+    images: tuple[ImageRef, ...]
+    flattened: bool
 
 
-def sanitize(html: str, root: Path) -> tuple[str, tuple[ImageRef, ...]]:
+def sanitize(html: str, root: Path, base: str = "") -> tuple[str, tuple[ImageRef, ...]]:
     """Keep the safe subset of `html`, rewriting each image to a viewer URL; list the images."""
-    rewriter = _Rewriter(root)
-    rewriter.feed(html)
-    rewriter.close()
-    return rewriter.html(), tuple(rewriter.images)
+    result = sanitize_html(html, root, base)
+    return result.html, result.images
+
+
+def sanitize_html(html: str, root: Path, base: str = "") -> Sanitized:
+    """Clean `html` with nh3, resolve and size its images, flatten too-deep nesting."""
+    import nh3
+
+    resolver = ImageResolver(root, base)
+    seen: list[tuple[str, ImageStatus, Path | None]] = []
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src":
+            # Only sources with a safe scheme (or none) get here; the rest lose their src.
+            status, path = resolver.resolve(value)
+            seen.append((value, status, path))
+            return f"seen:{len(seen) - 1}"
+        return value
+
+    cleaned = nh3.clean(
+        html,
+        tags=set(_ALLOWED_TAGS),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
+        attribute_filter=attribute_filter,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(_URL_SCHEMES),
+        allowed_classes=_allowed_classes(),
+    )
+    return _finish(cleaned, seen)
+
+
+@lru_cache(maxsize=1)
+def _allowed_classes() -> dict[str, set[str]]:
+    # Built on first use: the token class names come from Pygments, not loaded at start-up.
+    classes = {tag: set(names) for tag, names in _CLASSES.items()}
+    classes["span"] = set(token_classes()) | {"math"}
+    return classes
+
+
+def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> Sanitized:
+    images: list[ImageRef] = []
+    out: list[str] = []
+    depth = skipped = pos = 0
+    dropped: list[bool] = []  # per open element: whether its tags were left out
+    has_images = "<img" in cleaned
+    for match in _TAG_RE.finditer(cleaned):
+        closing, tag = match.group(1), match.group(2)
+        if tag == "img":
+            if has_images:
+                out.append(cleaned[pos : match.start()])
+                out.append(_image(match.group(3), seen, images))
+                pos = match.end()
+            continue
+        if tag in _VOID:
+            continue
+        if not closing:
+            keep = depth < HTML_NESTING_LIMIT
+            depth += 1
+            dropped.append(not keep)
+        else:
+            if not dropped:
+                continue
+            depth -= 1
+            keep = not dropped.pop()
+        if not keep:
+            skipped += 1
+            out.append(cleaned[pos : match.start()])
+            pos = match.end()
+    out.append(cleaned[pos:])
+    return Sanitized("".join(out), tuple(images), skipped > 0)
+
+
+def _size(value: str) -> tuple[float | None, int | None]:
+    percent = _PERCENT_RE.match(value)
+    if percent:
+        return min(float(percent.group(1)), 100.0), None
+    pixels = _PIXELS_RE.match(value)
+    return None, (int(pixels.group(1)) if pixels else None)
+
+
+def _image(
+    attrs_text: str, seen: list[tuple[str, ImageStatus, Path | None]], images: list[ImageRef]
+) -> str:
+    attrs = {name: unescape(value) for name, value in _ATTR_RE.findall(attrs_text)}
+    key = attrs.get("src", "")
+    if key.startswith("seen:"):
+        src, status, path = seen[int(key[5:])]
+    else:
+        src, status, path = key, "unsafe", None  # its scheme was refused by the cleaner
+    styled = {
+        m.group(1).lower(): m.group(2).strip()
+        for m in _STYLE_SIZE_RE.finditer(attrs.get("style", ""))
+    }
+    percent, pixels = _size(attrs.get("width") or styled.get("width", ""))
+    height = _size(attrs.get("height") or styled.get("height", ""))[1]
+    name = (path.name if path is not None else src).lower()
+    ref = ImageRef(
+        src=src,
+        alt=attrs.get("alt", ""),
+        status=status,
+        path=path,
+        width_percent=percent,
+        width_pixels=pixels,
+        height_pixels=height,
+        svg=name.endswith((".svg", ".svgz")),
+    )
+    index = len(images)
+    images.append(ref)
+    # Qt's rich text cannot parse percent widths (the image would vanish). A share of
+    # the column is written as a very wide image shrunk by max-width, which Qt applies
+    # against the text width and re-applies on every resize; nothing is ever wider
+    # than the column.
+    if ref.width_percent is not None:
+        size = f' width="{_STRETCH_WIDTH}" style="max-width:{ref.width_percent:g}%"'
+    else:
+        size = f' width="{ref.width_pixels}"' if ref.width_pixels is not None else ""
+        size += f' height="{ref.height_pixels}"' if ref.height_pixels is not None else ""
+        size += ' style="max-width:100%"'
+    alt = escape(ref.label, quote=True)
+    return f'<img src="{image_url(index, ref)}" alt="{alt}" title="{alt}"{size} />'

@@ -4,6 +4,8 @@ Positions in this text are Python string indices (code points). The text follows
 structure the viewer lays out (one line per paragraph, heading, list item or table cell;
 whitespace collapsed; each image one U+FFFC character), so that the viewer can map its own
 positions onto it cheaply; `reader.ui` converts to Qt's UTF-16 positions at the boundary.
+It also records where each details box folds and where each code block lies. The builder
+keeps flat state (no recursion), so nesting depth never matters.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 OBJECT_CHAR = "\ufffc"
+# The arrow that starts a details box's summary line when the box is written open.
+OPEN_ARROW = "\u25be"
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -52,11 +56,27 @@ class SectionStart:
 
 
 @dataclass(frozen=True)
+class Fold:
+    """A details box: its arrow character, the range of its body, and whether it starts open.
+
+    `marker` is the offset of the single arrow character ("▸" folded, "▾" open) that starts
+    the summary line; `start`/`end` is the plain-text range of the body the viewer hides.
+    """
+
+    marker: int
+    start: int
+    end: int
+    open: bool
+
+
+@dataclass(frozen=True)
 class PlainText:
-    """A chapter's plain text and where each heading starts in it."""
+    """A chapter's plain text, where each heading starts, its folds and its code blocks."""
 
     text: str
     sections: tuple[SectionStart, ...]
+    folds: tuple[Fold, ...] = ()
+    code: tuple[tuple[int, int], ...] = ()
 
     def section_at(self, offset: int) -> str | None:
         """The id of the heading whose section contains `offset`, or None before the first."""
@@ -85,6 +105,11 @@ class _TextBuilder(HTMLParser):
         self._pre = 0
         self._table_depth = 0
         self._pending_heading: str | None = None
+        self._pending_summary = -1  # the fold whose summary line comes next
+        self.summary_lines: dict[int, int] = {}  # fold index -> line of its summary
+        self._tables: list[int] = []  # per open table: its fold's index, or -1
+        self.fold_ends: dict[int, int] = {}  # fold index -> line index after its body
+        self.code_lines: list[tuple[int, int]] = []  # (first line, line after last)
 
     def _flush(self, force: bool = False) -> None:
         text = "".join(self._current)
@@ -92,6 +117,9 @@ class _TextBuilder(HTMLParser):
             # Non-breaking spaces survive collapsing (as in HTML) and read as plain spaces.
             text = _SPACE_RE.sub(" ", text).strip(" ").replace("\xa0", " ")
         if text or force:
+            if self._pending_summary >= 0:
+                self.summary_lines[self._pending_summary] = len(self.lines)
+                self._pending_summary = -1
             if self._pending_heading is not None:
                 self.sections.append((len(self.lines), self._pending_heading))
                 self._pending_heading = None
@@ -103,11 +131,23 @@ class _TextBuilder(HTMLParser):
             self._current.append(OBJECT_CHAR)
         elif tag == "br":
             self._flush(force=True)
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            fold = self._tables[-1] if self._tables else -1
+            if href.startswith("details:") and fold >= 0 and fold not in self.summary_lines:
+                self._flush()
+                self._pending_summary = fold
         elif tag in _CELL_TAGS:
             self._flush()
         elif tag == "table":
             self._flush()
             self._table_depth += 1
+            classes = (dict(attrs).get("class") or "").split()
+            if "box-details" in classes:
+                self._tables.append(len(self.fold_ends))
+                self.fold_ends[len(self.fold_ends)] = -1
+            else:
+                self._tables.append(-1)
         elif tag in _BLOCK_TAGS:
             self._flush()
             if tag == "pre":
@@ -126,15 +166,20 @@ class _TextBuilder(HTMLParser):
         elif tag == "table":
             self._flush()
             self._table_depth -= 1
+            fold = self._tables.pop() if self._tables else -1
+            if fold >= 0:
+                self.fold_ends[fold] = len(self.lines)
             # Qt closes a table with an end-of-frame character, which reads as an empty line.
             self.lines.append("")
         elif tag in _BLOCK_TAGS:
             if tag == "pre":
+                first = len(self.lines)
                 for line in "".join(self._current).split("\n"):
                     self._current = [line]
                     self._flush(force=True)
                 self._current = []
                 self._pre = max(0, self._pre - 1)
+                self.code_lines.append((first, len(self.lines)))
             else:
                 self._flush()
 
@@ -156,8 +201,25 @@ def plain_text(html: str) -> PlainText:
     for line in builder.lines:
         offsets.append(total)
         total += len(line) + 1
+    offsets.append(total)  # one past the end, as if a line followed
+    lines = builder.lines
     sections = tuple(SectionStart(offsets[index], hid) for index, hid in builder.sections)
-    return PlainText("\n".join(builder.lines), sections)
+    folds = []
+    length = max(total - 1, 0)  # the joined text has no newline after its last line
+    for index, summary in sorted(builder.summary_lines.items()):
+        body_end = builder.fold_ends.get(index, -1)
+        if body_end < 0:
+            body_end = len(lines)
+        start = offsets[summary + 1]
+        end = max(start, offsets[body_end] - 1) if body_end > summary + 1 else start
+        is_open = lines[summary].startswith(OPEN_ARROW)
+        folds.append(Fold(offsets[summary], min(start, length), min(end, length), is_open))
+    code = tuple(
+        (offsets[first], offsets[last - 1] + len(lines[last - 1]))
+        for first, last in builder.code_lines
+        if last > first
+    )
+    return PlainText("\n".join(lines), sections, tuple(folds), code)
 
 
 class OffsetMap:

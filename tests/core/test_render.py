@@ -112,9 +112,9 @@ def test_tables_code_lists_and_unicode_ids(tmp_path: Path) -> None:
         "```python\nprint('<x>')\n```\n\n- one\n- two\n"
     )
     rendered = render_markdown(body, tmp_path)
-    assert [h.id for h in rendered.headings] == ["sécurité", "sécurité_1"]
+    assert [h.id for h in rendered.headings] == ["sécurité", "sécurité-1"]
     assert "<table>" in rendered.html and "<td>1</td>" in rendered.html
-    assert "<pre><code" in rendered.html and "&lt;x&gt;" in rendered.html
+    assert '<pre class="code">' in rendered.html and "&lt;x&gt;" in rendered.html
     assert "<li>one</li>" in rendered.html
 
 

@@ -7,9 +7,9 @@ import os
 import time
 from pathlib import Path
 
-import markdown
 from helpers import write_chapter
 
+from reader.core import markdown_parser
 from reader.core.document import DocumentCache, load_document
 from reader.core.library import load_library
 from reader.core.render_cache import FORMAT_VERSION, RenderCache
@@ -29,7 +29,7 @@ def test_a_restart_reads_the_cache_and_gets_the_same_document(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("Markdown was converted although the chapter is cached")
 
-    monkeypatch.setattr(markdown.Markdown, "convert", refuse)
+    monkeypatch.setattr(markdown_parser, "parser", refuse)
     again = DocumentCache(library.root, disk=RenderCache(tmp_path / "cache")).get(chapter)
     assert again.rendered == first.rendered
     assert again.plain == first.plain
