@@ -1,13 +1,24 @@
-"""Undoable annotation edits: every change is committed at once, and Ctrl+Z reverses it."""
+"""Undoable annotation edits: every change is committed at once, and Ctrl+Z reverses it.
+
+The window remembers the version of each highlight that its commands wrote last. Undo
+and redo write only while that version is still stored: when a sync, an import or
+another program has changed the highlight since, the newer version is kept and the
+command leaves the stack.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.anchoring import Target
-from reader.storage.annotations import Annotation, AnnotationId
+from reader.storage.annotations import (
+    Annotation,
+    AnnotationChangedError,
+    AnnotationId,
+    AnnotationNotFoundError,
+)
 from reader.storage.db import StorageError
 
 if TYPE_CHECKING:
@@ -15,7 +26,7 @@ if TYPE_CHECKING:
 
 
 class _StoreCommand(QUndoCommand):
-    """Runs a store change; a first write that fails is reported and never enters the stack."""
+    """Runs a store change; a write that fails or finds a newer version leaves the stack."""
 
     def __init__(self, feature: AnnotationsFeature, text: str) -> None:
         super().__init__(text)
@@ -40,9 +51,31 @@ class _StoreCommand(QUndoCommand):
             if first:
                 # QUndoStack drops a command that is obsolete after its first redo().
                 self.setObsolete(True)
+        except AnnotationChangedError as changed:
+            # QUndoStack deletes a command made obsolete inside undo() or redo(); keeping it
+            # would offer an undo that can only fail again.
+            self.setObsolete(True)
+            self._feature.changed_elsewhere(changed.current, "redo" if redo else "undo")
+        except AnnotationNotFoundError:
+            # Only a first write can get here (later ones are conditional): the highlight
+            # was deleted elsewhere before the window heard of it.
+            self.setObsolete(True)
+            self._feature.changed_elsewhere(None, "redo" if redo else "undo")
 
     def _apply(self, *, redo: bool, first: bool) -> None:
         raise NotImplementedError
+
+    def _expected(self, annotation_id: AnnotationId) -> Annotation | None:
+        """The only version an undo or redo may write over: the last one this window wrote.
+
+        Per highlight, not per command: undoing a delete writes a new version, and the
+        undo of the highlight's creation before it must accept that one.
+        """
+        return self._feature.written_versions.get(annotation_id)
+
+    def _wrote(self, version: Annotation) -> Annotation:
+        self._feature.written_versions[version.id] = version
+        return version
 
 
 class AddCommand(_StoreCommand):
@@ -58,12 +91,18 @@ class AddCommand(_StoreCommand):
     def _apply(self, *, redo: bool, first: bool) -> None:
         store = self._feature.store
         if redo and first:
-            self.annotation = store.add(self._chapter, self._target, self._colour, self._note)
+            self.annotation = self._wrote(
+                store.add(self._chapter, self._target, self._colour, self._note)
+            )
             self._feature.placed_changed(self.annotation)
         elif self.annotation is not None and redo:
-            self._feature.placed_changed(store.restore(self.annotation.id))
+            expected = self._expected(self.annotation.id)
+            self._feature.placed_changed(
+                self._wrote(store.restore(self.annotation.id, expected=expected))
+            )
         elif self.annotation is not None:
-            self._feature.removed(store.delete(self.annotation.id))
+            expected = self._expected(self.annotation.id)
+            self._feature.removed(self._wrote(store.delete(self.annotation.id, expected=expected)))
 
 
 class DeleteCommand(_StoreCommand):
@@ -75,10 +114,12 @@ class DeleteCommand(_StoreCommand):
 
     def _apply(self, *, redo: bool, first: bool) -> None:
         store = self._feature.store
+        # The first delete is the user's own, newest intent: it needs no expected version.
+        expected = None if first else self._expected(self._id)
         if redo:
-            self._feature.removed(store.delete(self._id))
+            self._feature.removed(self._wrote(store.delete(self._id, expected=expected)))
         else:
-            self._feature.placed_changed(store.restore(self._id))
+            self._feature.placed_changed(self._wrote(store.restore(self._id, expected=expected)))
 
 
 class EditCommand(_StoreCommand):
@@ -89,14 +130,20 @@ class EditCommand(_StoreCommand):
     ) -> None:
         super().__init__(feature, "Change Colour" if field == "colour" else "Edit Note")
         self._id = annotation.id
-        self._field = field
+        self._field: Literal["colour", "note"] = "colour" if field == "colour" else "note"
         self._old = annotation.colour if field == "colour" else annotation.note
         self._new = value
 
     def _apply(self, *, redo: bool, first: bool) -> None:
-        value = self._new if redo else self._old
-        store = self._feature.store
-        if self._field == "colour":
-            self._feature.placed_changed(store.set_colour(self._id, value))
+        store, field = self._feature.store, self._field
+        if first:
+            before, after = store.edit(self._id, field, self._new)
+            # What undo puts back is what this write replaced, which may be newer than
+            # what the window showed when the edit began.
+            self._old = before.colour if field == "colour" else before.note
+            if before == after:
+                self.setObsolete(True)  # nothing changed: nothing to undo
         else:
-            self._feature.placed_changed(store.set_note(self._id, value))
+            value = self._new if redo else self._old
+            after = store.edit(self._id, field, value, expected=self._expected(self._id))[1]
+        self._feature.placed_changed(self._wrote(after))

@@ -18,6 +18,7 @@ from reader.core.anchoring import Anchor, anchor, anchor_all, describe
 from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
 from reader.storage.db import Database, StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
+from reader.ui.db_watch import DatabaseWatcher
 from reader.ui.highlight_menus import HighlightMenus
 from reader.ui.main_window import MainWindow
 from reader.ui.note_dialog import NoteDialog
@@ -39,6 +40,7 @@ class AnnotationsFeature(QObject):
     """Owns the notes database for a window and keeps the view and Notes panel in step."""
 
     changed = Signal()  # emitted after a successful write
+    reloaded = Signal()  # emitted after showing what another program wrote
 
     def __init__(self, window: MainWindow, db: Database | None, problem: str | None) -> None:
         super().__init__(window)
@@ -53,6 +55,9 @@ class AnnotationsFeature(QObject):
         self._slug: str | None = None
         self._default_colour = "yellow"
         self.undo_stack = QUndoStack(self)
+        # The version of each highlight the undo stack wrote last: undo and redo write only
+        # over it, never over a newer one from a sync, an import or another program.
+        self.written_versions: dict[AnnotationId, Annotation] = {}
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self._view.set_layer("flash", []))
@@ -74,6 +79,10 @@ class AnnotationsFeature(QObject):
         self._selection_changed(False)
         if problem:
             QTimer.singleShot(0, self._warn_problem)
+        self.watcher: DatabaseWatcher | None = None
+        if db is not None:
+            self.watcher = DatabaseWatcher(db, self)
+            self.watcher.changed.connect(self.reload_from_disk)
         current = window.current_document()
         if current is not None:
             self.reanchor(current.chapter.slug)
@@ -114,6 +123,25 @@ class AnnotationsFeature(QObject):
     def report_storage_error(self, error: StorageError) -> None:
         """Tell the user that a change could not be saved, and why."""
         show_message(self._window, "Your change was not saved", error.message)
+
+    def changed_elsewhere(self, current: Annotation | None, action: str) -> None:
+        """An undo or redo was skipped because the highlight changed since: say so, show it."""
+        what = "deleted" if current is None or current.deleted else "changed"
+        self._window.statusBar().showMessage(
+            f"This highlight was {what} elsewhere since; {action} skipped so the newer "
+            "version is kept.",
+            10000,
+        )
+        self.reload_from_disk()
+
+    @Slot()
+    def reload_from_disk(self) -> None:
+        """Show the notes as stored now (another program changed them): chapter and panel."""
+        if self._store is None:
+            return
+        doc = self._window.current_document()
+        self.reanchor(doc.chapter.slug if doc is not None else "")
+        self.reloaded.emit()
 
     @Slot(int)
     def _sidebar_changed(self, _index: int) -> None:

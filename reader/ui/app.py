@@ -131,6 +131,7 @@ def install_features(
             # Notes become searchable, and stay in step with every change.
             search.set_notes_source(annotations.all_annotations)
             annotations.changed.connect(search.refresh_notes)
+            annotations.reloaded.connect(search.refresh_notes)
 
 
 def _prune_render_cache(window: MainWindow) -> None:
