@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "export": ("reader.commands_exchange", "export your notes (Markdown, HTML or JSON)"),
     "import": ("reader.commands_exchange", "import notes from a JSON export"),
     "sync": ("reader.commands_exchange", "merge the notes in a sync folder, write this computer's"),
+    "recover": ("reader.commands_recover", "recover notes from a damaged notes file"),
 }
 
 
