@@ -1,35 +1,48 @@
-"""Find the chapters of a library folder, read their front matter and report bad files."""
+"""Find the chapters of a library folder, read their front matter and report bad files.
+
+A library is any folder of Markdown: every `.md` (or `.markdown`) file under it is a
+chapter, a folder's README or index stands for the folder, and an mdBook SUMMARY.md,
+when there is one, decides which files are chapters and in what order.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NewType
+from typing import Any, NewType
 
 from reader.core.atomic import write_atomic
+from reader.core.chapter_text import (
+    FrontMatterError,
+    first_heading,
+    parse_yaml,
+    split_front_matter,
+)
+from reader.core.discovery import FoundFile, discover
+from reader.core.problems import Problem, ProblemKind
+from reader.core.slugs import SLUG_RE, is_valid_slug
+from reader.core.summary import Summary, find_summary, read_summary
+
+__all__ = [
+    "MAX_CHAPTER_BYTES",
+    "Chapter",
+    "ChapterChangedError",
+    "Library",
+    "Problem",
+    "ProblemKind",
+    "Slug",
+    "is_valid_slug",
+    "load_library",
+    "read_chapter",
+]
 
 Slug = NewType("Slug", str)
 
-ProblemKind = Literal[
-    "missing-image", "unsafe-path", "bad-front-matter", "duplicate-slug", "unreadable"
-]
-
 # Chapters are text; anything bigger than this is almost certainly not a chapter.
 MAX_CHAPTER_BYTES = 32 * 1024 * 1024
-_SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with a file of the library, said in words for the author."""
-
-    path: str
-    kind: ProblemKind
-    message: str
+_SLUG_RE = SLUG_RE  # kept for code that validated slugs with it (use fullmatch)
 
 
 class ChapterChangedError(OSError):
@@ -42,6 +55,8 @@ class Chapter:
 
     The body is read from the file when asked for (a library of a thousand chapters need
     not hold them all in memory); `body_span` is where it sits in the file's text.
+    `parent` is the chapter it is listed under in the Contents (None: the top level), and
+    `part` the mdBook part title it belongs to, if any.
     """
 
     slug: Slug
@@ -54,6 +69,8 @@ class Chapter:
     body_span: tuple[int, int] | None = None
     # The body, when it could not be located by a span (kept in memory instead).
     kept_body: str | None = field(default=None, repr=False, compare=False)
+    parent: Slug | None = None
+    part: str | None = None
 
     @property
     def body(self) -> str:
@@ -76,25 +93,50 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Library:
-    """The chapters of one folder, in reading order, and the problems met loading it."""
+    """The chapters of one folder in reading order, the problems met, and what was left out.
+
+    `chapters` is the depth-first reading order: each chapter comes before those listed
+    under it (`Chapter.parent`). `skipped` lists files and folders that were not read,
+    each with the reason (kind "skipped").
+    """
 
     root: Path
     chapters: tuple[Chapter, ...]
     problems: tuple[Problem, ...] = field(default=())
+    skipped: tuple[Problem, ...] = field(default=())
+    _slugs: dict[str, Chapter] = field(init=False, repr=False, compare=False)
+    _relpaths: dict[str, Chapter] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_slugs", {c.slug: c for c in self.chapters})
+        object.__setattr__(self, "_relpaths", {c.relpath: c for c in self.chapters})
 
     def by_slug(self, slug: str) -> Chapter | None:
         """The chapter with this slug, or None."""
-        for chapter in self.chapters:
-            if chapter.slug == slug:
-                return chapter
-        return None
+        return self._slugs.get(slug)
 
     def by_relpath(self, relpath: str) -> Chapter | None:
-        """The chapter stored at this path relative to the library, or None."""
-        for chapter in self.chapters:
-            if chapter.relpath == relpath:
-                return chapter
-        return None
+        """The chapter stored at exactly this path relative to the library, or None."""
+        return self._relpaths.get(relpath)
+
+    def find_relpath(self, relpath: str) -> Chapter | None:
+        """The chapter at this relative path: exact first, then ignoring case.
+
+        Backslashes, `./` and `folder/../` are tidied first: links written on Windows or
+        by hand still find their chapter. None when nothing (or more than one) matches.
+        """
+        import posixpath
+
+        tidy = posixpath.normpath(relpath.replace("\\", "/")).removeprefix("./")
+        chapter = self._relpaths.get(relpath) or self._relpaths.get(tidy)
+        if chapter is not None:
+            return chapter
+        folded = [c for c in self.chapters if c.relpath.casefold() == tidy.casefold()]
+        return folded[0] if len(folded) == 1 else None
+
+    def children(self, parent: str | None) -> tuple[Chapter, ...]:
+        """The chapters listed directly under `parent` (None: the top level), in order."""
+        return tuple(c for c in self.chapters if c.parent == parent)
 
 
 def _sha256(data: bytes) -> str:
@@ -114,61 +156,68 @@ class _BadChapter(Exception):
 
 
 def load_library(root: Path, cache_file: Path | None = None) -> Library:
-    """Read every `*.md` chapter directly inside `root`; bad files are reported and skipped.
+    """Read every chapter under `root`; bad files are reported, left-out ones listed.
 
-    With `cache_file`, the front matter of files whose bytes are unchanged since the last
-    load is taken from there instead of being parsed again (YAML is most of the cost).
+    With `cache_file`, files whose size and modification time are unchanged since the
+    last load are not read at all: their metadata comes from there (YAML and reading
+    are most of the cost).
     """
+    from reader.core import assembly
+
     root = root.resolve()
-    cache = _read_cache(cache_file, root)
-    fresh: dict[str, Any] = {}
     if not root.is_dir():
-        return Library(
-            root,
-            (),
-            (Problem(".", "unreadable", f"The library folder {root} does not exist."),),
-        )
-    chapters: list[Chapter] = []
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
+        problem = Problem(".", "unreadable", f"The library folder {root} does not exist.")
+        return Library(root, (), (problem,))
+    summary_path = find_summary(root)
     try:
-        # scandir, not glob: names sort as strings, and file types come without a stat.
-        with os.scandir(root) as found:
-            names = sorted(
-                item.name
-                for item in found
-                if item.name.endswith(".md") and not item.name.startswith(".") and item.is_file()
-            )
+        found = discover(root, skip_book=summary_path is not None)
     except OSError as error:
-        problem = f"The library folder {root} could not be read ({error.strerror})."
-        return Library(root, (), (Problem(".", "unreadable", problem),))
-    for relpath in names:
+        message = f"The library folder {root} could not be read ({error.strerror})."
+        return Library(root, (), (Problem(".", "unreadable", message),))
+    problems = list(found.problems)
+    skipped = list(found.skipped)
+    summary: Summary | None = None
+    files = found.files
+    if summary_path is not None:
+        summary = read_summary(root, summary_path)
+        problems.extend(summary.problems)
+        skipped.extend(summary.skipped)
+        files, left_out = assembly.listed_files(files, summary)
+        problems.extend(left_out)
+        skipped.extend(
+            Problem(f.relpath, "skipped", _unlisted_message(f.relpath, summary.relpath))
+            for f in found.files
+            if f.relpath not in {g.relpath for g in files}
+        )
+    cache = _read_cache(cache_file, root)
+    entries: dict[str, dict[str, Any]] = {}
+    readable: list[FoundFile] = []
+    for found_file in files:
         try:
-            chapter, entry = _read(root / relpath, relpath, cache.get(relpath))
+            entries[found_file.relpath] = _entry(found_file, cache.get(found_file.relpath))
         except _BadChapter as bad:
-            problems.append(Problem(relpath, bad.kind, bad.message))
+            problems.append(Problem(found_file.relpath, bad.kind, bad.message))
             continue
-        if chapter.slug in seen:
-            problems.append(
-                Problem(
-                    relpath,
-                    "duplicate-slug",
-                    f'The slug "{chapter.slug}" is already used by {seen[chapter.slug]}; '
-                    "give this chapter its own slug in its front matter.",
-                )
-            )
-            continue
-        if "body" in entry:
-            fresh[relpath] = entry
-        seen[chapter.slug] = relpath
-        chapters.append(chapter)
-    chapters.sort(key=_reading_order)
-    if cache_file is not None and fresh != cache:
-        _write_cache(cache_file, root, fresh)
-    return Library(root, tuple(chapters), tuple(problems))
+        readable.append(found_file)
+    try:
+        chapters, more = assembly.assemble(root, readable, entries, summary)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # A cache entry of the right shape but damaged inside: read every file again.
+        entries = {f.relpath: _entry(f, None) for f in readable}
+        chapters, more = assembly.assemble(root, readable, entries, summary)
+    problems.extend(more)
+    if cache_file is not None and entries != cache:
+        _write_cache(cache_file, root, entries)
+    return Library(root, tuple(chapters), tuple(problems), tuple(skipped))
 
 
-_CACHE_VERSION = 2
+def _unlisted_message(relpath: str, summary: str) -> str:
+    if relpath == summary:
+        return "The file is the book's table of contents, not a chapter."
+    return f"The file was skipped: it is not listed in {summary}."
+
+
+_CACHE_VERSION = 3
 
 
 def _read_cache(cache_file: Path | None, root: Path) -> dict[str, Any]:
@@ -193,71 +242,67 @@ def _write_cache(cache_file: Path, root: Path, chapters: dict[str, Any]) -> None
         write_atomic(cache_file, json.dumps(data, ensure_ascii=False), durable=False)
 
 
-def _reading_order(chapter: Chapter) -> tuple[int, float, str, str]:
-    has_order = 0 if chapter.order is not None else 1
-    return (has_order, chapter.order or 0.0, chapter.title.casefold(), chapter.slug)
+def _parse_front_matter(source: str) -> dict[str, Any]:
+    """The metadata of front matter `source` (a seam the cache tests watch)."""
+    return parse_yaml(source)
 
 
-def _parse_front_matter(text: str) -> tuple[Any, str]:
-    """(metadata, body) of a chapter's text, with libyaml's C loader when available.
+# "heading" and "problems" are left out when empty: a smaller cache loads faster.
+_ENTRY_KEYS = frozenset(
+    ("hash", "size", "mtime_ns", "body", "fm", "title", "slug", "abstract", "order")
+)
 
-    Imported here: a start whose chapters are all in the metadata cache never loads them.
-    """
-    import frontmatter
-    import yaml
-    from frontmatter.default_handlers import YAMLHandler
 
-    class _CYAMLHandler(YAMLHandler):
-        def load(self, fm: str, **kwargs: object) -> Any:
-            # The pure-Python loader is most of the time a 1,000-chapter library takes.
-            kwargs.setdefault("Loader", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            return super().load(fm, **kwargs)
+def _usable(entry: Any) -> bool:
+    """True when a metadata-cache entry has every field, each of the right type."""
+    if type(entry) is not dict or not entry.keys() >= _ENTRY_KEYS:
+        return False
+    body, order = entry["body"], entry["order"]
+    # `type(...) is` rather than isinstance: this runs for every chapter at every start.
+    return (
+        type(entry["hash"]) is str
+        and type(entry["title"]) is str
+        and type(entry["slug"]) is str
+        and type(entry["abstract"]) is str
+        and type(entry["fm"]) is bool
+        and type(body) is list
+        and len(body) == 2
+        and type(body[0]) is int
+        and type(body[1]) is int
+        and (order is None or type(order) is float or type(order) is int)
+        and type(entry.get("heading", "")) is str
+        and type(entry.get("problems", [])) is list
+    )
 
-    try:
-        post = frontmatter.loads(text, handler=_CYAMLHandler())
-    except yaml.YAMLError as error:
-        detail = str(error).splitlines()[0] if str(error) else "invalid YAML"
+
+def _entry(found: FoundFile, cached: Any) -> dict[str, Any]:
+    """The metadata of one chapter file: from the cache when unchanged, else read."""
+    if (
+        isinstance(cached, dict)
+        and cached.get("size") == found.size
+        and cached.get("mtime_ns") == found.mtime_ns
+        and _usable(cached)
+    ):
+        # Same size and modification time as when it was cached: trust the entry
+        # without reading the file (as version control tools do).
+        return cached
+    if found.size > MAX_CHAPTER_BYTES:
         raise _BadChapter(
-            "bad-front-matter", f"The front matter is not valid YAML ({detail})."
-        ) from None
-    except (ValueError, TypeError, AttributeError) as error:
-        raise _BadChapter(
-            "bad-front-matter", f"The front matter cannot be read ({error})."
-        ) from None
-    return post.metadata, post.content
-
-
-def read_chapter(path: Path, relpath: str) -> Chapter:
-    """Read and validate one chapter file; raises _BadChapter with the reason."""
-    return _read(path, relpath, None)[0]
-
-
-def _read(
-    path: Path, relpath: str, cached: dict[str, Any] | None
-) -> tuple[Chapter, dict[str, Any]]:
-    """The chapter at `path` and its metadata-cache entry (reused when the bytes match)."""
+            "unreadable",
+            f"The file is {found.size // (1024 * 1024)} MB; chapters larger than "
+            f"{MAX_CHAPTER_BYTES // (1024 * 1024)} MB are not opened.",
+        )
     try:
-        stat = path.stat()
-        size = stat.st_size
-        if (
-            cached is not None
-            and cached.get("size") == size
-            and cached.get("mtime_ns") == stat.st_mtime_ns
-        ):
-            # Same size and modification time as when it was cached: trust the entry
-            # without reading the file (as version control tools do).
-            chapter = _from_cache(path, relpath, cached, str(cached.get("hash", "")))
-            if chapter is not None:
-                return chapter, cached
-        if size > MAX_CHAPTER_BYTES:
-            raise _BadChapter(
-                "unreadable",
-                f"The file is {size // (1024 * 1024)} MB; chapters larger than "
-                f"{MAX_CHAPTER_BYTES // (1024 * 1024)} MB are not opened.",
-            )
-        data = path.read_bytes()
+        data = found.path.read_bytes()
     except OSError as error:
         raise _BadChapter("unreadable", f"The file could not be read: {error.strerror}.") from None
+    entry = _parse(data)
+    entry["size"], entry["mtime_ns"] = found.size, found.mtime_ns
+    return entry
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    """The metadata-cache entry of a chapter file's bytes (raises _BadChapter if unusable)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -265,85 +310,75 @@ def _read(
             "unreadable",
             f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
         ) from None
-    content_hash = _sha256(data)
-    stamp = {"size": size, "mtime_ns": stat.st_mtime_ns}
-    if cached is not None and cached.get("hash") == content_hash:
-        chapter = _from_cache(path, relpath, cached, content_hash)
-        if chapter is not None:
-            return chapter, {**cached, **stamp}
-    meta, body = _parse_front_matter(text)
-    if not isinstance(meta, dict):
-        raise _BadChapter(
-            "bad-front-matter", "The front matter must be a set of `key: value` lines."
+    source, start = split_front_matter(text)
+    problems: list[list[str]] = []
+    meta: dict[str, Any] = {}
+    if source is not None:
+        try:
+            meta = _parse_front_matter(source)
+        except FrontMatterError as error:
+            problems.append(["bad-front-matter", f"{error} The chapter is shown without it."])
+    body = text[start:]
+    stripped = body.strip()
+    # python-frontmatter stripped the body; the span keeps that, so notes stay in place.
+    span = [start + len(body) - len(body.lstrip()), len(stripped)]
+    title = _meta_text(meta, "title", problems)
+    slug = _meta_text(meta, "slug", problems)
+    if slug and not is_valid_slug(slug):
+        problems.append(
+            [
+                "bad-front-matter",
+                f'The slug "{slug[:60]}" may only use letters, digits, ".", "_" and "-" and '
+                "must start with a letter or digit; a slug made from the file's path is "
+                "used instead.",
+            ]
         )
-    title = _text_field(meta, "title")
-    if not title:
-        raise _BadChapter(
-            "bad-front-matter",
-            "The chapter has no title: add `title: ...` to its front matter "
-            "(between the two `---` lines at the top).",
-        )
-    slug = _text_field(meta, "slug") or path.stem
-    if not _SLUG_RE.match(slug):
-        raise _BadChapter(
-            "bad-front-matter",
-            f'The slug "{slug[:60]}" may only use letters, digits, ".", "_" and "-" '
-            "and must start with a letter or digit.",
-        )
+        slug = ""
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int | float)):
-        raise _BadChapter("bad-front-matter", f"`order` must be a number, not {order!r:.40}.")
-    start = text.rfind(body) if body else len(text)
-    span = (start, len(body)) if start >= 0 and text[start : start + len(body)] == body else None
-    chapter = Chapter(
-        slug=Slug(slug),
-        title=title,
-        abstract=_text_field(meta, "abstract"),
-        order=float(order) if order is not None else None,
-        path=path,
-        relpath=relpath,
-        content_hash=content_hash,
-        body_span=span,
-        kept_body=None if span is not None else body,
-    )
-    entry: dict[str, Any] = {
-        "hash": content_hash,
-        "slug": chapter.slug,
-        "title": chapter.title,
-        "abstract": chapter.abstract,
-        "order": chapter.order,
-        **stamp,
-    }
-    if span is not None:
-        entry["body"] = list(span)
-    return chapter, entry
-
-
-def _from_cache(
-    path: Path, relpath: str, cached: dict[str, Any], content_hash: str
-) -> Chapter | None:
-    """The chapter described by a metadata-cache entry, or None if the entry is damaged."""
-    try:
-        start, length = int(cached["body"][0]), int(cached["body"][1])
-        order = cached["order"]
-        return Chapter(
-            slug=Slug(str(cached["slug"])),
-            title=str(cached["title"]),
-            abstract=str(cached["abstract"]),
-            order=float(order) if order is not None else None,
-            path=path,
-            relpath=relpath,
-            content_hash=content_hash,
-            body_span=(start, length),
+        problems.append(
+            ["bad-front-matter", f"`order` must be a number, not {order!r:.40}; it is ignored."]
         )
-    except (KeyError, TypeError, ValueError, IndexError):
-        return None  # a damaged entry: the file is parsed as if it were not cached
+        order = None
+    entry: dict[str, Any] = {
+        "hash": _sha256(data),
+        "body": span,
+        "fm": source is not None,
+        "title": title,
+        "slug": slug,
+        "abstract": _meta_text(meta, "abstract", problems),
+        "order": float(order) if order is not None else None,
+    }
+    # The heading matters only when the front matter names no title.
+    heading = "" if title else first_heading(stripped)
+    if heading:
+        entry["heading"] = heading
+    if problems:
+        entry["problems"] = problems
+    return entry
 
 
-def _text_field(meta: dict[str, Any], key: str) -> str:
+def _meta_text(meta: dict[str, Any], key: str, problems: list[list[str]]) -> str:
     value = meta.get(key)
     if value is None:
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return " ".join(str(value).split())
-    raise _BadChapter("bad-front-matter", f"`{key}` must be text, not a {type(value).__name__}.")
+    problems.append(
+        ["bad-front-matter", f"`{key}` must be text, not a {type(value).__name__}; it is ignored."]
+    )
+    return ""
+
+
+def read_chapter(path: Path, relpath: str) -> Chapter:
+    """Read one chapter file on its own (slug and title as a one-chapter library gives).
+
+    Raises _BadChapter when the file cannot be used at all.
+    """
+    from reader.core import assembly
+
+    stat = path.stat()
+    found = FoundFile(relpath, path, stat.st_size, stat.st_mtime_ns)
+    entry = _entry(found, None)
+    chapters, _ = assembly.assemble(path.parent, [found], {relpath: entry}, None)
+    return chapters[0]

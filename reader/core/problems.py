@@ -1,0 +1,25 @@
+"""What can be wrong with a file of a library, said in words for the author."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ProblemKind = Literal[
+    "missing-image",
+    "unsafe-path",
+    "bad-front-matter",
+    "duplicate-slug",
+    "unreadable",
+    "no-title",
+    "skipped",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with (or left out of) a library; `path` is relative, with "/"."""
+
+    path: str
+    kind: ProblemKind
+    message: str
