@@ -216,11 +216,12 @@ def _emit(folder: _Folder, parent: _Item | None, out: list[_Item], *, is_top: bo
         if item is not folder.index:
             name = item.found.relpath.rpartition("/")[2]
             rank = item.rank()
-            keyed.append((rank, 0, _name_key(rank, name), item))
+            # By the name without its extension: "b.md" before "bad.md".
+            keyed.append((rank, 0, (_name_key(rank, name.rpartition(".")[0]), name), item))
     for name, sub in folder.folders.items():
         sub.index = _folder_chapter(sub.files)
         rank = sub.index.rank() if sub.index is not None else (1, 0.0)
-        keyed.append((rank, 1, _name_key(rank, name), sub))
+        keyed.append((rank, 1, (_name_key(rank, name), name), sub))
     keyed.sort(key=lambda k: k[:3])
     for *_, thing in keyed:
         if isinstance(thing, _Folder):

@@ -189,7 +189,7 @@ def test_metadata_cache_skips_parsing_unchanged_files(tmp_path: Path, monkeypatc
     monkeypatch.undo()
     write_chapter(root, "a.md", "Alpha two", "New body.\n", order=2)
     third = load_library(root, cache)
-    assert [c.title for c in third.chapters] == ["Alpha two", "Bad", "Beta", "Part one", "X"]
+    assert [c.title for c in third.chapters] == ["Alpha two", "Beta", "Bad", "Part one", "X"]
     assert third.by_slug("a").body == "New body."  # type: ignore[union-attr]
     cache.write_text("{damaged", encoding="utf-8")
     assert load_library(root, cache).chapters == third.chapters
