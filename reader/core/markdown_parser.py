@@ -45,6 +45,7 @@ _DIV_COLOURS = {
 }
 _DIV_LABELS = {"keypoints": "Key points", "prereq": "Prerequisites"}
 BOX_CLASSES = frozenset(f"box-{colour}" for colour in (*ALERT_LABELS, "details")) | {"box"}
+TITLE_CLASSES = frozenset(f"box-title-{colour}" for colour in ALERT_LABELS) | {"box-title"}
 _BOX_TABLE = '<table class="box box-{colour}" width="100%" cellspacing="0" cellpadding="10">'
 _parser: MarkdownIt | None = None
 
@@ -124,7 +125,7 @@ def _math_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env:
 
 
 def _box_open(colour: str, label: str) -> str:
-    title = f'<p class="box-title">{escape(label, quote=False)}</p>'
+    title = f'<p class="box-title box-title-{colour}">{escape(label, quote=False)}</p>'
     return _BOX_TABLE.format(colour=colour) + f"<tr><td>{title}\n"
 
 

@@ -18,7 +18,7 @@ from typing import Literal
 from urllib.parse import unquote
 
 from reader.core.code_highlight import token_classes
-from reader.core.markdown_parser import BOX_CLASSES
+from reader.core.markdown_parser import BOX_CLASSES, TITLE_CLASSES
 
 ImageStatus = Literal["found", "missing", "unsafe"]
 
@@ -49,7 +49,7 @@ _ATTRIBUTES: dict[str, set[str]] = {
 # Classes the renderer emits; an author's own class names are dropped.
 _CLASSES: dict[str, set[str]] = {
     "table": set(BOX_CLASSES) | {"code"},
-    "p": {"box-title", "summary", "math-block"},
+    "p": set(TITLE_CLASSES) | {"summary", "math-block", "figure"},
     "pre": {"code"},
 }
 # "details:" links are the fold toggles of details boxes, routed by the viewer.
@@ -62,6 +62,7 @@ _STYLE_SIZE_RE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*([^;]+)", re.IGNORE
 # Tags of the cleaned HTML: attribute values are always double-quoted there.
 _TAG_RE = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
 _ATTR_RE = re.compile(r'([^\s=>/]+)="([^"]*)"')
+_EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>")
 _VOID = frozenset({"br", "hr", "img"})
 # Deeper element nesting is flattened: Qt's layout slows sharply with depth.
 HTML_NESTING_LIMIT = 100
@@ -200,33 +201,45 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
     images: list[ImageRef] = []
     out: list[str] = []
     depth = skipped = pos = 0
-    dropped: list[bool] = []  # per open element: whether its tags were left out
-    has_images = "<img" in cleaned
+    stack: list[tuple[str, bool]] = []  # per open element: its tag, whether it was left out
+    split = False
     for match in _TAG_RE.finditer(cleaned):
         closing, tag = match.group(1), match.group(2)
         if tag == "img":
-            if has_images:
-                out.append(cleaned[pos : match.start()])
-                out.append(_image(match.group(3), seen, images))
-                pos = match.end()
+            out.append(cleaned[pos : match.start()])
+            pos = match.end()
+            image = _image(match.group(3), seen, images)
+            parent = stack[-1][0] if stack else ""
+            # A figure gets a block of its own with single line height: the text's
+            # line-height of 158% would otherwise add half the image's height below it.
+            if parent == "p":
+                out.append(f'</p><p class="figure">{image}</p><p>')
+                split = True
+            elif parent == "li":
+                out.append(f'<p class="figure">{image}</p>')
+            else:
+                out.append(image)
             continue
         if tag in _VOID:
             continue
         if not closing:
             keep = depth < HTML_NESTING_LIMIT
             depth += 1
-            dropped.append(not keep)
+            stack.append((tag, not keep))
         else:
-            if not dropped:
+            if not stack:
                 continue
             depth -= 1
-            keep = not dropped.pop()
+            keep = not stack.pop()[1]
         if not keep:
             skipped += 1
             out.append(cleaned[pos : match.start()])
             pos = match.end()
     out.append(cleaned[pos:])
-    return Sanitized("".join(out), tuple(images), skipped > 0)
+    html = "".join(out)
+    if split:
+        html = _EMPTY_PARAGRAPH_RE.sub("", html)
+    return Sanitized(html, tuple(images), skipped > 0)
 
 
 def _size(value: str) -> tuple[float | None, int | None]:

@@ -105,6 +105,7 @@ class _TextBuilder(HTMLParser):
         self._pre = 0
         self._table_depth = 0
         self._pending_heading: str | None = None
+        self._cells: list[int] = []  # line count when each open cell began
         self._pending_summary = -1  # the fold whose summary line comes next
         self.summary_lines: dict[int, int] = {}  # fold index -> line of its summary
         self._tables: list[int] = []  # per open table: its fold's index, or -1
@@ -139,6 +140,7 @@ class _TextBuilder(HTMLParser):
                 self._pending_summary = fold
         elif tag in _CELL_TAGS:
             self._flush()
+            self._cells.append(len(self.lines))
         elif tag == "table":
             self._flush()
             self._table_depth += 1
@@ -162,7 +164,9 @@ class _TextBuilder(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _CELL_TAGS:
-            self._flush(force=True)
+            # An empty cell is still one (empty) line; a cell of paragraphs has its lines.
+            began = self._cells.pop() if self._cells else -1
+            self._flush(force=len(self.lines) == began)
         elif tag == "table":
             self._flush()
             self._table_depth -= 1

@@ -15,6 +15,7 @@ SERIF_FAMILIES = ["Charter", "Source Serif 4", "Georgia", "DejaVu Serif", "Noto 
 SERIF = ", ".join(f"'{name}'" for name in SERIF_FAMILIES[:-1]) + ", serif"
 SANS = "'Inter', 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', 'Noto Sans', sans-serif"
 MONO = "'JetBrains Mono', 'Consolas', 'Menlo', 'DejaVu Sans Mono', monospace"
+MATH = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Serif', serif"
 FONT_SIZES = (14, 15, 16, 17, 18, 20, 22, 24, 27, 30)
 DEFAULT_FONT_SIZE = 18
 
@@ -34,6 +35,12 @@ class Theme:
     sidebar: str
     accent: str
     selection: str
+    # Call-out colours (GitHub's alert palette), and the Pygments colours of code.
+    note: str
+    tip: str
+    important: str
+    warning: str
+    caution: str
 
     @property
     def dark(self) -> bool:
@@ -53,6 +60,11 @@ LIGHT = Theme(
     sidebar="#f3f1ec",
     accent="#1a5fb4",
     selection="#b6d4fb",
+    note="#0969da",
+    tip="#1a7f37",
+    important="#8250df",
+    warning="#9a6700",
+    caution="#d1242f",
 )
 DARK = Theme(
     name="dark",
@@ -66,6 +78,11 @@ DARK = Theme(
     sidebar="#181a1d",
     accent="#8ab4f8",
     selection="#2f4a70",
+    note="#4493f8",
+    tip="#3fb950",
+    important="#ab7df8",
+    warning="#d29922",
+    caution="#f85149",
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 
@@ -104,10 +121,18 @@ def body_font(font_px: int) -> QFont:
 def chapter_stylesheet(theme: Theme, font_px: int) -> str:
     """The document stylesheet for `theme` at a body size of `font_px` pixels."""
     template = Template(resource("styles", "chapter.css").read_text(encoding="utf-8"))
+    # Code colours come from a Pygments style per theme (reader/core/code_highlight.py).
+    code = resource("styles", f"code-{'dark' if theme.dark else 'light'}.css")
     return template.substitute(
         serif=SERIF,
         sans=SANS,
         mono=MONO,
+        math=MATH,
+        note=theme.note,
+        tip=theme.tip,
+        important=theme.important,
+        warning=theme.warning,
+        caution=theme.caution,
         font_px=font_px,
         code_px=round(font_px * 0.85),
         h1_px=round(font_px * 1.6),
@@ -123,7 +148,7 @@ def chapter_stylesheet(theme: Theme, font_px: int) -> str:
         link=theme.link,
         rule=theme.rule,
         code_bg=theme.code_bg,
-    )
+    ) + code.read_text(encoding="utf-8")
 
 
 def app_stylesheet(theme: Theme) -> str:
