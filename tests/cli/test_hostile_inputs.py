@@ -261,3 +261,60 @@ def test_a_bug_prints_one_line_and_logs_the_traceback(tmp_path: Path) -> None:
     assert "please report it" in line and str(log) in line
     logged = log.read_text(encoding="utf-8")
     assert "Traceback" in logged and "a bug in the check command" in logged
+
+
+# -- offline: no command needs the network --------------------------------------------------------
+
+NO_NETWORK = '''\
+"""Any attempt to use the network fails at once (installed by the offline test)."""
+import socket
+
+
+def _refuse(*args, **kwargs):
+    raise OSError("the network is off for this test")
+
+
+class _NoSocket(socket.socket):
+    def __init__(self, *args, **kwargs):
+        _refuse()
+
+
+socket.socket = _NoSocket
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+'''
+
+
+def test_every_command_works_with_the_network_off(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(NO_NETWORK, encoding="utf-8")
+    env = {"PYTHONPATH": str(site)}
+    # The switch itself works: a connection attempt fails in such a process.
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, **env),
+        timeout=60,
+    )
+    assert probe.returncode != 0 and "the network is off" in probe.stderr
+
+    data, stick = tmp_path / "data", tmp_path / "stick"
+    stick.mkdir()
+    common = ("--content", str(SEED_CONTENT), "--data-dir", str(data))
+    note = CORPUS / "import" / "colour-unknown.json"
+    for args in (
+        ("check", "--content", str(SEED_CONTENT)),
+        ("import", str(note), *common),
+        ("search", "freedom", *common),
+        ("export", "--format", "json", "-o", str(tmp_path / "notes.json"), *common),
+        ("export", "--format", "html", "-o", str(tmp_path / "notes.html"), *common),
+        ("sync", str(stick), *common),
+        ("screenshot", str(tmp_path / "shot.png"), "--size", "640x480", *common),
+    ):
+        result = run(*args, env=env)
+        # The bundled chapter lacks its four figures: check reports them (exit 1).
+        assert_clean(result, 1 if args[0] == "check" else 0)
+    assert note_count(data) == 1 and (tmp_path / "shot.png").stat().st_size > 0
+    assert json.loads((tmp_path / "notes.json").read_text(encoding="utf-8"))["total"] == 1

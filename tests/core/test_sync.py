@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import sync as sync_module
 from reader.core.anchoring import describe
 from reader.core.document import load_document
 from reader.core.exchange import NOTES_FILE
@@ -143,3 +144,58 @@ def test_missing_sync_folder_is_reported_not_raised(
     a, _, _ = machines
     result = sync_folder(a.store, a.library, a.data, tmp_path / "not-plugged-in")
     assert result.written is None and result.write_error
+
+
+def test_a_file_that_hits_a_bug_is_reported_and_the_others_still_merge(
+    machines: tuple[Machine, Machine, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, shared = machines
+    b.highlight("freedom from fear")
+    b.sync(shared)
+    poisoned = shared / "field-reader-a-poisoned.json"
+    poisoned.write_text((shared / sync_file_name(installation_id(b.data))).read_text())
+    real_read = sync_module.read_import_file
+
+    def read(path: Path) -> bytes:
+        # Stands in for a bug met while reading one file (the OverflowError of a position
+        # too big for SQLite was one).
+        if path == poisoned:
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        return real_read(path)
+
+    monkeypatch.setattr(sync_module, "read_import_file", read)
+    result = sync_folder(a.store, a.library, a.data, shared)
+    assert list(result.refused) == [poisoned]
+    assert (
+        "internal error" in result.refused[poisoned] and "OverflowError" in result.refused[poisoned]
+    )
+    assert "Traceback" in result.failures[poisoned]
+    assert len(a.live()) == 1  # b's file was merged
+    assert result.written == shared / sync_file_name(installation_id(a.data))
+    assert json.loads(result.written.read_text())["total"] == 1
+
+
+def test_a_position_too_big_for_the_database_refuses_only_its_file(
+    machines: tuple[Machine, Machine, Path],
+) -> None:
+    a, b, shared = machines
+    b.highlight("freedom from fear")
+    b.sync(shared)
+    item = {
+        "id": "urn:uuid:6f1c9a52-3f4e-4b8e-9a57-1d2c3b4a5f60",
+        "type": "Annotation",
+        "modified": "2024-05-01T10:00:00Z",
+        "target": {
+            "source": "chapter:human-security",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "a passage not in the chapter"},
+                {"type": "TextPositionSelector", "start": 2**63, "end": 2**63 + 5},
+            ],
+        },
+    }
+    hostile = shared / "field-reader-0-hostile.json"
+    hostile.write_text(json.dumps({"type": "AnnotationPage", "items": [item]}))
+    result = sync_folder(a.store, a.library, a.data, shared)
+    assert list(result.refused) == [hostile]
+    assert "longer than any chapter" in result.refused[hostile] and not result.failures
+    assert len(a.live()) == 1 and result.written is not None
