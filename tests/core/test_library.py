@@ -96,9 +96,7 @@ def test_front_matter_only_on_the_first_line(tmp_path: Path) -> None:
     (tmp_path / "rule.md").write_text(
         "# Real title\n\nText.\n\n---\ntitle: Not metadata\n---\n\nMore.\n", encoding="utf-8"
     )
-    (tmp_path / "dots.md").write_text(
-        "---\ntitle: Closed by dots\n...\nBody\n", encoding="utf-8"
-    )
+    (tmp_path / "dots.md").write_text("---\ntitle: Closed by dots\n...\nBody\n", encoding="utf-8")
     (tmp_path / "open.md").write_text("---\ntitle: never closed\n\n# Heading\n", encoding="utf-8")
     library = load_library(tmp_path)
     rule = library.by_relpath("rule.md")
