@@ -129,7 +129,8 @@ def test_book_toml_names_the_source_folder(tmp_path: Path) -> None:
 
 def test_parse_summary_without_files() -> None:
     summary = parse_summary(
-        "# Summary\n\n<!-- - [Hidden](hidden.md) -->\n- [A](a.md)\n  - [B](b/b.md)\n- [C](./c.md)\n",
+        "# Summary\n\n<!-- - [Hidden](hidden.md) -->\n"
+        "- [A](a.md)\n  - [B](b/b.md)\n- [C](./c.md)\n",
         "SUMMARY.md",
         "",
     )
