@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+    QTextFrameFormat,
+    QTextTable,
+    QTextTableFormat,
+)
 
 from reader.ui.positions import PositionMap
 
@@ -57,6 +66,11 @@ class Folds:
         # Qt positions: (marker, body start, body end) of each box.
         self._spans: list[tuple[int, int, int]] = []
         self._open: list[bool] = []
+        # Tables (call-out boxes, code blocks, inner details boxes) start with their own
+        # frame, whose border and padding hidden blocks would leave behind: a folded one's
+        # formats are kept here (by first position, which never moves) while it is flat.
+        self._frames: list[tuple[int, QTextFrame]] = []
+        self._flattened: dict[int, tuple[QTextFrameFormat, list[QTextCharFormat]]] = {}
 
     def reset(
         self,
@@ -71,6 +85,10 @@ class Folds:
         same chapter laid out again (a theme or font change) keeps what the reader opened.
         """
         self._document = document
+        self._frames = []
+        self._flattened = {}
+        if folds:
+            self._frames = _frames_under(document.rootFrame())
         self._spans = [
             (positions.to_qt(f.marker), positions.to_qt(f.start), positions.to_qt(f.end))
             for f in folds
@@ -89,6 +107,8 @@ class Folds:
         self._document = None
         self._spans = []
         self._open = []
+        self._frames = []
+        self._flattened = {}
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -185,5 +205,55 @@ class Folds:
                 block.setVisible(not hidden)
             last = position + block.length()
             block = block.next()
+        for first, frame in self._frames:
+            if start <= first < end:
+                self._flatten(first, frame, any(s <= first < e for s, e in folded))
         # Hidden blocks keep their old layout until Qt is told the range changed.
         document.markContentsDirty(first, last - first)
+
+    def _flatten(self, first: int, frame: QTextFrame, flat: bool) -> None:
+        """Take away (or give back) the room a frame's border, padding and cells take."""
+        if flat == (first in self._flattened):
+            return
+        table = frame if isinstance(frame, QTextTable) else None
+        if not flat:
+            own, cells = self._flattened.pop(first)
+            frame.setFrameFormat(own)
+            if table is not None:
+                for k, cell_format in enumerate(cells):
+                    cell = table.cellAt(k // table.columns(), k % table.columns())
+                    cell.setFormat(cell_format)
+            return
+        own = frame.frameFormat()
+        kept: list[QTextCharFormat] = []
+        bare = QTextTableFormat() if table is not None else QTextFrameFormat()
+        bare.merge(own)
+        bare.setBorder(0)
+        bare.setPadding(0)
+        bare.setMargin(0)
+        bare.clearBackground()
+        if isinstance(bare, QTextTableFormat):
+            bare.setCellPadding(0)
+            bare.setCellSpacing(0)
+        if table is not None:
+            for k in range(table.rows() * table.columns()):
+                cell = table.cellAt(k // table.columns(), k % table.columns())
+                cell_format = cell.format()
+                kept.append(cell_format)
+                flat_cell = cell_format.toTableCellFormat()
+                flat_cell.setPadding(0)
+                flat_cell.clearBackground()
+                cell.setFormat(flat_cell)
+        self._flattened[first] = (own, kept)
+        frame.setFrameFormat(bare)
+
+
+def _frames_under(root: QTextFrame) -> list[tuple[int, QTextFrame]]:
+    """Every frame below `root`, with its first position, in document order."""
+    found: list[tuple[int, QTextFrame]] = []
+    stack = list(reversed(root.childFrames()))
+    while stack:
+        frame = stack.pop()
+        found.append((frame.firstPosition(), frame))
+        stack.extend(reversed(frame.childFrames()))
+    return found

@@ -91,8 +91,7 @@ class ChapterView(LayeredView):
         # The same chapter laid out again (theme, font size) keeps the boxes it had open.
         key = (doc.chapter.slug, doc.chapter.content_hash)
         kept = self._folds.opened() if key == self._fold_key else None
-        folds = getattr(doc.plain, "folds", ())  # TRANSITIONAL until PlainText.folds lands
-        self._folds.reset(qdoc, folds, self._positions, kept)
+        self._folds.reset(qdoc, doc.plain.folds, self._positions, kept)
         self._fold_key = key
         self._heading_ids = [s.heading_id for s in doc.plain.sections]
         self._heading_positions = [self._positions.to_qt(s.offset) for s in doc.plain.sections]
