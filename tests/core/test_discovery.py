@@ -128,8 +128,10 @@ def test_front_matter_slugs_are_kept_exactly(tmp_path: Path) -> None:
     write_chapter(tmp_path, "intro.md", "Intro", "text")
     (tmp_path / "deep").mkdir()
     write_chapter(tmp_path, "deep/chosen.md", "Chosen", "text", slug="my-own")
-    # A derived slug that would collide with a chosen one steps aside.
+    # A derived slug that would collide with a chosen one steps aside, even when its
+    # file comes first in reading order ("-intro" sorts before "intro").
     _write(tmp_path, "my-own.md", "# Derived\n")
+    _write(tmp_path, "-intro.md", "# Another file\n")
     library = load_library(tmp_path)
     by_path = {c.relpath: c.slug for c in library.chapters}
     assert by_path == {
@@ -137,6 +139,7 @@ def test_front_matter_slugs_are_kept_exactly(tmp_path: Path) -> None:
         "intro.md": "intro",
         "deep/chosen.md": "my-own",
         "my-own.md": "my-own-2",
+        "-intro.md": "intro-2",
     }
 
 
