@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QIcon, QMouseEvent, QPainter, QPix
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from reader.storage.annotations import COLOURS, Annotation
+from reader.ui.code_blocks import copy_code_action
 from reader.ui.main_window import MainWindow
 from reader.ui.plain import plain_tooltip
 from reader.ui.theme import HIGHLIGHT_LABELS, swatch_colour
@@ -122,6 +123,9 @@ class HighlightMenus(QObject):
             sub = menu.addMenu(icon, f"Highlight “{_short(annotation)}”")
             self._fill_annotation_menu(sub, annotation)
             menu.addSeparator()
+        copy_code = copy_code_action(self._view, point, menu)
+        if copy_code is not None:
+            menu.addAction(copy_code)
         standard = self._view.createStandardContextMenu(point)
         standard.setParent(menu)
         for action in standard.actions():
