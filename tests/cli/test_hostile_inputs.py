@@ -186,6 +186,8 @@ def test_a_search_query_holding_nul_answers_cleanly(
 def hostile_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "library"
     shutil.copytree(CORPUS / "library", root)
+    # A file name that is not UTF-8 (git cannot keep one): Python sees a lone surrogate.
+    (root / os.fsdecode(b"caf\xe9.md")).write_text("---\ntitle: Caf\n---\n\nText.\n")
     return root
 
 
@@ -195,6 +197,7 @@ def test_check_names_the_broken_chapters(hostile_library: Path) -> None:
     assert_clean(result, status, words)
     for name in EXPECTED["library"]["skipped"]:
         assert name in result.stdout
+    assert "caf\\udce9.md" in result.stdout  # named, escaped
     as_json = run("check", "--json", "--content", str(hostile_library))
     assert_clean(as_json, status)
     json.loads(as_json.stdout)
@@ -318,3 +321,32 @@ def test_every_command_works_with_the_network_off(tmp_path: Path) -> None:
         assert_clean(result, 1 if args[0] == "check" else 0)
     assert note_count(data) == 1 and (tmp_path / "shot.png").stat().st_size > 0
     assert json.loads((tmp_path / "notes.json").read_text(encoding="utf-8"))["total"] == 1
+
+
+def test_a_bug_inside_the_window_is_logged_not_printed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    # Stands in for the window: an event loop whose slot raises, then quits.
+    (site / "sitecustomize.py").write_text(
+        "import reader.cli\n"
+        "def run_gui(*args, **kwargs):\n"
+        "    from PySide6.QtCore import QTimer\n"
+        "    from PySide6.QtWidgets import QApplication\n"
+        "    app = QApplication([])\n"
+        "    def slot():\n"
+        "        raise ValueError('a bug in a slot')\n"
+        "    QTimer.singleShot(0, slot)\n"
+        "    QTimer.singleShot(50, app.quit)\n"
+        "    return app.exec()\n"
+        "class Shell:\n"
+        "    pass\n"
+        "shell = Shell()\n"
+        "shell.run_gui = run_gui\n"
+        "reader.cli._ui_app = lambda: shell\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    result = run("--data-dir", str(data), env={"PYTHONPATH": str(site)})
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert "internal error (ValueError: a bug in a slot)" in result.stderr
+    assert "a bug in a slot" in (data / "logs" / "internal-errors.log").read_text(encoding="utf-8")
