@@ -268,3 +268,133 @@ def test_programming_errors_are_not_disguised_as_storage_errors(db: Database) ->
     # Using a closed database is a bug, not a problem of the user's disk.
     with pytest.raises(sqlite3.ProgrammingError):
         db.query("SELECT 1")
+
+
+# -- read-only folders and full disks -------------------------------------------------
+
+
+def test_unwritable_folder_shows_notes_read_only(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Simulated: tests run as root, for whom chmod 0o555 changes nothing. The real
+    # mechanism (a read-only mount) is exercised by the test below where possible.
+    with Database(db_path) as db:
+        AnnotationStore(db).merge([])
+        with db.transaction() as conn:
+            conn.execute("CREATE TABLE scratch (x)")
+    before = file_state(db_path)
+    monkeypatch.setattr(db_module, "folder_writable", lambda folder: False)
+    with Database(db_path) as db:
+        assert db.read_only
+        assert db.read_only_reason == (
+            f"Your notes are shown read-only because the folder {db_path.parent} cannot be "
+            "written to; changes cannot be saved. They can still be read, searched and "
+            "exported."
+        )
+        assert AnnotationStore(db).list() == []
+        with pytest.raises(StorageError) as refused, db.transaction():
+            pass
+        assert refused.value.kind is StorageErrorKind.READ_ONLY
+    assert file_state(db_path) == before
+
+
+READ_ONLY_CHILD = """
+import sys
+from pathlib import Path
+from reader.storage.annotations import AnnotationStore
+from reader.storage.db import Database
+with Database(Path(sys.argv[1])) as db:
+    print(db.read_only)
+    print(len(AnnotationStore(db).list()))
+    print(db.read_only_reason)
+"""
+
+
+def test_read_only_mount_shows_notes_and_exports(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from helpers import REPO
+    from notes_factory import make_notes
+
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("unshare is not installed")
+    data = tmp_path / "stick"
+    make_notes(data / "notes.sqlite3", 25)
+    before = sorted(p.name for p in data.iterdir())
+
+    def in_read_only_mount(*command: str) -> subprocess.CompletedProcess[str]:
+        # A private mount namespace: the folder is remounted read-only for the child only.
+        script = f'mount --bind "{data}" "{data}" && mount -o remount,bind,ro "{data}" && exec "$@"'
+        return subprocess.run(
+            [unshare, "-m", "--propagation", "private", "sh", "-c", script, "sh", *command],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    probe = in_read_only_mount("touch", str(data / "probe"))
+    if "Read-only file system" not in probe.stderr:
+        pytest.skip(f"no read-only mount here: {probe.stderr.strip()}")
+    shown = in_read_only_mount(sys.executable, "-c", READ_ONLY_CHILD, str(data / "notes.sqlite3"))
+    assert shown.returncode == 0, shown.stderr
+    read_only, count, reason = shown.stdout.splitlines()
+    assert (read_only, count) == ("True", "25")
+    assert reason.startswith(f"Your notes are shown read-only because the folder {data}")
+    exported = in_read_only_mount(
+        sys.executable, "-m", "reader", "export", "--data-dir", str(data), "--format", "json"
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.count("quote number") == 25
+    assert sorted(p.name for p in data.iterdir()) == before
+
+
+def test_full_disk_opens_and_only_a_failed_change_says_not_saved(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Database(db_path) as db, db.transaction() as conn:
+        conn.execute("CREATE TABLE big (x)")
+    real_connect = Database._connect
+
+    def full_disk(self: Database, uri: str) -> sqlite3.Connection:
+        conn = real_connect(self, uri)
+        # No page can be added: SQLite reports "database or disk is full" as a disk would.
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        return conn
+
+    monkeypatch.setattr(Database, "_connect", full_disk)
+    with Database(db_path) as db:
+        assert not db.read_only and db.notices == [] and db.read_only_reason is None
+        assert db.query("SELECT count(*) FROM big")[0][0] == 0
+        with pytest.raises(StorageError) as error, db.transaction() as conn:
+            conn.execute("INSERT INTO big VALUES (:x)", {"x": "x" * 100_000})
+        assert error.value.kind is StorageErrorKind.DISK_FULL
+        assert "Your last change was not saved" in error.value.message
+
+
+def test_full_disk_during_a_migration_is_told_without_speaking_of_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.db"
+    Database(path, keep_backups=False).close()
+    big = ("CREATE TABLE filler (x)", "INSERT INTO filler VALUES (zeroblob(1000000))")
+    monkeypatch.setattr(db_module, "MIGRATIONS", (*db_module.MIGRATIONS, big))
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    real_connect = Database._connect
+
+    def full_disk(self: Database, uri: str) -> sqlite3.Connection:
+        conn = real_connect(self, uri)
+        conn.execute("PRAGMA max_page_count = 20")
+        return conn
+
+    monkeypatch.setattr(Database, "_connect", full_disk)
+    with pytest.raises(StorageError) as error:
+        Database(path, keep_backups=False)
+    assert error.value.kind is StorageErrorKind.DISK_FULL
+    assert "is full" in error.value.message
+    assert "change" not in error.value.message.replace("changes cannot be saved", "")
+    assert user_version(path) == SCHEMA_VERSION
