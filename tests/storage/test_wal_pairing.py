@@ -23,7 +23,7 @@ from reader.storage.db import Database
 SESSION = textwrap.dedent(
     """
     import os, signal, sys
-    sys.path.insert(0, "tests/storage")
+    sys.path.insert(0, "tests")
     from pathlib import Path
     from notes_factory import annotation
     from reader.storage.annotations import AnnotationStore
