@@ -73,6 +73,7 @@ def test_check_reports_every_kind(tmp_path: Path) -> None:
         ("a.md", "unsafe-path"),
         ("b.md", "duplicate-slug"),
         ("c.md", "bad-front-matter"),
+        ("c.md", "no-title"),  # it still loads, titled from its name
         ("d.md", "unreadable"),
     ]
 
