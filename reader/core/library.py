@@ -162,6 +162,21 @@ def load_library(root: Path, cache_file: Path | None = None) -> Library:
     last load are not read at all: their metadata comes from there (YAML and reading
     are most of the cost).
     """
+    import gc
+
+    # Loading makes a few objects per chapter and frees none of them: the cyclic
+    # collector would walk them again and again (a third of a large library's restart).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, cache_file)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, cache_file: Path | None) -> Library:
+    """load_library's work."""
     from reader.core import assembly
 
     root = root.resolve()
