@@ -183,32 +183,40 @@ def transform_details(html: str) -> str:
         return html
     out: list[str] = []
     pos = count = 0
-    stack: list[tuple[int, bool]] = []  # (index, open) of each details not yet closed
-    in_summary = False
+    # Per details box not yet closed: its index, whether written open, whether titled yet.
+    stack: list[list[int]] = []
+    in_summary = linked = False
     for match in _DETAILS_RE.finditer(html):
         out.append(html[pos : match.start()])
         pos = match.end()
         closing, name = match.group(1), match.group(2).lower()
+        if name == "details" and in_summary:
+            in_summary = False  # a summary left open ends where its box's content starts
+            out.append("</a></p>\n" if linked else "</b></p>\n")
         if name == "details" and not closing:
             is_open = bool(_OPEN_ATTR_RE.search(match.group(3)))
-            stack.append((count, is_open))
+            titled = _SUMMARY_AHEAD_RE.match(html, pos) is not None
             out.append(_BOX_TABLE.format(colour="details") + "<tr><td>")
-            if not _SUMMARY_AHEAD_RE.match(html, pos):
+            if not titled:
                 out.append(_summary_start(count, is_open) + "Details</a></p>\n")
+            stack.append([count, int(is_open), int(not titled)])
             count += 1
         elif name == "details":
             if stack:
                 stack.pop()
                 out.append("</td></tr></table>\n")
-        elif not closing and stack and not in_summary:
+        elif not closing and not in_summary:
             in_summary = True
-            out.append(_summary_start(*stack[-1]))
-        elif not closing:
-            in_summary = True
-            out.append("<p><b>")  # a summary outside any details box: a bold line
-        elif in_summary:
+            # Only a box's first summary is its title (and fold link); others are bold lines.
+            linked = bool(stack) and not stack[-1][2]
+            if linked:
+                stack[-1][2] = 1
+                out.append(_summary_start(stack[-1][0], bool(stack[-1][1])))
+            else:
+                out.append("<p><b>")
+        elif closing and in_summary:
             in_summary = False
-            out.append("</a></p>\n" if stack else "</b></p>\n")
+            out.append("</a></p>\n" if linked else "</b></p>\n")
     out.append(html[pos:])
     out.extend("</td></tr></table>\n" for _ in stack)
     return "".join(out)

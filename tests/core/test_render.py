@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -155,14 +156,33 @@ def test_outline_nesting() -> None:
     assert [n.heading.id for n in roots[1].children] == ["f"]
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.text(max_size=300))
-def test_any_markdown_renders_without_error(
+_MARKDOWN_PIECES = [
+    "# ", "## ", "- ", "1. ", "> ", "```", "```python", "~~~", ":::", "::: solution", "$", "$$",
+    "*", "**", "_", "`", "\n", "\n\n", "   ", "<details>", "<details open>", "</details>",
+    "<summary>", "</summary>", "> [!NOTE]\n", "| a | b |\n|---|---|\n", "---", "[^1]", "[^1]: ",
+    "<div>", "</div>", "- [ ] ", "![f](a.png)", "[l](b.md)", "https://x.org ", "word", "more words",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=40).map("".join))
+def test_any_markdown_gives_consistent_text_folds_and_code(
     tmp_path_factory: pytest.TempPathFactory, body: str
 ) -> None:
+    from reader.core.text import plain_text
+
     root = tmp_path_factory.mktemp("lib", numbered=True)
     rendered = render_markdown(body, root)
-    assert "<script" not in rendered.html.lower()
+    plain = plain_text(rendered.html)
+    if "`" not in body and "$" not in body:  # code and maths show markup as written
+        for found in re.finditer("<details|<summary", plain.text):
+            assert any(start <= found.start() < end for start, end in plain.code), body
+    for fold in plain.folds:
+        assert plain.text[fold.marker] == ("\u25be" if fold.open else "\u25b8")
+        assert fold.marker < fold.start <= fold.end <= len(plain.text) or fold.start == fold.end
+    for start, end in plain.code:
+        assert 0 <= start <= end <= len(plain.text)
+    assert len(rendered.html.split('href="details:')) - 1 == len(plain.folds)
     for ref in rendered.images:
         assert ref.status in ("missing", "unsafe", "found")
 
