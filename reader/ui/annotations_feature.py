@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextEdit
 from reader.core.anchoring import Anchor, anchor, anchor_all, describe
 from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
 from reader.storage.db import Database, StorageError
+from reader.storage.recovery import open_notes
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
 from reader.ui.db_watch import DatabaseWatcher
 from reader.ui.highlight_menus import HighlightMenus
@@ -439,9 +440,10 @@ def install_annotations(window: MainWindow) -> AnnotationsFeature:
     db: Database | None = None
     problem: str | None = None
     try:
-        db = Database(path)
-        if db.read_only:
-            problem = db.read_only_reason
+        # open_notes rebuilds a damaged or empty file; db.notices says what it did.
+        db = open_notes(path)
+        messages = [*db.notices, *([db.read_only_reason] if db.read_only_reason else [])]
+        problem = "\n\n".join(messages) or None
     except StorageError as error:
         problem = error.message
     feature = AnnotationsFeature(window, db, problem)

@@ -297,7 +297,7 @@ def test_newer_database_is_read_only_and_untouched(
     assert path.read_bytes() == before
 
 
-def test_damaged_database_is_reported_and_kept(
+def test_damaged_database_is_set_aside_explained_and_replaced(
     open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
 ) -> None:
     path = data_dir / NOTES_FILE
@@ -305,16 +305,23 @@ def test_damaged_database_is_reported_and_kept(
     before = path.read_bytes()
     window = open_window(seed_library, data_dir)
     assert "Human security" in window.view.toPlainText()
-    assert not feature(window).writable
+    # The damaged file is kept, renamed; a new notes file takes its place and is usable.
+    [kept] = data_dir.glob("notes-damaged-*.sqlite3")
+    assert kept.read_bytes() == before
+    assert feature(window).writable
     qtbot.waitUntil(
         lambda: any(
             isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
         )
     )
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox):
-            widget.close()
-    assert path.read_bytes() == before
+    box = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    )
+    assert f"Your notes file {path} was damaged" in box.text()
+    assert str(kept) in box.text()
+    box.close()
+    select(window, PHRASE)
+    assert feature(window).highlight_selection() is not None
 
 
 def test_a_failed_write_is_reported_and_leaves_nothing_to_undo(

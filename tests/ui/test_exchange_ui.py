@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -170,7 +171,10 @@ def test_import_is_refused_politely_when_notes_are_read_only(
     open_window: WindowFactory, seed_library: Path, data_dir: Path, tmp_path: Path
 ) -> None:
     path = other_machine_export(seed_library, tmp_path, PHRASE, "x")
-    (data_dir / NOTES_FILE).write_bytes(b"this is not a database")
+    # Notes written by a newer Field Reader open read-only (a damaged file would be rebuilt).
+    Database(data_dir / NOTES_FILE).close()
+    with sqlite3.connect(data_dir / NOTES_FILE) as conn:
+        conn.execute("PRAGMA user_version = 99")
     window = open_window(seed_library, data_dir)
     feature = exchange(window)
     assert feature.import_file(path) is None
