@@ -164,7 +164,9 @@ def parse_w3c(
         if len(data) > MAX_IMPORT_BYTES:
             raise ImportRefused("The file is too large to be a notes export.")
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise ImportRefused("The file is UTF-16 text; a notes export is UTF-8.")
+            raise ImportRefused(
+                "The file is not UTF-8 text: it is UTF-16 (a notes export is UTF-8)."
+            )
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
