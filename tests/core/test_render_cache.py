@@ -129,3 +129,44 @@ def test_loading_an_entry_counts_as_using_it(seed_library: Path, tmp_path: Path)
     assert path.stat().st_mtime > old + 80 * 86400
     # So a library read in another session keeps its renderings.
     assert disk.prune(set()) == 0 and path.exists()
+
+
+def test_the_same_chapter_in_two_folders_keeps_two_entries(tmp_path: Path) -> None:
+    import dataclasses
+
+    root = tmp_path / "lib"
+    for folder in ("a", "b"):
+        (root / folder).mkdir(parents=True)
+        write_chapter(root / folder, "c.md", "C", "![fig](fig.png)\n")
+    (root / "a" / "fig.png").write_bytes(b"\x89PNG")
+    chapter = load_library(root / "a").chapters[0]
+    in_a = dataclasses.replace(chapter, relpath="a/c.md")
+    in_b = dataclasses.replace(chapter, relpath="b/c.md")
+    disk = RenderCache(tmp_path / "cache")
+    first = [DocumentCache(root, disk=disk).get(c).rendered.images[0].status for c in (in_a, in_b)]
+    assert first == ["found", "missing"]
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    for chapter_in, status in ((in_a, "found"), (in_b, "missing")):
+        cached = disk.load(chapter.content_hash, root, chapter_in.relpath.rpartition("/")[0])
+        assert cached is not None and cached[0].images[0].status == status
+    assert disk.prune({chapter.content_hash}, unused_days=0) == 0  # both are this library's
+
+
+def test_links_issues_folds_and_code_survive_the_cache(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    body = (
+        "[next](next.md) https://example.org\n\n<details>\n<summary>More</summary>\n\n"
+        "Hidden.\n\n</details>\n\n![d](d.svg)\n\n```python\nx = 1\n"
+    )
+    write_chapter(root, "c.md", "C", body)
+    chapter = load_library(root).chapters[0]
+    disk = RenderCache(tmp_path / "cache")
+    fresh = DocumentCache(root, disk=disk).get(chapter)
+    assert fresh.rendered.links == ("next.md", "https://example.org")
+    assert [kind for kind, _ in fresh.rendered.issues] == ["unclosed-fence"]
+    assert len(fresh.plain.folds) == 1 and len(fresh.plain.code) == 1
+    assert fresh.rendered.images[0].svg
+    cached = disk.load(chapter.content_hash, root)
+    assert cached is not None
+    assert cached[0] == fresh.rendered and cached[1] == fresh.plain

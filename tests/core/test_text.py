@@ -56,3 +56,31 @@ def test_align_maps_every_non_space_character(source: str, data: st.DataObject) 
     for i, ch in enumerate(source):
         if not ch.isspace():
             assert target[mapping.to_target(i)] == ch
+
+
+def test_folds_mark_the_arrow_and_the_body_of_each_details_box() -> None:
+    html = (
+        "<p>Intro</p>"
+        '<table class="box box-details"><tr><td><p class="summary"><a href="details:0">'
+        "\u25b8 Title</a></p><p>Body one</p><p>Body two</p></td></tr></table>"
+        '<table class="box box-details"><tr><td><p class="summary"><a href="details:1">'
+        "\u25be Open</a></p><pre>code</pre></td></tr></table><p>After</p>"
+    )
+    plain = plain_text(html)
+    assert plain.text == "Intro\n\u25b8 Title\nBody one\nBody two\n\n\u25be Open\ncode\n\nAfter"
+    first, second = plain.folds
+    assert plain.text[first.marker] == "\u25b8" and not first.open
+    assert plain.text[first.start : first.end] == "Body one\nBody two"
+    assert plain.text[second.marker] == "\u25be" and second.open
+    assert plain.text[second.start : second.end] == "code"
+    assert [plain.text[s:e] for s, e in plain.code] == ["code"]
+
+
+def test_code_ranges_cover_each_block_line_for_line() -> None:
+    plain = plain_text("<p>a</p><pre>x = 1\n\ny = 2</pre><p>b</p><pre>z</pre>")
+    assert [plain.text[s:e] for s, e in plain.code] == ["x = 1\n\ny = 2", "z"]
+
+
+def test_a_table_cell_of_paragraphs_adds_no_empty_line() -> None:
+    assert plain_text("<table><tr><td><p>one</p><p>two</p></td></tr></table>").text == "one\ntwo\n"
+    assert plain_text("<table><tr><td></td><td>x</td></tr></table>").text == "\nx\n"
