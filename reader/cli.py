@@ -248,8 +248,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     3 without Qt); a bug prints one line naming the log file that holds its traceback
     (status 70).
     """
-    from reader.errorlog import report_internal_error
-
     _safe_output()
     args: argparse.Namespace | None = None
     previous_hook = sys.excepthook
@@ -278,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"field-reader: {_known_message(error)}", file=sys.stderr)
         return 1
     except Exception as error:
+        from reader.errorlog import report_internal_error
+
         return report_internal_error(error, args)
     finally:
         sys.excepthook = previous_hook
