@@ -156,11 +156,21 @@ def run_gui(
     `notice` (say, why portable mode fell back) is shown once the window is up.
     """
     app = application()
+    from reader.ui.single_instance import SingleInstance
+
+    # One window per data folder: a second one would be a second writer of the notes.
+    instance = SingleInstance(data_dir, app)
+    handed_off = instance.hand_off(chapter)
+    if handed_off is not None:
+        print(handed_off)
+        return 0
+    instance.listen()
     if portable:
         from reader.ui.exchange_dialogs import keep_qt_settings_in
 
         keep_qt_settings_in(data_dir)
     window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True)
+    instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
         # For measuring start-up (packaging/measure.py): leave once the chapter is painted.
         after_first_paint(window.view.viewport(), app.quit)
