@@ -1,65 +1,203 @@
-"""`field-reader check`: validate a library for content authors preparing a pack."""
+"""`field-reader check`: find what a course author must fix before shipping a pack."""
 
 from __future__ import annotations
 
+import os
+import posixpath
+from collections import defaultdict
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reader.core.library import Library, Problem, load_library
-from reader.core.render import render_markdown
+from reader.core.library import Chapter, Library, Problem, load_library
+from reader.core.links import LinkTarget, classify_link
+from reader.core.render import RenderedChapter, render_markdown
+
+# Folders never worth suggesting as a link's likely target.
+_NOT_CONTENT = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+_MAX_INDEXED_FILES = 50_000
 
 
-def check_library(root: Path) -> dict[str, Any]:
-    """Everything `check --json` reports about the library at `root`."""
-    library: Library = load_library(root)
-    problems: list[Problem] = list(library.problems)
-    chapters: list[dict[str, Any]] = []
-    for chapter in library.chapters:
-        rendered = render_markdown(chapter.body, library.root)
+def _file_index(root: Path) -> dict[str, list[str]]:
+    """Every file of the library by lower-case name, as library-relative posix paths."""
+    index: dict[str, list[str]] = defaultdict(list)
+    count = 0
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT)
+        rel = Path(folder).relative_to(root).as_posix()
+        for name in sorted(files):
+            index[name.lower()].append(name if rel == "." else f"{rel}/{name}")
+            count += 1
+            if count >= _MAX_INDEXED_FILES:
+                return index
+    return index
+
+
+_GENERIC_NAMES = frozenset({"readme.md", "index.md", "index.html", "index.htm"})
+
+
+def _hint(path: str, files: dict[str, list[str]]) -> str:
+    """' A file of that name is at …' naming where the target probably is, or ''.
+
+    A README or index is named by its folder too ("ar/README.md"): a course has one in
+    every folder, and any of them would be a useless guess.
+    """
+    parts = [p for p in path.lower().rstrip("/").split("/") if p not in ("", ".", "..")]
+    if not parts:
+        return ""
+    name = parts[-1]
+    stem, ext = posixpath.splitext(name)
+    names = [name] + ([stem + ".md"] if ext in (".html", ".htm") else [])
+    tail = "/".join(parts[-2:]) if name in _GENERIC_NAMES and len(parts) > 1 else ""
+    if name in _GENERIC_NAMES and not tail:
+        return ""
+    found = [
+        f
+        for n in names
+        for f in files.get(n, [])
+        if f != path and (not tail or f.lower().endswith("/" + tail) or f.lower() == tail)
+    ]
+    if not found:
+        return ""
+    shown = ", ".join(found[:3]) + (" …" if len(found) > 3 else "")
+    return f" A file of that name is at {shown}."
+
+
+def _is_web(src: str) -> bool:
+    return src.strip().lower().startswith(("http://", "https://", "//"))
+
+
+class _Checker:
+    """Renders every chapter once and collects the problems an author should fix."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.problems: list[Problem] = list(library.problems)
+        self._rendered: dict[str, RenderedChapter] = {}
+        self._files: dict[str, list[str]] | None = None
+
+    def files(self) -> dict[str, list[str]]:
+        if self._files is None:
+            self._files = _file_index(self.library.root)
+        return self._files
+
+    def rendered(self, chapter: Chapter) -> RenderedChapter:
+        done = self._rendered.get(chapter.slug)
+        if done is None:
+            base = posixpath.dirname(chapter.relpath)
+            done = self._rendered[chapter.slug] = render_markdown(
+                chapter.body, self.library.root, base
+            )
+        return done
+
+    def chapter_report(self, chapter: Chapter) -> dict[str, Any]:
+        rendered = self.rendered(chapter)
         images = []
         for ref in rendered.images:
             images.append({"src": ref.src, "found": ref.status == "found"})
             if ref.status == "missing":
-                problems.append(
-                    Problem(
-                        chapter.relpath,
-                        "missing-image",
-                        f'The image "{ref.src}" is not in the library folder.',
-                    )
+                shown = self._shown(ref.path)
+                self.add(
+                    chapter,
+                    "missing-image",
+                    f'The image "{ref.src}" is not in the library folder.'
+                    + _hint(shown or ref.src, self.files()),
+                )
+            elif ref.status == "unsafe" and _is_web(ref.src):
+                self.add(
+                    chapter,
+                    "remote-image",
+                    f'The image "{ref.src}" is on the web; Field Reader never uses the '
+                    "network, so readers see a card naming it. Copy the image into the "
+                    "library and link it by its path to show it.",
                 )
             elif ref.status == "unsafe":
-                problems.append(
-                    Problem(
-                        chapter.relpath,
-                        "unsafe-path",
-                        f'The image "{ref.src}" points outside the library folder '
-                        "(or is a URL or an absolute path) and will not be shown.",
-                    )
+                self.add(
+                    chapter,
+                    "unsafe-path",
+                    f'The image "{ref.src}" points outside the library folder '
+                    "(or is a URL or an absolute path) and will not be shown."
+                    + _hint(ref.src.replace("\\", "/"), self.files()),
                 )
-        chapters.append(
-            {
-                "slug": chapter.slug,
-                "title": chapter.title,
-                "path": chapter.relpath,
-                "outline": [
-                    {"level": h.level, "title": h.title, "id": h.id} for h in rendered.headings
-                ],
-                "images": images,
-            }
-        )
-    return {"chapters": chapters, "problems": [asdict(p) for p in problems]}
+        for kind, message in rendered.issues:
+            self.add(chapter, kind, message)
+        if not chapter.title.strip():
+            self.add(chapter, "no-title", "The chapter has no title and no heading.")
+        for href in dict.fromkeys(rendered.links):
+            self.check_link(chapter, href)
+        return {
+            "slug": chapter.slug,
+            "title": chapter.title,
+            "path": chapter.relpath,
+            "parent": chapter.parent,
+            "outline": [
+                {"level": h.level, "title": h.title, "id": h.id} for h in rendered.headings
+            ],
+            "images": images,
+        }
+
+    def _shown(self, path: Path | None) -> str | None:
+        if path is None:
+            return None
+        try:
+            return path.relative_to(self.library.root).as_posix()
+        except ValueError:
+            return None
+
+    def add(self, chapter: Chapter, kind: str, message: str) -> None:
+        self.problems.append(Problem(chapter.relpath, kind, message))  # type: ignore[arg-type]
+
+    def check_link(self, chapter: Chapter, href: str) -> None:
+        target: LinkTarget = classify_link(href, chapter.slug, self.library)
+        if target.kind in ("missing", "outside"):
+            self.add(
+                chapter,
+                "dead-link",
+                f'The link "{href}" leads nowhere: {target.reason}'
+                + _hint(target.path or href, self.files()),
+            )
+        elif target.kind in ("anchor", "chapter") and target.anchor and target.slug:
+            linked = self.library.by_slug(target.slug)
+            if linked is None:
+                return
+            ids = {h.id for h in self.rendered(linked).headings}
+            if target.anchor not in ids and target.anchor.lower() not in ids:
+                where = "this chapter" if linked.slug == chapter.slug else linked.relpath
+                self.add(
+                    chapter,
+                    "dead-link",
+                    f'The link "{href}" leads to a section "#{target.anchor}" '
+                    f"that {where} does not have.",
+                )
+
+
+def check_library(root: Path) -> dict[str, Any]:
+    """Everything `check --json` reports about the library at `root`."""
+    library = load_library(root)
+    checker = _Checker(library)
+    chapters = [checker.chapter_report(chapter) for chapter in library.chapters]
+    return {
+        "chapters": chapters,
+        "problems": [asdict(p) for p in checker.problems],
+        "skipped": [asdict(p) for p in library.skipped],
+    }
 
 
 def format_report(report: dict[str, Any], root: Path) -> str:
     """A readable summary of a `check_library` report."""
     lines = [f"Library: {root}"]
+    depth: dict[str, int] = {}
     for chapter in report["chapters"]:
+        level = depth[chapter["slug"]] = depth.get(chapter.get("parent") or "", -1) + 1
         found = sum(1 for image in chapter["images"] if image["found"])
         lines.append(
-            f'  {chapter["path"]}: "{chapter["title"]}" ({chapter["slug"]}), '
+            f'  {"  " * level}{chapter["path"]}: "{chapter["title"]}" ({chapter["slug"]}), '
             f"{len(chapter['outline'])} headings, {found}/{len(chapter['images'])} images found"
         )
+    skipped = report.get("skipped", [])
+    if skipped:
+        lines.append(f"{len(skipped)} skipped:")
+        lines.extend(f"  {s['path']}: {s['message']}" for s in skipped)
     problems = report["problems"]
     if problems:
         lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:")

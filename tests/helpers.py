@@ -34,3 +34,10 @@ def write_png(path: Path, width: int, height: int) -> None:
         + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
+
+
+# Two public courses as published (licences inside), beside the repository: in a
+# checkout at <dir>/main they are at <dir>/shared/courses.
+COURSES = REPO.parent / "shared" / "courses"
+IOT_COURSE = COURSES / "iot-for-beginners"
+CARPENTRIES_COURSE = COURSES / "python-novice-inflammation"
