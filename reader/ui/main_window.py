@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self._contents.set_chapters(library.chapters)
         self._contents.heading_activated.connect(self.open_location)
         self._view.link_clicked.connect(self._follow_link)
-        self._view.highlighted.connect(self._show_link_target)
+        self._view.link_hovered.connect(self._show_link_target)
         self._view.current_heading_changed.connect(self._on_current_heading)
         self._restore_window()
         self._apply_theme()
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         if library.problems:
             count = len(library.problems)
             self.statusBar().showMessage(
-                f"{count} file{'s' if count != 1 else ''} in the library could not be opened: "
+                f"{count} problem{'s' if count != 1 else ''} found in the library: "
                 "see Help > Library problems.",
                 15000,
             )
@@ -237,8 +237,22 @@ class MainWindow(QMainWindow):
         self._on_current_heading(self._view.current_heading() or "")
         return True
 
+    def _heading_id(self, anchor: str) -> str:
+        """The id of the open chapter's heading that `anchor` names.
+
+        Browsers on GitHub match a link's `#Section-Name` to the heading id `section-name`
+        whatever its capitals, and course authors rely on it.
+        """
+        if self._current is None:
+            return anchor
+        ids = [h.id for h in self._current.rendered.headings]
+        if anchor in ids:
+            return anchor
+        folded = anchor.casefold()
+        return next((i for i in ids if i.casefold() == folded), anchor)
+
     def _scroll(self, heading: str | None, offset: int | None) -> None:
-        if heading is not None and self._view.scroll_to_heading(heading):
+        if heading is not None and self._view.scroll_to_heading(self._heading_id(heading)):
             return
         if offset is not None:
             self._view.scroll_to_offset(offset)
@@ -286,7 +300,7 @@ class MainWindow(QMainWindow):
         ):
             self.leave_place()
         if target.kind == "anchor" and target.anchor:
-            if not self._view.scroll_to_heading(target.anchor):
+            if not self._view.scroll_to_heading(self._heading_id(target.anchor)):
                 self._view.scrollToAnchor(target.anchor)
         elif target.kind == "chapter" and target.slug:
             self.open_chapter(
@@ -299,7 +313,7 @@ class MainWindow(QMainWindow):
             self._link_dialog.open()
         else:
             self.statusBar().showMessage(
-                "This link does not lead anywhere Field Reader can open.", 5000
+                target.reason or "This link does not lead anywhere Field Reader can open.", 6000
             )
 
     @Slot(QUrl)
@@ -389,9 +403,9 @@ class MainWindow(QMainWindow):
         )
         self._view.setHtml(
             f"<h2>No chapters to show</h2><p>Field Reader found no readable chapter in "
-            f"<code>{escape(str(self._library.root))}</code>. A chapter is a <code>.md</code> "
-            "file with a <code>title</code> in its front matter.</p>"
-            + (f"<p>These files could not be opened:</p><ul>{problems}</ul>" if problems else "")
+            f"<code>{escape(str(self._library.root))}</code>. Every <code>.md</code> file "
+            "in the folder and its subfolders is a chapter.</p>"
+            + (f"<p>Problems found:</p><ul>{problems}</ul>" if problems else "")
         )
 
     @Slot()

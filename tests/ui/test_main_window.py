@@ -297,7 +297,7 @@ def test_restart_restores_chapter_position_and_window(
 def test_library_with_no_chapters_explains_itself(
     open_window: WindowFactory, tmp_path: Path, data_dir: Path
 ) -> None:
-    (tmp_path / "bad.md").write_text("no front matter", encoding="utf-8")
+    (tmp_path / "bad.md").write_bytes(b"\x80\x81 not UTF-8 text")
     window = open_window(tmp_path, data_dir)
     assert "No chapters to show" in window.view.toPlainText()
     assert "bad.md" in window.view.toPlainText()
@@ -444,7 +444,7 @@ def test_file_names_and_errors_are_shown_as_written(
 ) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    (tmp_path / "<img src=x>.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    (tmp_path / "<img src=x>.md").write_bytes(b"\x80 not UTF-8 text")
     window = open_window(tmp_path, data_dir)
     shown = window.view.toPlainText()
     assert "No chapters to show" in shown and "<img src=x>.md" in shown

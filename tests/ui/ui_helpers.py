@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
+
 from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.main_window import MainWindow
 
@@ -32,3 +35,29 @@ def select(window: MainWindow, phrase: str, occurrence: int = 0) -> tuple[int, i
 def drawn(window: MainWindow) -> list[str]:
     """The text under each drawn highlight."""
     return [s.cursor.selectedText() for s in window.view.layer("highlights")]
+
+
+def link_point(window: MainWindow, href: str) -> QPoint:
+    """The viewport point at the middle of the first link to `href` in the shown chapter."""
+    view = window.view
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(view.document())
+                cursor.setPosition(fragment.position() + min(1, fragment.length() - 1))
+                rect = view.cursorRect(cursor)
+                return rect.center()
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href!r} in the chapter")
+
+
+def scroll_to_show(window: MainWindow, href: str) -> QPoint:
+    """Scroll the link to `href` into view and give its point on the viewport."""
+    point = link_point(window, href)
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.value() + point.y() - window.view.viewport().height() // 3)
+    return link_point(window, href)
