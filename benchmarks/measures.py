@@ -138,7 +138,7 @@ def _render_once(root: Path, column: int) -> dict[str, float]:
     from reader.core import render
     from reader.core.document import ChapterDocument
     from reader.core.library import read_chapter
-    from reader.core.sanitize import sanitize
+    from reader.core.sanitize import sanitize_html
     from reader.ui.theme import LIGHT, body_font, chapter_stylesheet
     from reader.ui.viewer import ChapterView
 
@@ -146,11 +146,11 @@ def _render_once(root: Path, column: int) -> dict[str, float]:
     path = root / "big.md"
     times["read"], chapter = _timed(lambda: read_chapter(path, path.name))
     # The same steps as render.render_markdown, timed one by one.
-    converter = render._converter()
-    times["convert"], raw = _timed(lambda: converter.convert(chapter.body))
-    headings = tuple(render._flatten(getattr(converter, "toc_tokens", [])))
-    times["sanitize"], (safe, images) = _timed(lambda: sanitize(raw, root))
-    doc = ChapterDocument(chapter, render.RenderedChapter(safe, headings, images))
+    times["convert"], converted = _timed(lambda: render.convert(chapter.body))
+    times["sanitize"], cleaned = _timed(lambda: sanitize_html(converted.html, root))
+    rendered = render.finish(converted, cleaned)
+    safe = rendered.html
+    doc = ChapterDocument(chapter, rendered)
     times["plain"], _ = _timed(lambda: doc.plain)
 
     bare = QTextDocument()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.markdown_math import tex_to_text
-from reader.core.sanitize import ImageRef
+from reader.core.sanitize import HTML_NESTING_LIMIT, ImageRef, Sanitized
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -136,20 +136,43 @@ def _unclosed_fences(tokens: list[Token], lines: list[str]) -> list[tuple[str, s
     return issues
 
 
-def render_markdown(body: str, root: Path, base: str = "") -> RenderedChapter:
-    """Render Markdown `body` of a chapter in folder `base` (posix, relative to the library
-    folder `root`; "" at the top); its images resolve from there, inside `root` only."""
+@dataclass(frozen=True)
+class Converted:
+    """Markdown converted to HTML that is not yet cleaned: the first stage of rendering."""
+
+    html: str
+    headings: tuple[Heading, ...]
+    links: tuple[str, ...]
+    issues: tuple[tuple[str, str], ...]
+    too_deep: bool
+
+
+def convert(body: str) -> Converted:
+    """Parse Markdown `body` and write its HTML, headings, links and parsing issues."""
     from reader.core.markdown_parser import parser, transform_details
-    from reader.core.sanitize import HTML_NESTING_LIMIT, sanitize_html
 
     md = parser()
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
     headings, links = _walk_headings_and_links(md, tokens)
-    raw = transform_details(md.renderer.render(tokens, md.options, env))
-    result = sanitize_html(raw, root, base)
+    html = transform_details(md.renderer.render(tokens, md.options, env))
     issues = _unclosed_fences(tokens, body.split("\n"))
-    if env.get("too_deep") or result.flattened:
+    return Converted(html, tuple(headings), tuple(links), tuple(issues), bool(env.get("too_deep")))
+
+
+def render_markdown(body: str, root: Path, base: str = "") -> RenderedChapter:
+    """Render Markdown `body` of a chapter in folder `base` (posix, relative to the library
+    folder `root`; "" at the top); its images resolve from there, inside `root` only."""
+    from reader.core.sanitize import sanitize_html
+
+    converted = convert(body)
+    return finish(converted, sanitize_html(converted.html, root, base))
+
+
+def finish(converted: Converted, result: Sanitized) -> RenderedChapter:
+    """The rendered chapter from the converted Markdown and its cleaned HTML."""
+    issues = list(converted.issues)
+    if converted.too_deep or result.flattened:
         issues.append(
             (
                 "too-deep",
@@ -157,4 +180,6 @@ def render_markdown(body: str, root: Path, base: str = "") -> RenderedChapter:
                 "the deepest levels are shown flattened.",
             )
         )
-    return RenderedChapter(result.html, tuple(headings), result.images, tuple(links), tuple(issues))
+    return RenderedChapter(
+        result.html, converted.headings, result.images, converted.links, tuple(issues)
+    )

@@ -249,3 +249,12 @@ def test_an_unclosed_fence_is_reported_and_keeps_the_text(tmp_path: Path) -> Non
 def test_front_matter_never_renders(tmp_path: Path) -> None:
     text = _text("---\ntitle: Stray\nsecret: yes\n---\n\nBody.\n", tmp_path)
     assert text == "Body."
+
+
+def test_code_colour_stylesheets_are_generated_from_the_pygments_styles() -> None:
+    from reader.core.code_highlight import DARK_STYLE, LIGHT_STYLE, style_css
+    from reader.paths import resource
+
+    # Regenerate with style_css(...) when the Pygments styles or class names change.
+    for name, style in (("code-light.css", LIGHT_STYLE), ("code-dark.css", DARK_STYLE)):
+        assert resource("styles", name).read_text(encoding="utf-8") == style_css(style)
