@@ -202,7 +202,10 @@ def newest_good_backup(folder: Path, stem: str) -> BackupFile | None:
 
 
 def restore_backup(backup: Path, target: Path) -> None:
-    """Put a copy of `backup` at `target` atomically (temporary file, fsync, rename)."""
+    """Put a copy of `backup` at `target` atomically (temporary file, fsync, rename).
+
+    Raises StorageError (or OSError) when the copy cannot be made; `target` is then untouched.
+    """
     temp = target.with_name(f".{target.name}.restore.{os.getpid()}.tmp")
     try:
         source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
@@ -215,6 +218,11 @@ def restore_backup(backup: Path, target: Path) -> None:
         _fsync_path(temp)
         os.replace(temp, target)
         _fsync_folder(target.parent)
+    except sqlite3.Error as error:
+        translated = translate(error, target)
+        if translated is None:
+            raise
+        raise translated from error
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

@@ -63,6 +63,15 @@ def _move_aside(path: Path, label: str, now: datetime) -> Path:
     return target
 
 
+def _move_back(moved: Path, path: Path) -> None:
+    """Undo _move_aside: `moved` (and its -wal and -shm) return to `path`."""
+    for ending in ("-wal", "-shm"):
+        companion = moved.with_name(moved.name + ending)
+        if companion.exists():
+            os.replace(companion, path.with_name(path.name + ending))
+    os.replace(moved, path)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
@@ -119,24 +128,41 @@ def recover_notes(path: Path, now: datetime | None = None) -> RecoveryReport:
         if path.exists():
             empty = path.stat().st_size == 0
             damaged = _move_aside(path, "empty" if empty else "damaged", moment)
-            if not empty:
-                scan = scan_file(damaged)
-        backup = newest_good_backup(folder / BACKUP_FOLDER, path.stem)
-        if backup is not None:
-            restore_backup(backup.path, path)
     except OSError as error:
         raise StorageError(
             StorageErrorKind.IO_ERROR,
             path,
-            f"The damaged notes file {path} could not be set aside and rebuilt "
-            f"({error.strerror or error}). Nothing was deleted.",
+            f"The damaged notes file {path} could not be set aside "
+            f"({error.strerror or error}). Nothing was changed.",
             str(error),
         ) from error
-    with Database(path) as db:
-        store = AnnotationStore(db)
-        from_backup = len(store.all_including_tombstones())
-        store.merge(scan.annotations.values())
-        notes_now = len(store.list())
+    try:
+        if damaged is not None and not empty:
+            scan = scan_file(damaged)
+        backup = newest_good_backup(folder / BACKUP_FOLDER, path.stem)
+        if backup is not None:
+            restore_backup(backup.path, path)
+        with Database(path) as db:
+            store = AnnotationStore(db)
+            from_backup = len(store.all_including_tombstones())
+            store.merge(scan.annotations.values())
+            notes_now = len(store.list())
+    except (OSError, StorageError) as error:
+        # Put the damaged file back, so that the next start tries again instead of
+        # silently beginning with no notes; a half-built replacement is kept aside.
+        if damaged is not None:
+            if path.exists():
+                _move_aside(path, "incomplete", moment)
+            _move_back(damaged, path)
+        if isinstance(error, StorageError):
+            raise
+        raise StorageError(
+            StorageErrorKind.IO_ERROR,
+            path,
+            f"The notes file {path} could not be rebuilt ({error.strerror or error}). "
+            "It was left as it was; nothing was deleted.",
+            str(error),
+        ) from error
     message = _describe(path, damaged, empty, scan, backup, from_backup, notes_now)
     return RecoveryReport(
         path=path,

@@ -139,3 +139,25 @@ def test_zero_length_file_without_backup_starts_anew_and_says_so(tmp_path: Path)
     finally:
         db.close()
     assert len(list(path.parent.glob("notes-empty-*.sqlite3"))) == 1
+
+
+def test_a_failed_rebuild_puts_the_damaged_file_back(
+    notes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.storage.recovery as recovery
+
+    damage_page(notes_file, table_leaf_pages(notes_file)[3])
+    before = notes_file.read_bytes()
+    real = recovery.Database
+
+    def disk_full_after_creating(path: Path) -> Database:
+        real(path, keep_backups=False).close()  # the new file exists, then the disk fills
+        raise StorageError(StorageErrorKind.DISK_FULL, path, "The disk is full.")
+
+    monkeypatch.setattr(recovery, "Database", disk_full_after_creating)
+    with pytest.raises(StorageError):
+        recover_notes(notes_file)
+    # Next start tries again rather than beginning with no notes.
+    assert notes_file.read_bytes() == before
+    assert list(notes_file.parent.glob("notes-damaged-*")) == []
+    assert len(list(notes_file.parent.glob("notes-incomplete-*.sqlite3"))) == 1
