@@ -161,3 +161,14 @@ def test_a_failed_rebuild_puts_the_damaged_file_back(
     assert notes_file.read_bytes() == before
     assert list(notes_file.parent.glob("notes-damaged-*")) == []
     assert len(list(notes_file.parent.glob("notes-incomplete-*.sqlite3"))) == 1
+
+
+def test_one_bad_cell_costs_only_its_own_row(notes_file: Path) -> None:
+    page = table_leaf_pages(notes_file)[5]
+    data = bytearray(notes_file.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    first_pointer = (page - 1) * size + 8
+    data[first_pointer : first_pointer + 2] = (size - 1).to_bytes(2, "big")  # off the page
+    notes_file.write_bytes(bytes(data))
+    scan = scan_file(notes_file)
+    assert len(scan.annotations) == NOTES - 1
