@@ -164,7 +164,13 @@ class Database:
         if not writable or not file_writable:
             if version < SCHEMA_VERSION:
                 probe.close()
-                raise self._error(StorageErrorKind.READ_ONLY, "read-only, needs migration")
+                raise self._error(
+                    StorageErrorKind.READ_ONLY,
+                    "read-only, needs migration",
+                    f"Your notes in {self.path} need updating for this version of Field "
+                    "Reader, but the file or its folder cannot be written to, so they cannot "
+                    "be opened here. Nothing was changed.",
+                )
             reason = (
                 read_only_folder_message(folder)
                 if not writable

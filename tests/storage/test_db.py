@@ -398,3 +398,20 @@ def test_full_disk_during_a_migration_is_told_without_speaking_of_a_change(
     assert "is full" in error.value.message
     assert "change" not in error.value.message.replace("changes cannot be saved", "")
     assert user_version(path) == SCHEMA_VERSION
+
+
+def test_old_notes_in_an_unwritable_folder_are_refused_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.db"
+    Database(path, keep_backups=False).close()
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(db_module, "MIGRATIONS", (*db_module.MIGRATIONS, ("SELECT 1",)))
+    monkeypatch.setattr(db_module, "folder_writable", lambda folder: False)
+    before = file_state(path)
+    with pytest.raises(StorageError) as error:
+        Database(path)
+    assert error.value.kind is StorageErrorKind.READ_ONLY
+    assert "need updating" in error.value.message
+    assert "last change" not in error.value.message
+    assert file_state(path) == before
