@@ -24,10 +24,10 @@ from reader.core.import_limits import (
     text_problem,
     walk_strings,
 )
+from reader.core.slugs import is_valid_slug
 from reader.storage.annotations import COLOURS, Annotation, AnnotationId, Colour, format_timestamp
 
 _MAX_ID_LENGTH = 2048
-_SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 # An IRI: a scheme, a colon, and no white space or control characters.
 _IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+$")
 _STATES = ("anchored", "orphaned", "deleted")
@@ -178,7 +178,7 @@ class ItemParser:
             raise self._refuse('the target has no "source"')
         if source.startswith(CHAPTER_SCHEME):
             slug = source[len(CHAPTER_SCHEME) :]
-            if not _SLUG_RE.match(slug):
+            if not is_valid_slug(slug):
                 raise self._refuse(f"the source {_shown(source)} does not name a chapter slug")
             return slug
         resolved = self._resolve(source) if self._resolve is not None else None

@@ -300,3 +300,11 @@ def test_any_item_is_imported_or_refused_naming_it(
         assert stored is not None
         assert stored.modified <= format_timestamp(NOW + FUTURE_TOLERANCE)
         event("imported")
+
+
+def test_notes_on_chapters_with_unicode_slugs_are_accepted() -> None:
+    """A chapter named in any script (its slug derived from the path) keeps its notes."""
+    source = "chapter:leçons.введение"
+    one = item(target={"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "w"}]})
+    records = parse_w3c(w3c(one), now=NOW)
+    assert [r.chapter for r in records] == ["leçons.введение"]
