@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -226,10 +228,19 @@ def test_sync_folder_dialog_chooses_a_folder_writes_our_file_and_stops(
     assert [p.name for p in folder.iterdir()] == [ours.name]  # the folder is left as it is
 
 
+def foreign_database(path: Path) -> None:
+    """Write another program's SQLite database where the notes belong: it cannot be used
+    (and, unlike a damaged notes file, is not rebuilt), so the window has no notes store."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA application_id = 12345")
+        conn.execute("CREATE TABLE other (x)")
+        conn.commit()
+
+
 def test_unreadable_notes_raise_a_named_error_and_export_says_so(
     open_window: WindowFactory, seed_library: Path, data_dir: Path, tmp_path: Path
 ) -> None:
-    (data_dir / NOTES_FILE).write_bytes(b"this is not a database")
+    foreign_database(data_dir / NOTES_FILE)
     window = open_window(seed_library, data_dir)
     with pytest.raises(NotesUnavailable):
         annotations_of(window).store  # noqa: B018 - the property's check is what is tested
@@ -265,7 +276,7 @@ print("result", result, "exists", target.exists(), "message", feature.last_messa
 def test_export_with_unreadable_notes_under_python_O(
     seed_library: Path, data_dir: Path, tmp_path: Path
 ) -> None:
-    (data_dir / NOTES_FILE).write_bytes(b"this is not a database")
+    foreign_database(data_dir / NOTES_FILE)
     target = tmp_path / "never.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
     done = subprocess.run(
