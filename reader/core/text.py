@@ -45,6 +45,13 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _CELL_TAGS = frozenset({"td", "th"})
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
+# Inline tags carry no structure for the plain text: removed by one regular expression pass
+# before parsing, they cost nothing per tag (code colouring writes thousands of spans).
+_INLINE_TAG_RE = re.compile(
+    r"</?(?:span|em|strong|code|b|i|u|s|del|ins|mark|small|big|sup|sub|kbd|samp|var|cite|abbr"
+    r"|q|tt|strike)(?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*\s*/?>",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -198,7 +205,7 @@ class _TextBuilder(HTMLParser):
 def plain_text(html: str) -> PlainText:
     """The plain text of rendered chapter HTML (see the module docstring)."""
     builder = _TextBuilder()
-    builder.feed(html)
+    builder.feed(_INLINE_TAG_RE.sub("", html))
     builder.close()
     offsets: list[int] = []
     total = 0

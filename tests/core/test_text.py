@@ -84,3 +84,11 @@ def test_code_ranges_cover_each_block_line_for_line() -> None:
 def test_a_table_cell_of_paragraphs_adds_no_empty_line() -> None:
     assert plain_text("<table><tr><td><p>one</p><p>two</p></td></tr></table>").text == "one\ntwo\n"
     assert plain_text("<table><tr><td></td><td>x</td></tr></table>").text == "\nx\n"
+
+
+def test_inline_tags_removed_before_parsing_give_the_same_text() -> None:
+    html = (
+        '<p>a<span class="hl-k" title="x>y">b</span><em\nclass=x>c</em> <code>&lt;span&gt;</code>'
+        "<spanner>d</spanner> <B>e</B><a href='#x'>f</a></p><pre><span>x</span>\n<i>y</i></pre>"
+    )
+    assert plain_text(html).text == "abc <span>d ef\nx\ny"
