@@ -131,7 +131,7 @@ def answer_file_dialog(name: str) -> list[str]:
 
 
 def test_export_dialog_writes_the_chosen_format_for_this_chapter(
-    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path
 ) -> None:
     window = open_with_note(open_window, qtbot, seed_library, data_dir)
     from_file_menu(qtbot, window, "Export Notes…")
@@ -162,7 +162,7 @@ def test_export_dialog_writes_the_chosen_format_for_this_chapter(
 
 
 def test_export_dialog_all_chapters_as_markdown(
-    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path
 ) -> None:
     window = open_with_note(open_window, qtbot, seed_library, data_dir)
     from_file_menu(qtbot, window, "Export Notes…")
@@ -185,7 +185,7 @@ def test_export_dialog_all_chapters_as_markdown(
 
 
 def test_cancelling_the_export_dialog_writes_nothing(
-    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path
 ) -> None:
     window = open_with_note(open_window, qtbot, seed_library, data_dir)
     from_file_menu(qtbot, window, "Export Notes…")
@@ -197,7 +197,7 @@ def test_cancelling_the_export_dialog_writes_nothing(
 
 
 def test_sync_folder_dialog_chooses_a_folder_writes_our_file_and_stops(
-    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, seed_library: Path, data_dir: Path
 ) -> None:
     window = open_with_note(open_window, qtbot, seed_library, data_dir)
     folder = Path.home() / "usb-stick"  # the dialog opens in the home folder
