@@ -82,8 +82,6 @@ def _inline_text(token: Token) -> str:
             parts.append(" ")
         elif child.type in ("math_inline", "math_inline_double"):
             parts.append(tex_to_text(child.content))
-        elif child.type == "html_inline" and "task-list" in child.content:
-            continue
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 

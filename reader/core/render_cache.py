@@ -1,7 +1,7 @@
 """An on-disk cache of rendered chapters, so a restart skips Markdown conversion.
 
-Converting 1 MB of Markdown takes about half a second and sanitising and extracting the
-plain text a quarter more; a restart with an unchanged chapter reads one JSON file
+Converting and cleaning 1 MB of Markdown takes about a quarter of a second and extracting
+the plain text a tenth more; a restart with an unchanged chapter reads one JSON file
 instead. Entries are keyed by the chapter file's content hash and this module's format
 version, and by the chapter's folder (the same bytes in two folders reach different
 images). Images are resolved again on every load (a figure may have been added or
