@@ -18,7 +18,7 @@ from typing import Literal
 from urllib.parse import unquote
 
 from reader.core.code_highlight import token_classes
-from reader.core.markdown_parser import BOX_CLASSES, TITLE_CLASSES
+from reader.core.markdown_parser import BOX_CLASSES, FOLDED_ARROW, OPEN_ARROW, TITLE_CLASSES
 
 ImageStatus = Literal["found", "missing", "unsafe"]
 
@@ -203,8 +203,22 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
     depth = skipped = pos = 0
     stack: list[tuple[str, bool]] = []  # per open element: its tag, whether it was left out
     split = False
+    folds = 0
+    has_folds = "details:" in cleaned
     for match in _TAG_RE.finditer(cleaned):
         closing, tag = match.group(1), match.group(2)
+        fold_link = has_folds and tag == "a" and not closing and depth < HTML_NESTING_LIMIT
+        if fold_link and 'href="details:' in match.group(3):
+            # Fold links are numbered again in their final order, so that link N is the
+            # N-th fold of the plain text whatever the cleaning removed; a "details:" link
+            # that is not a box's title (no arrow) loses its target.
+            out.append(cleaned[pos : match.start()])
+            pos = match.end()
+            if cleaned.startswith((FOLDED_ARROW, OPEN_ARROW), pos):
+                out.append(f'<a href="details:{folds}">')
+                folds += 1
+            else:
+                out.append("<a>")
         if tag == "img":
             out.append(cleaned[pos : match.start()])
             pos = match.end()

@@ -113,9 +113,11 @@ class _TextBuilder(HTMLParser):
         self._table_depth = 0
         self._pending_heading: str | None = None
         self._cells: list[int] = []  # line count when each open cell began
+        # Fold N is the N-th "details:" link; its body is the rest of the details box whose
+        # title it is (a link outside such a box folds nothing).
         self._pending_summary = -1  # the fold whose summary line comes next
-        self.summary_lines: dict[int, int] = {}  # fold index -> line of its summary
-        self._tables: list[int] = []  # per open table: its fold's index, or -1
+        self.summary_lines: list[int] = []  # per fold: the line of its summary
+        self._tables: list[list[int]] = []  # per open table: [its fold] if a details box
         self.fold_ends: dict[int, int] = {}  # fold index -> line index after its body
         self.code_lines: list[tuple[int, int]] = []  # (first line, line after last)
 
@@ -141,10 +143,14 @@ class _TextBuilder(HTMLParser):
             self._flush(force=True)
         elif tag == "a":
             href = dict(attrs).get("href") or ""
-            fold = self._tables[-1] if self._tables else -1
-            if href.startswith("details:") and fold >= 0 and fold not in self.summary_lines:
+            if href.startswith("details:"):
                 self._flush()
+                fold = len(self.summary_lines)
+                self.summary_lines.append(len(self.lines))
                 self._pending_summary = fold
+                box = self._tables[-1] if self._tables else []
+                if box and box[0] < 0:
+                    box[0] = fold
         elif tag in _CELL_TAGS:
             self._flush()
             self._cells.append(len(self.lines))
@@ -153,10 +159,9 @@ class _TextBuilder(HTMLParser):
             self._table_depth += 1
             classes = (dict(attrs).get("class") or "").split()
             if "box-details" in classes:
-                self._tables.append(len(self.fold_ends))
-                self.fold_ends[len(self.fold_ends)] = -1
+                self._tables.append([-1])
             else:
-                self._tables.append(-1)
+                self._tables.append([])
         elif tag in _BLOCK_TAGS:
             self._flush()
             if tag == "pre":
@@ -177,9 +182,9 @@ class _TextBuilder(HTMLParser):
         elif tag == "table":
             self._flush()
             self._table_depth -= 1
-            fold = self._tables.pop() if self._tables else -1
-            if fold >= 0:
-                self.fold_ends[fold] = len(self.lines)
+            box = self._tables.pop() if self._tables else []
+            if box and box[0] >= 0:
+                self.fold_ends[box[0]] = len(self.lines)
             # Qt closes a table with an end-of-frame character, which reads as an empty line.
             self.lines.append("")
         elif tag in _BLOCK_TAGS:
@@ -217,14 +222,15 @@ def plain_text(html: str) -> PlainText:
     sections = tuple(SectionStart(offsets[index], hid) for index, hid in builder.sections)
     folds = []
     length = max(total - 1, 0)  # the joined text has no newline after its last line
-    for index, summary in sorted(builder.summary_lines.items()):
+    for index, summary in enumerate(builder.summary_lines):
+        # A link outside a details box (only hostile HTML puts one there) folds nothing.
         body_end = builder.fold_ends.get(index, -1)
-        if body_end < 0:
-            body_end = len(lines)
-        start = offsets[summary + 1]
+        summary = min(summary, len(lines) - 1) if lines else 0
+        start = offsets[summary + 1] if lines else 0
         end = max(start, offsets[body_end] - 1) if body_end > summary + 1 else start
-        is_open = lines[summary].startswith(OPEN_ARROW)
-        folds.append(Fold(offsets[summary], min(start, length), min(end, length), is_open))
+        is_open = bool(lines) and lines[summary].startswith(OPEN_ARROW)
+        marker = offsets[summary]
+        folds.append(Fold(min(marker, length), min(start, length), min(end, length), is_open))
     code = tuple(
         (offsets[first], offsets[last - 1] + len(lines[last - 1]))
         for first, last in builder.code_lines

@@ -258,3 +258,17 @@ def test_code_colour_stylesheets_are_generated_from_the_pygments_styles() -> Non
     # Regenerate with style_css(...) when the Pygments styles or class names change.
     for name, style in (("code-light.css", LIGHT_STYLE), ("code-dark.css", DARK_STYLE)):
         assert resource("styles", name).read_text(encoding="utf-8") == style_css(style)
+
+
+def test_fold_links_are_numbered_as_the_folds_the_reader_sees(tmp_path: Path) -> None:
+    body = (
+        "<script>\n<details><summary>Gone</summary></details>\n</script>\n\n"
+        "<details><summary>Kept</summary>\n\nBody.\n\n</details>\n\n"
+        'See <a href="details:5">a link of the author\'s</a>.\n'
+    )
+    rendered = render_markdown(body, tmp_path)
+    assert '<a href="details:0">▸ Kept</a>' in rendered.html
+    assert "<a>a link of the author's</a>" in rendered.html
+    assert rendered.html.count("details:") == 1
+    [fold] = plain_text(rendered.html).folds
+    assert plain_text(rendered.html).text[fold.start : fold.end] == "Body."
