@@ -1,4 +1,4 @@
-"""The Contents sidebar: every chapter, each with its headings nested beneath."""
+"""The Contents sidebar: the chapters as the course nests them, each with its headings."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
+from reader.ui.contents_filter import folded_paths, query_words, visibility
 from reader.ui.plain import plain_tooltip
 from reader.ui.theme import solid_brush
 
@@ -18,11 +19,26 @@ from reader.ui.theme import solid_brush
 # and PySide creates all of its Qt namespace enums (15-20 ms) at their first use.
 _USER_ROLE = 0x0100
 _SLUG_ROLE = _USER_ROLE
-_HEADING_ROLE = _USER_ROLE + 1  # unset on a chapter's own entry: its heading id is ""
+_HEADING_ROLE = _USER_ROLE + 1  # unset on a chapter's own row
+# Row kinds as item types (QTreeWidgetItem.ItemType.UserType is 1000): given to the
+# constructor, so telling a chapter from a heading or a part costs no call per row.
+_CHAPTER = 1001
+_HEADING = 1002
+_PART = 1003
+
+
+def same_title(heading: str, title: str) -> bool:
+    """Whether a heading repeats a chapter title, ignoring case and spacing."""
+    return " ".join(heading.split()).casefold() == " ".join(title.split()).casefold()
 
 
 class ContentsPanel(QTreeWidget):
-    """A tree of chapters and headings; activating an entry asks to show it."""
+    """A tree of chapters and headings; activating an entry asks to show it.
+
+    Chapters nest under `Chapter.parent`; a chapter's own headings come first (added when
+    it is first expanded), then the chapters listed under it. An mdBook part is a row
+    that cannot be chosen, above the first chapter of the part.
+    """
 
     heading_activated = Signal(str, str)  # chapter slug, heading id ("" for the chapter start)
 
@@ -31,10 +47,8 @@ class ContentsPanel(QTreeWidget):
     ) -> None:
         super().__init__(parent)
         self._outline_of = outline_of
-        self._chapters: dict[str, QTreeWidgetItem] = {}
-        self._chapter_of: dict[str, Chapter] = {}
-        self._marked: QTreeWidgetItem | None = None
         self._accent = QColor("#1a5fb4")
+        self._reset()
         self.setObjectName("contentsPanel")
         self.setHeaderHidden(True)
         self.setUniformRowHeights(False)
@@ -47,26 +61,78 @@ class ContentsPanel(QTreeWidget):
         self.itemClicked.connect(self._activate)
         self.itemExpanded.connect(self._fill)
 
+    def _reset(self) -> None:
+        # Chapters by position in reading order; a parent always comes before its children.
+        self._chapters: list[Chapter] = []
+        self._items: list[QTreeWidgetItem] = []
+        self._parents: list[int] = []  # index of each chapter's parent, -1 at the top
+        self._index: dict[str, int] = {}
+        self._parts: list[tuple[QTreeWidgetItem, list[int]]] = []  # row, its chapters
+        # Filled chapters: heading id -> row (the title heading's id -> the chapter row),
+        # and the heading rows directly under the chapter.
+        self._headings: dict[str, dict[str, QTreeWidgetItem]] = {}
+        self._heading_rows: dict[str, list[QTreeWidgetItem]] = {}
+        self._marked: QTreeWidgetItem | None = None
+        self._marked_key: tuple[str, str] | None = None
+        # The filter: its words, each chapter's folded titles (made at the first filter),
+        # what is hidden, and which rows it expanded (collapsed again when it is cleared).
+        self._words: tuple[str, ...] = ()
+        self._paths: list[str] | None = None
+        self._matched: list[bool] = []
+        self._hidden: list[bool] = []
+        self._rows_hidden: set[str] = set()
+        self._opened_by_filter: set[int] = set()
+
     def set_chapters(self, chapters: tuple[Chapter, ...]) -> None:
-        """List the library's chapters; their headings are added when first expanded."""
+        """List the library's chapters, nested; their headings are added when first expanded."""
         self.clear()
-        self._chapters.clear()
-        self._chapter_of = {chapter.slug: chapter for chapter in chapters}
-        self._marked = None
+        self._reset()
+        self._chapters = list(chapters)
+        self._index = {chapter.slug: i for i, chapter in enumerate(chapters)}
+        self._hidden = [False] * len(chapters)
         font = self.font()
         font.setWeight(QFont.Weight.DemiBold)
+        part_font = self.font()
+        part_font.setWeight(QFont.Weight.Bold)
+        part_font.setCapitalization(QFont.Capitalization.AllUppercase)
         expandable = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
-        items = []
-        # As few calls per entry as will do: a library may hold a thousand chapters.
-        for chapter in chapters:
-            item = QTreeWidgetItem([chapter.title])
+        rows: dict[int, list[QTreeWidgetItem]] = {-1: []}  # the rows under each chapter
+        last_part: dict[int, str | None] = {}
+        open_part: dict[int, int] = {}  # the part row each sibling list is in, by index
+        # As few calls per entry as will do: a library may hold thousands of chapters.
+        for i, chapter in enumerate(chapters):
+            item = QTreeWidgetItem([chapter.title], _CHAPTER)
             item.setData(0, _SLUG_ROLE, chapter.slug)
             item.setToolTip(0, plain_tooltip(chapter.abstract or chapter.title))
             item.setFont(0, font)
             item.setChildIndicatorPolicy(expandable)
-            items.append(item)
-            self._chapters[chapter.slug] = item
-        self.addTopLevelItems(items)  # at once: one model update for the whole library
+            self._items.append(item)
+            parent = self._index.get(chapter.parent, -1) if chapter.parent else -1
+            if parent >= i:  # a parent listed after its child: keep the child at the top
+                parent = -1
+            self._parents.append(parent)
+            siblings = rows.setdefault(parent, [])
+            before = last_part.get(parent, chapters[parent].part if parent >= 0 else None)
+            if chapter.part != before:
+                open_part.pop(parent, None)
+                if chapter.part:
+                    part = QTreeWidgetItem([chapter.part], _PART)
+                    part.setFont(0, part_font)
+                    part.setToolTip(0, plain_tooltip(chapter.part))
+                    part.setDisabled(True)  # a title, not a place to go
+                    siblings.append(part)
+                    open_part[parent] = len(self._parts)
+                    self._parts.append((part, []))
+            last_part[parent] = chapter.part
+            if parent in open_part:
+                self._parts[open_part[parent]][1].append(i)
+            siblings.append(item)
+        # Children join their (still detached) parents first, then the whole tree goes in
+        # at once: one model update for the whole library.
+        for parent, children in rows.items():
+            if parent >= 0:
+                self._items[parent].addChildren(children)
+        self.addTopLevelItems(rows[-1])
 
     def set_accent(self, colour: QColor) -> None:
         """The colour that marks the section being read."""
@@ -74,64 +140,108 @@ class ContentsPanel(QTreeWidget):
         if self._marked is not None:
             self._marked.setForeground(0, solid_brush(colour))
 
+    # -- headings --------------------------------------------------------------------------
+
     @Slot(QTreeWidgetItem)
     def _fill(self, item: QTreeWidgetItem) -> None:
-        if item.parent() is not None or item.childCount():
+        """Add a chapter's headings above the chapters listed under it, once."""
+        if item.type() != _CHAPTER:
             return
         slug = item.data(0, _SLUG_ROLE)
-        nodes = self._outline_of(self._chapter_of[slug])
-        self._add_nodes(item, slug, nodes)
-        if not nodes:
-            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicator)
+        if slug in self._headings:
+            return
+        chapter = self._chapters[self._index[slug]]
+        nodes = self._outline_of(chapter)
+        ids: dict[str, QTreeWidgetItem] = {}
+        if nodes and same_title(nodes[0].heading.title, chapter.title):
+            # The chapter's row already says its title: the title heading's sections
+            # move up one level instead of repeating it.
+            ids[nodes[0].heading.id] = item
+            nodes = nodes[0].children + nodes[1:]
+        rows = [self._heading_row(slug, node, ids) for node in nodes]
+        self._headings[slug] = ids
+        self._heading_rows[slug] = rows
+        if not rows:
+            default = QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless
+            item.setChildIndicatorPolicy(default)
+            return
+        item.insertChildren(0, rows)  # all at once, before any chapter listed under it
+        if self._words and not self._matched[self._index[slug]]:
+            self._set_rows_hidden(slug, True)
+        # Sections show their subsections (as before); nothing else is filled by it.
+        blocked = self.blockSignals(True)
+        for row in ids.values():
+            if row is not item and row.childCount():
+                row.setExpanded(True)
+        self.blockSignals(blocked)
 
-    def _add_nodes(self, parent: QTreeWidgetItem, slug: str, nodes: list[OutlineNode]) -> None:
-        for node in nodes:
-            child = QTreeWidgetItem([node.heading.title])
-            child.setData(0, _SLUG_ROLE, slug)
-            child.setData(0, _HEADING_ROLE, node.heading.id)
-            child.setToolTip(0, plain_tooltip(node.heading.title))
-            parent.addChild(child)
-            self._add_nodes(child, slug, node.children)
-        parent.setExpanded(True)
+    def _heading_row(
+        self, slug: str, node: OutlineNode, ids: dict[str, QTreeWidgetItem]
+    ) -> QTreeWidgetItem:
+        row = QTreeWidgetItem([node.heading.title], _HEADING)
+        row.setData(0, _SLUG_ROLE, slug)
+        row.setData(0, _HEADING_ROLE, node.heading.id)
+        row.setToolTip(0, plain_tooltip(node.heading.title))
+        ids.setdefault(node.heading.id, row)
+        if node.children:
+            row.addChildren([self._heading_row(slug, child, ids) for child in node.children])
+        return row
 
     def expand_chapter(self, slug: str) -> None:
-        """Show the headings of chapter `slug`."""
-        item = self._chapters.get(slug)
-        if item is not None:
-            self._fill(item)
-            item.setExpanded(True)
+        """Show the headings of chapter `slug`, and the chapters it is listed under."""
+        index = self._index.get(slug)
+        if index is None:
+            return
+        item = self._items[index]
+        self._fill(item)
+        self._reveal(item)
+        item.setExpanded(True)
+
+    def _reveal(self, item: QTreeWidgetItem) -> None:
+        """Expand every row above `item`, outermost first (each fills its headings)."""
+        above = []
+        parent = item.parent()
+        while parent is not None:
+            above.append(parent)
+            parent = parent.parent()
+        for row in reversed(above):
+            if not row.isExpanded():
+                row.setExpanded(True)
+
+    # -- activation and the current section ------------------------------------------------
 
     @Slot(QTreeWidgetItem)
     def _activate(self, item: QTreeWidgetItem) -> None:
-        self.heading_activated.emit(item.data(0, _SLUG_ROLE), item.data(0, _HEADING_ROLE) or "")
+        self.activate(item)
+
+    def activate(self, item: QTreeWidgetItem) -> None:
+        """Ask to show the chapter or heading of `item` (a part's row leads nowhere)."""
+        if item.type() != _PART:
+            self.heading_activated.emit(item.data(0, _SLUG_ROLE), item.data(0, _HEADING_ROLE) or "")
 
     def item_for(self, slug: str, heading_id: str) -> QTreeWidgetItem | None:
         """The entry of heading `heading_id` (or the chapter itself for "") in chapter `slug`."""
-        top = self._chapters.get(slug)
-        if top is None or not heading_id:
-            return top
-        self._fill(top)
-        stack = [top.child(i) for i in range(top.childCount())]
-        while stack:
-            item = stack.pop(0)
-            if item is None:
-                continue
-            if item.data(0, _HEADING_ROLE) == heading_id:
-                return item
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
-        return None
+        index = self._index.get(slug)
+        if index is None:
+            return None
+        item = self._items[index]
+        if not heading_id:
+            return item
+        self._fill(item)
+        return self._headings[slug].get(heading_id)
 
     def mark_current(self, slug: str, heading_id: str | None) -> None:
-        """Mark the section being read, and keep it in view."""
-        item = self.item_for(slug, heading_id or "")
+        """Mark the section being read (one row at a time), and keep it in view."""
+        key = (slug, heading_id or "")
+        item = self.item_for(*key)
+        self._marked_key = key if item is not None else None
         if item is self._marked:
             return
         if self._marked is not None:
             self._marked.setForeground(0, QBrush())
             font = self._marked.font(0)
-            font.setWeight(
-                QFont.Weight.DemiBold if self._marked.parent() is None else QFont.Weight.Normal
-            )
+            chapter = self._marked.type() == _CHAPTER
+            font.setWeight(QFont.Weight.DemiBold if chapter else QFont.Weight.Normal)
             self._marked.setFont(0, font)
         self._marked = item
         if item is None:
@@ -140,15 +250,118 @@ class ContentsPanel(QTreeWidget):
         font = item.font(0)
         font.setWeight(QFont.Weight.Bold)
         item.setFont(0, font)
+        self._reveal(item)
         if not self.hasFocus():
             self.setCurrentItem(item)
         self.scrollToItem(item)
 
     def marked(self) -> tuple[str, str] | None:
-        """The (slug, heading id) of the marked entry."""
-        if self._marked is None:
+        """The (slug, heading id) of the section marked as being read."""
+        return self._marked_key
+
+    # -- the filter ------------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> int:
+        """Show only the chapters whose titles (or their ancestors') hold every word of `text`.
+
+        Ancestors of a match stay visible and are expanded; blank text shows everything
+        again as it was, with the current section in view. Returns how many chapters match.
+        """
+        words = query_words(text)
+        if words == self._words:
+            return sum(self._matched) if words else len(self._items)
+        if not words:
+            self._clear_filter()
+            return len(self._items)
+        if self._paths is None:
+            titles = [chapter.title for chapter in self._chapters]
+            self._paths = folded_paths(titles, self._parents)
+        matched, visible, opened = visibility(self._paths, self._parents, words)
+        self._words, self._matched = words, matched
+        # Rows the filter expands add no headings: filling them would render every chapter
+        # that has a match beneath it. A chapter's headings come when it is opened.
+        blocked = self.blockSignals(True)
+        try:
+            hidden = self._hidden
+            for index, item in enumerate(self._items):
+                hide = not visible[index]
+                if hide != hidden[index]:
+                    item.setHidden(hide)
+                    hidden[index] = hide
+                opening = opened[index] and index not in self._opened_by_filter
+                if opening and not item.isExpanded():
+                    item.setExpanded(True)
+                    self._opened_by_filter.add(index)
+            for slug in self._heading_rows:
+                self._set_rows_hidden(slug, not matched[self._index[slug]])
+            for part, members in self._parts:
+                part.setHidden(not any(visible[member] for member in members))
+        finally:
+            self.blockSignals(blocked)
+        return sum(matched)
+
+    def _set_rows_hidden(self, slug: str, hide: bool) -> None:
+        """Hide a chapter's headings while it is shown only for a match beneath it."""
+        if hide == (slug in self._rows_hidden):
+            return
+        for row in self._heading_rows[slug]:
+            row.setHidden(hide)
+        if hide:
+            self._rows_hidden.add(slug)
+        else:
+            self._rows_hidden.discard(slug)
+
+    def _clear_filter(self) -> None:
+        blocked = self.blockSignals(True)
+        try:
+            for index, hide in enumerate(self._hidden):
+                if hide:
+                    self._items[index].setHidden(False)
+            for slug in list(self._rows_hidden):
+                self._set_rows_hidden(slug, False)
+            for part, _ in self._parts:
+                part.setHidden(False)
+            for index in self._opened_by_filter:
+                self._items[index].setExpanded(False)
+        finally:
+            self.blockSignals(blocked)
+        self._hidden = [False] * len(self._items)
+        self._opened_by_filter.clear()
+        self._words, self._matched = (), []
+        if self._marked is not None:
+            self._reveal(self._marked)
+            self.setCurrentItem(self._marked)
+            self.scrollToItem(self._marked)
+
+    def first_match(self) -> QTreeWidgetItem | None:
+        """The first chapter the filter keeps for itself (None without a filter)."""
+        if not self._words:
             return None
-        return self._marked.data(0, _SLUG_ROLE), self._marked.data(0, _HEADING_ROLE) or ""
+        index = next((i for i, hit in enumerate(self._matched) if hit), None)
+        return None if index is None else self._items[index]
+
+    def enter_from_filter(self) -> None:
+        """Move the keyboard into the tree: to the first match, or to the current row."""
+        target = self.first_match()
+        if target is None:
+            current = self.currentItem()
+            if current is not None and self._shown(current):
+                target = current
+            else:
+                target = self._marked if self._marked is not None else self.topLevelItem(0)
+        if target is not None:
+            self.setCurrentItem(target)
+            self.scrollToItem(target)
+        self.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+
+    @staticmethod
+    def _shown(item: QTreeWidgetItem) -> bool:
+        row: QTreeWidgetItem | None = item
+        while row is not None:
+            if row.isHidden():
+                return False
+            row = row.parent()
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter and Return open the entry, even where the platform does not say so."""
@@ -157,6 +370,6 @@ class ContentsPanel(QTreeWidget):
             event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
             and current is not None
         ):
-            self._activate(current)
+            self.activate(current)
             return
         super().keyPressEvent(event)

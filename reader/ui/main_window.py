@@ -27,6 +27,7 @@ from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
 from reader.core.render_cache import RenderCache, render_cache_folder
+from reader.ui.contents_filter import ContentsTab
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.plain import show_message
 from reader.ui.settings import Settings
@@ -79,10 +80,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self._view = ChapterView()
         self._contents = ContentsPanel(self._outline_of)
+        self._contents_tab = ContentsTab(self._contents)  # the filter box above the tree
         self._sidebar = QTabWidget()
         self._sidebar.setObjectName("sidebar")
         self._sidebar.setDocumentMode(True)
-        self._sidebar.addTab(self._contents, "Contents")
+        self._sidebar.addTab(self._contents_tab, "Contents")
         self._splitter = QSplitter()  # side by side: Qt's default orientation
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._sidebar)
@@ -335,7 +337,7 @@ class MainWindow(QMainWindow):
     def focus_contents(self) -> None:
         """Put the keyboard focus on the Contents tree."""
         self.set_sidebar_visible(True)
-        self._sidebar.setCurrentWidget(self._contents)
+        self._sidebar.setCurrentWidget(self._contents_tab)
         self._contents.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
