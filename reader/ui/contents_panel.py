@@ -250,6 +250,8 @@ class ContentsPanel(QTreeWidget):
         font = item.font(0)
         font.setWeight(QFont.Weight.Bold)
         item.setFont(0, font)
+        # Expanded here rather than left to scrollToItem, which opens the rows above only
+        # when the view is idle (not while the reader drags in it).
         self._reveal(item)
         if not self.hasFocus():
             self.setCurrentItem(item)

@@ -297,13 +297,21 @@ def _visible_slugs(window: MainWindow, word: str) -> tuple[set[str], set[str]]:
 def test_the_filter_narrows_the_course_and_esc_restores_it(
     open_window: WindowFactory, data_dir: Path, qtbot: QtBot
 ) -> None:
-    window = open_window(IOT, data_dir)
+    window = open_window(IOT, data_dir, chapter=MODULE)
     tree = window.contents
     box = _filter_box(window)
     assert box.placeholderText() == "Filter chapters" and box.isClearButtonEnabled()
     readme = tree.item_for("README", "")
     module = tree.item_for(MODULE, "")
-    assert readme is not None and module is not None and not module.isExpanded()
+    assert readme is not None and module is not None
+    # The module has been read (its sections are listed), then closed with the keyboard,
+    # and the reader is back at the course's README.
+    window.open_location("README", "")
+    _focus(qtbot, window, tree)
+    tree.setCurrentItem(module)
+    qtbot.keyClick(tree, Qt.Key.Key_Left)
+    assert not module.isExpanded()
+    assert any(not _is_chapter(kid) for kid in _kids(module))
     _focus(qtbot, window, box)
     qtbot.keyClicks(box, "SOIL")
     matched, shown = _visible_slugs(window, "soil")
@@ -316,7 +324,8 @@ def test_the_filter_narrows_the_course_and_esc_restores_it(
     lesson = tree.item_for(LESSON, "")
     assert lesson is not None and _shown(tree, lesson)
     # The module shows only for its lessons: its own sections are out of the way.
-    assert all(kid.isHidden() for kid in _kids(module) if not _is_chapter(kid))
+    sections = [kid for kid in _kids(module) if not _is_chapter(kid)]
+    assert sections and all(kid.isHidden() for kid in sections)
     # Esc gives the whole tree back as it was: the module closed again, the README marked.
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == ""
