@@ -39,6 +39,13 @@ _KEEP_ARGUMENT = frozenset(
     {"mathrm", "text", "textrm", "textit", "textbf", "mathbf", "mathit", "mathsf", "mathtt",
      "mathcal", "mathbb", "operatorname", "boldsymbol", "bm", "mbox", "hbox"}
 )  # fmt: skip
+# Accents over their argument, as combining characters after each of its letters.
+_ACCENTS = {
+    "bar": "\u0304", "overline": "\u0305", "hat": "\u0302", "widehat": "\u0302",
+    "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307",
+    "ddot": "\u0308", "acute": "\u0301", "grave": "\u0300", "check": "\u030c",
+    "breve": "\u0306", "underline": "\u0332",
+}  # fmt: skip
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+|.)")
 _SPACES_RE = re.compile(r"\s+")
 
@@ -106,6 +113,10 @@ def tex_to_text(tex: str, _depth: int = 0) -> str:
                 arg, pos = _group(tex, pos)
                 inner = tex_to_text(arg, _depth + 1)
                 out.append(f"√{inner}" if len(inner) == 1 else f"√({inner})")
+            elif name in _ACCENTS:
+                arg, pos = _group(tex, pos)
+                inner = tex_to_text(arg, _depth + 1)
+                out.append("".join(c + _ACCENTS[name] if c.isalnum() else c for c in inner))
             elif name in _KEEP_ARGUMENT:
                 arg, pos = _group(tex, pos)
                 out.append(tex_to_text(arg, _depth + 1) if name.startswith("math") else arg)

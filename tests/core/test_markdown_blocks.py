@@ -181,6 +181,8 @@ def test_math_is_unicode_text_and_dollars_in_prose_stay(tmp_path: Path) -> None:
         ("a \\ne b \\ge c", "a ≠ b ≥ c"),
         ("e^{x+y}", "e^(x+y)"),
         ("\\Omega", "Ω"),
+        ("\\bar{x} = \\frac{1}{n}", "x\u0304 = 1/n"),
+        ("\\hat\\beta + \\vec{v}", "β\u0302 + v\u20d7"),
     ],
 )
 def test_tex_to_text(tex: str, text: str) -> None:
