@@ -290,6 +290,8 @@ class MainWindow(QMainWindow):
             return
         self._contents.mark_current(self._current.chapter.slug, heading_id or None)
         title = next((h.title for h in self._current.rendered.headings if h.id == heading_id), "")
+        if title.casefold() == self._current.chapter.title.casefold():
+            title = ""  # the chapter's own title heading: not "Intro › Intro"
         self._status.setText(f"{self._current.chapter.title}{'  ›  ' + title if title else ''}")
 
     @Slot(QUrl)

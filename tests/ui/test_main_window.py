@@ -462,3 +462,19 @@ def test_file_names_and_errors_are_shown_as_written(
     assert problems.textFormat() == Qt.TextFormat.PlainText
     assert "<img src=x>.md" in problems.text()
     problems.close()
+
+
+def test_status_bar_names_a_section_once_not_the_title_twice(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    (tmp_path / "README.md").write_text(
+        "# Getting started\n\nIntro.\n\n## Wiring\n\n" + "text\n\n" * 80, encoding="utf-8"
+    )
+    window = open_window(tmp_path, data_dir, size=(900, 600))
+    labels = [w.text() for w in window.statusBar().findChildren(QLabel) if w.text()]
+    assert "Getting started" in labels
+    window.open_location("README", "wiring")
+    labels = [w.text() for w in window.statusBar().findChildren(QLabel) if w.text()]
+    assert "Getting started  ›  Wiring" in labels
