@@ -36,7 +36,8 @@ def _lexer(language: str) -> Lexer | None:
     try:
         # stripnl off: the block keeps its leading and trailing blank lines as written.
         return get_lexer_by_name(language, stripnl=False, ensurenl=False)
-    except (ClassNotFound, ValueError):
+    except (ClassNotFound, ValueError, ImportError):
+        # ImportError: the standalone program carries the lexers of common languages only.
         return None
 
 
