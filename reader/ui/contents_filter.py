@@ -21,6 +21,8 @@ PLACEHOLDER = "Filter chapters"
 
 def fold(text: str) -> str:
     """`text` without accents and case, so that "cafe" finds "Café" and "ÉTÉ" finds "été"."""
+    if text.isascii():  # most titles: nothing to decompose (a third of the time on 10,000)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
