@@ -17,9 +17,10 @@ from reader.core.importing import (
     source_resolver,
 )
 from reader.core.library import load_library
+from reader.core.notes import Annotation
 from reader.core.sync import sync_folder
 from reader.errorlog import log_dir, write_log
-from reader.storage.annotations import Annotation, AnnotationStore
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError
 
 EXPORT_DESCRIPTION = """\

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore, format_timestamp
+from reader.core.notes import Annotation, AnnotationId, format_timestamp
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 BASE = datetime(2026, 1, 1, tzinfo=UTC)

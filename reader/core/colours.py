@@ -1,14 +1,48 @@
-"""Highlight colours as plain hex values, shared by the window and the exports (no Qt here)."""
+"""The highlight colours: one table of names, labels and fills for every theme (no Qt here).
+
+The window draws from it (reader/ui/theme.py turns a fill into a QColor), the exports
+colour their notes from it, and the notes model (reader/core/notes.py) accepts exactly
+these names.
+"""
 
 from __future__ import annotations
 
-# Highlight colours as (light theme, dark theme) fills. They are drawn translucent over
-# the text, so overlapping highlights stay visible; the dark fills are deeper so light
-# text on them keeps its contrast.
-HIGHLIGHTS: dict[str, tuple[str, str]] = {
-    "yellow": ("#ffe45c", "#8a7400"),
-    "green": ("#9be58f", "#2f7a3a"),
-    "blue": ("#9cc8ff", "#2d5e9e"),
-    "pink": ("#ffa6c9", "#9b3a66"),
-    "purple": ("#cfb0ff", "#6446a0"),
-}
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["COLOURS", "HIGHLIGHTS", "Colour", "HighlightColour", "colour_info"]
+
+Colour = Literal["yellow", "green", "blue", "pink", "purple"]
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightColour:
+    """One highlight colour: its stored name, the label people see, and its fills."""
+
+    name: Colour
+    label: str
+    light: str
+    dark: str
+
+
+# The fills are drawn translucent over the text, so overlapping highlights stay visible;
+# the dark fills are deeper so light text on them keeps its contrast. The order is the
+# order menus offer them (and the digits 1-5 of Ctrl+Shift+H).
+_TABLE: tuple[HighlightColour, ...] = (
+    HighlightColour("yellow", "Yellow", "#ffe45c", "#8a7400"),
+    HighlightColour("green", "Green", "#9be58f", "#2f7a3a"),
+    HighlightColour("blue", "Blue", "#9cc8ff", "#2d5e9e"),
+    HighlightColour("pink", "Pink", "#ffa6c9", "#9b3a66"),
+    HighlightColour("purple", "Purple", "#cfb0ff", "#6446a0"),
+)
+
+COLOURS: tuple[Colour, ...] = tuple(entry.name for entry in _TABLE)
+"""The highlight colours, in the order a menu should offer them."""
+
+HIGHLIGHTS: dict[str, HighlightColour] = {entry.name: entry for entry in _TABLE}
+"""Each colour's entry by name."""
+
+
+def colour_info(name: str) -> HighlightColour:
+    """The entry of colour `name`; an unknown name (a newer version's) draws as yellow."""
+    return HIGHLIGHTS.get(name, _TABLE[0])

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reader.core.anchoring import TextPositionSelector, anchor_all
-from reader.core.colours import HIGHLIGHTS
+from reader.core.colours import colour_info
 from reader.core.document import ChapterDocument, load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
-from reader.storage.annotations import Annotation, format_timestamp
+from reader.core.notes import Annotation, format_timestamp
 
 __all__ = [
     "FORMATS",
@@ -352,7 +352,7 @@ def to_html(chapters: Sequence[ChapterNotes], generated: str | None = None) -> s
 def _html_note(note: ExportedNote) -> str:
     esc = html.escape
     a = note.annotation
-    light = HIGHLIGHTS.get(a.colour, HIGHLIGHTS["yellow"])[0]
+    light = colour_info(a.colour).light
     # Colours come from the fixed table above, never from the annotation's own text.
     parts = [
         f'<div class="note" style="--hl: {light}; --hl-fill: {light}99">',

@@ -39,8 +39,9 @@ from reader.core.anchoring import Target, TextPositionSelector, anchor_all
 from reader.core.document import load_document
 from reader.core.exchange import DocumentFor
 from reader.core.library import ChapterChangedError, Library
+from reader.core.merge import plan_merge
+from reader.core.notes import Annotation, AnnotationId, NotesRepository
 from reader.core.w3c_item import ImportRefused, ItemParser, SourceResolver, is_type
-from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -270,7 +271,7 @@ def _page_items(page: dict[str, Any], what: str) -> list[Any]:
 
 
 def import_into(
-    store: AnnotationStore,
+    store: NotesRepository,
     library: Library,
     records: Iterable[Annotation],
     *,
@@ -280,40 +281,29 @@ def import_into(
 
     A certain anchor becomes the stored position (so an export of an older edition lands
     in the right place); otherwise the file's position, if any, is kept. Records of
-    chapters not in the library are kept unanchored.
+    chapters not in the library are kept unanchored. What wins is decided once, by
+    reader.core.merge: here only to know which records are worth anchoring, and again
+    by the store inside its transaction.
     """
     load = document_for or (lambda chapter: load_document(chapter, library.root))
     future_ids = records.future_ids if isinstance(records, ParsedRecords) else frozenset()
     future_dates = records.future_dates if isinstance(records, ParsedRecords) else 0
-    local = {a.id: a for a in store.all_including_tombstones()}
-    prepared: list[Annotation] = []
+    incoming = list(records)
+    try:
+        local = {a.id: a for a in store.all_including_tombstones()}
+        plan = plan_merge(incoming, local, future_ids=future_ids)
+    except (ValueError, OverflowError) as error:  # parse_w3c checks all of it: a bug if reached
+        raise ImportRefused(f"The file could not be merged ({error}).") from error
+    index = {record.id: i for i, record in enumerate(incoming)}
     to_anchor: dict[str, list[int]] = {}
-    unknown = kept_local = 0
-    for record in records:
-        current = local.get(record.id)
-        if current is not None and record.id in future_ids:
-            # Its real time is unknown: ours may well be the later edit, so ours stays.
-            kept_local += 1
+    unknown = 0
+    for write in plan.writes:
+        if write.record.deleted:
             continue
-        newer = current is None or record.modified > current.modified
-        if record.deleted and not record.target.quote.exact and current is not None:
-            # A tombstone carries no content: keep ours, marked deleted as of its time.
-            record = replace(current, deleted=True, modified=record.modified)
-        elif (
-            not record.deleted
-            and current is not None
-            and not current.deleted
-            and current.modified == record.modified
-            and current.target.quote == record.target.quote
-        ):
-            # The same version: where it sits here is our own bookkeeping, not a change.
-            record = replace(record, target=current.target)
-        elif not record.deleted and newer:
-            if library.by_slug(record.chapter) is None:
-                unknown += 1
-            else:
-                to_anchor.setdefault(record.chapter, []).append(len(prepared))
-        prepared.append(record)
+        if library.by_slug(write.record.chapter) is None:
+            unknown += 1
+        else:
+            to_anchor.setdefault(write.record.chapter, []).append(index[write.record.id])
     orphaned = 0
     for slug, indexes in to_anchor.items():
         chapter = library.by_slug(slug)
@@ -325,28 +315,28 @@ def import_into(
             # positions and are placed in the new text when the chapter is next opened.
             continue
         for i in indexes:
-            position = prepared[i].target.position
+            position = incoming[i].target.position
             if position is not None and position.end > len(text):
                 # Beyond this chapter's text: an older, longer edition's place, or junk.
                 # The quote alone places the note.
-                prepared[i] = replace(prepared[i], target=Target(prepared[i].target.quote))
-        found = anchor_all(text, [prepared[i].target for i in indexes])
+                incoming[i] = replace(incoming[i], target=Target(incoming[i].target.quote))
+        found = anchor_all(text, [incoming[i].target for i in indexes])
         for i, place in zip(indexes, found, strict=True):
-            record = prepared[i]
+            record = incoming[i]
             if place.certain and place.start is not None and place.end is not None:
                 position = TextPositionSelector(place.start, place.end)
-                prepared[i] = replace(record, target=Target(record.target.quote, position))
+                incoming[i] = replace(record, target=Target(record.target.quote, position))
             elif not place.found:
                 orphaned += 1
     try:
-        merged = store.merge(prepared)
+        merged = store.merge(incoming, future_ids=future_ids)
     except (ValueError, OverflowError) as error:  # parse_w3c checks all of it: a bug if reached
         raise ImportRefused(f"The file could not be merged ({error}).") from error
     return ImportSummary(
         merged.added,
         merged.updated,
         merged.deleted,
-        merged.unchanged + kept_local,
+        merged.unchanged,
         orphaned,
         unknown,
         future_dates,
@@ -354,7 +344,7 @@ def import_into(
 
 
 def import_file(
-    store: AnnotationStore,
+    store: NotesRepository,
     library: Library,
     path: Path,
     *,

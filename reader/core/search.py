@@ -20,6 +20,7 @@ from types import TracebackType
 
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
+from reader.core.notes import Annotation
 from reader.core.search_hits import fts5_hits, plain_hits
 from reader.core.search_query import (
     WORD_RE,
@@ -29,7 +30,6 @@ from reader.core.search_query import (
     strip_markers,
 )
 from reader.core.search_types import (
-    AnnotationLike,
     NoteEntry,
     SearchHit,
     SearchIndexError,
@@ -367,7 +367,7 @@ class SearchIndex:
 
     # -- notes ---------------------------------------------------------------------------
 
-    def note_entries(self, annotations: Iterable[AnnotationLike]) -> list[NoteEntry]:
+    def note_entries(self, annotations: Iterable[Annotation]) -> list[NoteEntry]:
         """The notes to index from annotations: live ones with a note (bare highlights
         would only repeat the chapter text), each placed under its section's heading."""
         entries: list[NoteEntry] = []

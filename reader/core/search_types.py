@@ -7,44 +7,22 @@ line can name them without the SQLite machinery.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from reader.core.search_query import mark_segments
 
+__all__ = [
+    "HitKind",
+    "NoteEntry",
+    "SearchHit",
+    "SearchIndexError",
+    "Section",
+    "Segments",
+    "SyncReport",
+]
+
 HitKind = Literal["text", "note"]
 Segments = tuple[tuple[str, bool], ...]
-
-
-class _Position(Protocol):
-    @property
-    def start(self) -> int: ...
-
-
-class _Quote(Protocol):
-    @property
-    def exact(self) -> str: ...
-
-
-class _Target(Protocol):
-    @property
-    def quote(self) -> _Quote: ...
-    @property
-    def position(self) -> _Position | None: ...
-
-
-class AnnotationLike(Protocol):
-    """What `note_entries` reads of an annotation (the store's type, without importing it)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def chapter(self) -> str: ...
-    @property
-    def note(self) -> str: ...
-    @property
-    def deleted(self) -> bool: ...
-    @property
-    def target(self) -> _Target: ...
 
 
 class SearchIndexError(Exception):

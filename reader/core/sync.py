@@ -26,8 +26,7 @@ from reader.core.importing import (
     source_resolver,
 )
 from reader.core.library import Library
-from reader.storage.annotations import AnnotationStore
-from reader.storage.db import StorageError
+from reader.core.notes import NotesRepository, NotesStoreError
 
 __all__ = [
     "INSTALLATION_ID_FILE",
@@ -80,7 +79,7 @@ def sync_file_name(ident: str) -> str:
     return f"{SYNC_PREFIX}{ident}.json"
 
 
-def write_sync_file(store: AnnotationStore, library: Library, folder: Path, ident: str) -> Path:
+def write_sync_file(store: NotesRepository, library: Library, folder: Path, ident: str) -> Path:
     """Rewrite this installation's export (tombstones included) in the sync folder.
 
     The file is left alone when it already holds the same annotations: syncing happens
@@ -101,7 +100,7 @@ def write_sync_file(store: AnnotationStore, library: Library, folder: Path, iden
 
 
 def sync_folder(
-    store: AnnotationStore, library: Library, data_dir: Path, folder: Path
+    store: NotesRepository, library: Library, data_dir: Path, folder: Path
 ) -> SyncResult:
     """Merge every *.json export in `folder` (each all or nothing), then write our own file.
 
@@ -128,7 +127,7 @@ def sync_folder(
             result.merged[path] = import_into(store, library, records)
         except ImportRefused as refused:
             result.refused[path] = refused.message
-        except StorageError as error:
+        except NotesStoreError as error:
             result.refused[path] = f"Its notes could not be stored: {error.message}"
         except Exception as error:  # a bug: the merge's transaction was rolled back
             result.refused[path] = (

@@ -24,8 +24,8 @@ from reader.core.import_limits import (
     text_problem,
     walk_strings,
 )
+from reader.core.notes import COLOURS, Annotation, AnnotationId, Colour, format_timestamp
 from reader.core.slugs import is_valid_slug
-from reader.storage.annotations import COLOURS, Annotation, AnnotationId, Colour, format_timestamp
 
 _MAX_ID_LENGTH = 2048
 # An IRI: a scheme, a colon, and no white space or control characters.

@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Literal
 
+from reader.core.notes import NotesStoreError
+
 __all__ = [
     "Context",
     "StorageError",
@@ -32,7 +34,7 @@ class StorageErrorKind(enum.Enum):
     IO_ERROR = "io-error"
 
 
-class StorageError(Exception):
+class StorageError(NotesStoreError):
     """A problem caused by the environment (not a bug), with a message meant for the user."""
 
     def __init__(self, kind: StorageErrorKind, path: Path, message: str, detail: str = "") -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.storage.annotations import Annotation, AnnotationId, Colour, _validate
+from reader.core.notes import Annotation, AnnotationId, Colour, clamp_timestamp, validate_annotation
 
 __all__ = ["ScanResult", "scan_file"]
 
@@ -188,16 +188,17 @@ def _annotation(values: list[Any]) -> Annotation:
     annotation = Annotation(
         id=AnnotationId(ident),
         chapter=chapter,
-        created=created,
-        modified=modified,
-        colour=cast(Colour, colour),  # checked by _validate below
+        # A date from the future is set to now rather than losing the note (as on open).
+        created=clamp_timestamp(created),
+        modified=clamp_timestamp(modified),
+        colour=cast(Colour, colour),  # checked by validate_annotation below
         note=note,
         target=Target(TextQuoteSelector(exact, prefix, suffix), position),
         deleted=bool(gone),
     )
     if not exact:
         raise ValueError("empty quote")
-    _validate(annotation)
+    validate_annotation(annotation)
     return annotation
 
 

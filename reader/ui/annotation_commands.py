@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.anchoring import Target
-from reader.storage.annotations import (
+from reader.core.notes import (
     Annotation,
     AnnotationChangedError,
     AnnotationId,

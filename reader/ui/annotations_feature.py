@@ -15,7 +15,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.anchoring import Anchor, anchor, anchor_all, describe
-from reader.storage.annotations import Annotation, AnnotationId, AnnotationStore
+from reader.core.notes import Annotation, AnnotationId
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError
 from reader.storage.recovery import open_notes
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand

@@ -9,11 +9,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QColor, QHelpEvent, QIcon, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
-from reader.storage.annotations import COLOURS, Annotation
+from reader.core.colours import COLOURS, HIGHLIGHTS
+from reader.core.notes import Annotation
 from reader.ui.code_blocks import copy_code_action
 from reader.ui.main_window import MainWindow
 from reader.ui.plain import plain_tooltip
-from reader.ui.theme import HIGHLIGHT_LABELS, swatch_colour
+from reader.ui.theme import swatch_colour
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature
@@ -90,7 +91,7 @@ class HighlightMenus(QObject):
     def _fill_annotation_menu(self, menu: QMenu, annotation: Annotation) -> None:
         colours = menu.addMenu("Change &Colour")
         for colour in COLOURS:
-            action = colours.addAction(swatch_icon(colour, self._window), HIGHLIGHT_LABELS[colour])
+            action = colours.addAction(swatch_icon(colour, self._window), HIGHLIGHTS[colour].label)
             action.setCheckable(True)
             action.setChecked(colour == annotation.colour)
             action.triggered.connect(partial(self._feature.set_colour, annotation.id, colour))

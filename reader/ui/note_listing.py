@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reader.core.anchoring import anchor_all
 from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, ChapterChangedError, Library
-from reader.storage.annotations import Annotation, AnnotationId
+from reader.core.notes import Annotation, AnnotationId
 from reader.ui.notes_panel import NoteEntry
 
 

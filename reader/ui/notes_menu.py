@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from reader.storage.annotations import COLOURS
+from reader.core.colours import COLOURS, HIGHLIGHTS
 from reader.ui.actions import make_action
 from reader.ui.highlight_menus import swatch_icon
 from reader.ui.main_window import MainWindow
-from reader.ui.theme import HIGHLIGHT_LABELS
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature
@@ -46,7 +45,7 @@ def build_notes_menu(feature: AnnotationsFeature, window: MainWindow) -> NotesAc
     colour_menu = QMenu("Highlight in &Colour", window)
     for index, colour in enumerate(COLOURS, start=1):
         action = colour_menu.addAction(
-            swatch_icon(colour, window), f"&{index}  {HIGHLIGHT_LABELS[colour]}"
+            swatch_icon(colour, window), f"&{index}  {HIGHLIGHTS[colour].label}"
         )
         action.triggered.connect(partial(feature.highlight_selection, colour))
     colour_menu_action = make_action(

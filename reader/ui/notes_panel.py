@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.storage.annotations import COLOURS, Annotation
+from reader.core.colours import COLOURS, HIGHLIGHTS
+from reader.core.notes import Annotation
 from reader.ui.note_delegate import BAR_ROLE, DATE_ROLE, NOTE_ROLE, QUOTE_ROLE, NoteCardDelegate
 from reader.ui.plain import plain_tooltip
-from reader.ui.theme import HIGHLIGHT_LABELS, Theme, swatch_colour
+from reader.ui.theme import Theme, swatch_colour
 
 EntryStatus = Literal["placed", "orphaned", "missing-chapter", "changed-chapter"]
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -145,7 +146,7 @@ class NotesPanel(QWidget):
         self._colour.clear()
         self._colour.addItem("All colours", "")
         for colour in COLOURS:
-            self._colour.addItem(_swatch(colour, theme), HIGHLIGHT_LABELS[colour], colour)
+            self._colour.addItem(_swatch(colour, theme), HIGHLIGHTS[colour].label, colour)
         self._colour.setCurrentIndex(max(0, self._colour.findData(current)))
         self._colour.blockSignals(False)
         self._tree.clear()

@@ -12,10 +12,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from reader.core.library import Library
+from reader.core.notes import Annotation
 from reader.core.search import SearchIndex, index_path
 from reader.core.search_query import find_query, find_text, parse_query
 from reader.core.search_types import (
-    AnnotationLike,
     NoteEntry,
     SearchHit,
     SearchIndexError,
@@ -74,7 +74,7 @@ class SearchFeature(QObject):
         self._worker: _IndexWorker | None = None
         self._ready = False
         self._marked: tuple[str, SearchHit] | None = None
-        self._notes_source: Callable[[], Iterable[AnnotationLike]] | None = None
+        self._notes_source: Callable[[], Iterable[Annotation]] | None = None
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
@@ -234,14 +234,14 @@ class SearchFeature(QObject):
         """Take a deleted note out of the index."""
         self._index.remove_note(note_id)
 
-    def sync_notes(self, annotations: Iterable[AnnotationLike]) -> None:
+    def sync_notes(self, annotations: Iterable[Annotation]) -> None:
         """Make the indexed notes those of `annotations` (the notes store's `list()`)."""
         try:
             self._index.replace_notes(self._index.note_entries(annotations))
         except SearchIndexError as error:
             self._panel.set_status(f"Notes could not be indexed: {error}")
 
-    def set_notes_source(self, source: Callable[[], Iterable[AnnotationLike]] | None) -> None:
+    def set_notes_source(self, source: Callable[[], Iterable[Annotation]] | None) -> None:
         """Where the notes come from (e.g. the store's `list`); synced now, after each index
         update (notes take their section's heading from the index) and on `refresh_notes`."""
         self._notes_source = source

@@ -8,7 +8,7 @@ from string import Template
 
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QPen
 
-from reader.core.colours import HIGHLIGHTS
+from reader.core.colours import colour_info
 from reader.paths import resource
 
 SERIF_FAMILIES = ["Charter", "Source Serif 4", "Georgia", "DejaVu Serif", "Noto Serif", "serif"]
@@ -86,27 +86,19 @@ DARK = Theme(
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 
-HIGHLIGHT_LABELS = {
-    "yellow": "Yellow",
-    "green": "Green",
-    "blue": "Blue",
-    "pink": "Pink",
-    "purple": "Purple",
-}
-
 
 def highlight_colour(name: str, theme: Theme, alpha: float = 0.55) -> QColor:
     """The translucent fill of highlight colour `name` in `theme`."""
-    light, dark = HIGHLIGHTS.get(name, HIGHLIGHTS["yellow"])
-    colour = QColor(dark if theme.dark else light)
+    entry = colour_info(name)
+    colour = QColor(entry.dark if theme.dark else entry.light)
     colour.setAlphaF(alpha)
     return colour
 
 
 def swatch_colour(name: str, theme: Theme) -> QColor:
     """The opaque colour of highlight `name`, for menus and the Notes panel."""
-    light, dark = HIGHLIGHTS.get(name, HIGHLIGHTS["yellow"])
-    return QColor(dark if theme.dark else light)
+    entry = colour_info(name)
+    return QColor(entry.dark if theme.dark else entry.light)
 
 
 def body_font(font_px: int) -> QFont:

@@ -15,7 +15,8 @@ from reader.core.anchoring import describe
 from reader.core.document import load_document
 from reader.core.exchange import NOTES_FILE
 from reader.core.library import load_library
-from reader.storage.annotations import Annotation, AnnotationStore
+from reader.core.notes import Annotation
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 PHRASE = '"freedom from want" and "freedom from fear"'

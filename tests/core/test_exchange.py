@@ -21,12 +21,8 @@ from reader.core.document import load_document
 from reader.core.exchange import export
 from reader.core.importing import ImportRefused, import_file, import_into, parse_w3c
 from reader.core.library import Library, load_library
-from reader.storage.annotations import (
-    Annotation,
-    AnnotationId,
-    AnnotationStore,
-    format_timestamp,
-)
+from reader.core.notes import Annotation, AnnotationId, format_timestamp
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 PHRASE = '"freedom from want" and "freedom from fear"'

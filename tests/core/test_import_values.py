@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from reader.core.import_limits import FUTURE_TOLERANCE
 from reader.core.importing import ImportRefused, import_into, parse_w3c
 from reader.core.library import Library, load_library
-from reader.storage.annotations import AnnotationId, AnnotationStore, format_timestamp
+from reader.core.notes import AnnotationId, format_timestamp
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -13,8 +13,9 @@ from reader.core.anchoring import describe
 from reader.core.document import load_document
 from reader.core.exchange import NOTES_FILE
 from reader.core.library import Library, load_library
+from reader.core.notes import Annotation
 from reader.core.sync import installation_id, sync_file_name, sync_folder, write_atomic
-from reader.storage.annotations import Annotation, AnnotationStore
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 

@@ -7,6 +7,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.storage.annotations import (
+from reader.core.notes import (
     COLOURS,
     Annotation,
     AnnotationId,
     AnnotationNotFoundError,
-    AnnotationStore,
-    MergeSummary,
+    MergeCounts,
+    format_timestamp,
 )
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
@@ -130,11 +132,13 @@ def test_unchanged_edit_keeps_modified(store: AnnotationStore, target: Target) -
 
 
 def test_modified_always_moves_forward(store: AnnotationStore) -> None:
-    # A record from a machine whose clock runs ahead: the next edit still sorts after it.
-    future = record(1, "2999-12-31T23:59:59.999Z")
+    # A record from a machine whose clock runs an hour ahead: the next edit still sorts
+    # after it.
+    ahead = datetime.now(UTC) + timedelta(hours=1)
+    future = record(1, format_timestamp(ahead))
     store.upsert_raw(future)
     edited = store.set_note(future.id, "edited")
-    assert edited.modified == "3000-01-01T00:00:00.000Z"
+    assert edited.modified == format_timestamp(ahead + timedelta(milliseconds=1))
 
 
 def test_update_position_keeps_modified(store: AnnotationStore, target: Target) -> None:
@@ -237,7 +241,7 @@ def test_hostile_text_round_trips_exactly(store: AnnotationStore) -> None:
 
 def test_merge_adds_unknown_records_including_tombstones(store: AnnotationStore) -> None:
     live, gone = record(1), record(2, deleted=True)
-    assert store.merge([live, gone]) == MergeSummary(added=2)
+    assert store.merge([live, gone]) == MergeCounts(added=2)
     assert store.get(live.id) == live
     assert store.get(gone.id) == gone
     assert store.list() == [live]
@@ -247,19 +251,19 @@ def test_merge_newer_wins_and_older_is_ignored(store: AnnotationStore) -> None:
     store.upsert_raw(record(1, "2024-02-01T00:00:00.000Z", note="mine"))
     newer = record(1, "2024-03-01T00:00:00.000Z", note="theirs, newer")
     older = record(1, "2024-01-01T00:00:00.000Z", note="theirs, older")
-    assert store.merge([older]) == MergeSummary(unchanged=1)
+    assert store.merge([older]) == MergeCounts(unchanged=1)
     assert store.get(newer.id) == record(1, "2024-02-01T00:00:00.000Z", note="mine")
-    assert store.merge([newer]) == MergeSummary(updated=1)
+    assert store.merge([newer]) == MergeCounts(updated=1)
     assert store.get(newer.id) == newer
 
 
 def test_merge_newer_tombstone_deletes_and_older_one_does_not(store: AnnotationStore) -> None:
     store.upsert_raw(record(1, "2024-02-01T00:00:00.000Z"))
-    assert store.merge([record(1, "2024-01-01T00:00:00.000Z", deleted=True)]) == MergeSummary(
+    assert store.merge([record(1, "2024-01-01T00:00:00.000Z", deleted=True)]) == MergeCounts(
         unchanged=1
     )
     assert store.list() != []
-    assert store.merge([record(1, "2024-03-01T00:00:00.000Z", deleted=True)]) == MergeSummary(
+    assert store.merge([record(1, "2024-03-01T00:00:00.000Z", deleted=True)]) == MergeCounts(
         deleted=1
     )
     assert store.list() == []
@@ -267,15 +271,15 @@ def test_merge_newer_tombstone_deletes_and_older_one_does_not(store: AnnotationS
 
 def test_merge_newer_live_version_undeletes(store: AnnotationStore) -> None:
     store.upsert_raw(record(1, "2024-02-01T00:00:00.000Z", deleted=True))
-    assert store.merge([record(1, "2024-03-01T00:00:00.000Z")]) == MergeSummary(updated=1)
+    assert store.merge([record(1, "2024-03-01T00:00:00.000Z")]) == MergeCounts(updated=1)
     assert [a.id for a in store.list()] == [record(1).id]
 
 
 def test_merge_identical_is_unchanged_and_idempotent(store: AnnotationStore) -> None:
     records = [record(1), record(2, deleted=True), record(3, note="n")]
-    assert store.merge(records) == MergeSummary(added=3)
+    assert store.merge(records) == MergeCounts(added=3)
     before = store.all_including_tombstones()
-    assert store.merge(records) == MergeSummary(unchanged=3)
+    assert store.merge(records) == MergeCounts(unchanged=3)
     assert store.all_including_tombstones() == before
 
 
@@ -348,7 +352,7 @@ def test_merge_properties(
         # Idempotence: the same records again change nothing.
         state = a.all_including_tombstones()
         again = a.merge(b.all_including_tombstones())
-        assert again == MergeSummary(unchanged=len(state_ids(b)))
+        assert again == MergeCounts(unchanged=len(state_ids(b)))
         assert a.all_including_tombstones() == state
 
         # Each id ends with its newest version, whichever side it came from.

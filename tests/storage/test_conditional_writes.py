@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from reader.core.anchoring import Target
-from reader.storage.annotations import (
+from reader.core.notes import (
     Annotation,
     AnnotationChangedError,
     AnnotationNotFoundError,
-    AnnotationStore,
+    format_timestamp,
     new_annotation_id,
     same_version,
 )
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
 
@@ -99,7 +101,8 @@ def test_a_merged_newer_version_is_kept(store: AnnotationStore, target: Target) 
         id=edited.id,
         chapter=edited.chapter,
         created=edited.created,
-        modified="2999-01-01T00:00:00.000Z",
+        # Another machine's clock two hours ahead: its edit is the newer one.
+        modified=format_timestamp(datetime.now(UTC) + timedelta(hours=2)),
         colour="purple",
         note="written on the laptop",
         target=edited.target,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.core.anchoring import describe
-from reader.storage.annotations import Annotation, AnnotationStore
+from reader.core.notes import Annotation, format_timestamp
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 from reader.ui.annotations_feature import NOTES_FILE
 from reader.ui.main_window import MainWindow
@@ -106,7 +108,9 @@ def test_undo_keeps_a_newer_edit_merged_from_another_computer(
     notes.set_note(created.id, "my note")
     mine = notes.store.get(created.id)
     assert mine is not None
-    from_laptop = replace(mine, note="the laptop's note", modified="2999-01-01T00:00:00.000Z")
+    # The laptop's clock runs an hour ahead, so its edit is the newer one.
+    later = format_timestamp(datetime.now(UTC) + timedelta(hours=1))
+    from_laptop = replace(mine, note="the laptop's note", modified=later)
     assert elsewhere.merge([from_laptop]).updated == 1
     press(qtbot, window)
     assert notes.store.get(created.id) == from_laptop

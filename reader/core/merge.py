@@ -1,0 +1,112 @@
+"""Merging notes from elsewhere: incoming records against the local ones, to the writes to make.
+
+One pure function decides everything a merge decides (tombstones without content, a
+version already here, dates from the future, which version wins), so that import, sync
+and recovery agree and a store only has to apply the writes in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from reader.core.notes import (
+    Annotation,
+    AnnotationId,
+    MergeCounts,
+    precedence,
+    validate_annotation,
+)
+
+__all__ = ["MergePlan", "Write", "WriteKind", "plan_merge"]
+
+WriteKind = Literal["add", "update", "delete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Write:
+    """One record to store, replacing whatever is stored under its id."""
+
+    kind: WriteKind
+    record: Annotation
+
+
+@dataclass(frozen=True, slots=True)
+class MergePlan:
+    """The writes a merge makes, in order, and what it counts for the report."""
+
+    writes: tuple[Write, ...]
+    counts: MergeCounts
+    future_dates: int = 0
+
+
+def plan_merge(
+    incoming: Iterable[Annotation],
+    local: Mapping[AnnotationId, Annotation],
+    *,
+    future_ids: frozenset[AnnotationId] = frozenset(),
+    future_dates: int = 0,
+) -> MergePlan:
+    """The writes that merge `incoming` into `local` (the stored records by id).
+
+    - an unknown id is added as it came (a tombstone stays a tombstone);
+    - a record in `future_ids` carried a date from the future that was set to now: its
+      real time is unknown, so it never replaces a stored version;
+    - a tombstone without content (as files carry them) is our record, deleted as of
+      its time;
+    - the same live version (same time and quote) keeps our position: where it sits here
+      is our bookkeeping, not a change;
+    - otherwise the greater `precedence` wins; older or identical records change nothing.
+
+    Every record is validated first (InvalidAnnotation, and no write is planned). A
+    record repeated in `incoming` is merged against the outcome of the earlier one, so
+    the order of files never changes the result.
+    """
+    records = list(incoming)
+    for record in records:
+        validate_annotation(record)
+    current: dict[AnnotationId, Annotation] = {}
+    writes: dict[AnnotationId, Write] = {}
+    added = updated = deleted = unchanged = 0
+    for record in records:
+        stored = current.get(record.id) or local.get(record.id)
+        if stored is None:
+            kind: WriteKind = "add"
+        else:
+            if record.id in future_ids:
+                unchanged += 1
+                continue
+            record = _completed(record, stored)
+            if precedence(record) <= precedence(stored):
+                unchanged += 1
+                continue
+            kind = "delete" if record.deleted and not stored.deleted else "update"
+        added += kind == "add"
+        updated += kind == "update"
+        deleted += kind == "delete"
+        earlier = writes.get(record.id)
+        if earlier is not None and earlier.kind == "add":
+            kind = "add"  # still new to the store: the earlier record was only planned
+        current[record.id] = record
+        writes[record.id] = Write(kind, record)
+    return MergePlan(
+        tuple(writes.values()),
+        MergeCounts(added, updated, deleted, unchanged),
+        future_dates,
+    )
+
+
+def _completed(record: Annotation, stored: Annotation) -> Annotation:
+    """`record` as it would replace `stored`: content filled in, our position kept."""
+    if record.deleted and not record.target.quote.exact:
+        # A tombstone carries no content: keep ours, marked deleted as of its time.
+        return replace(stored, deleted=True, modified=record.modified)
+    if (
+        not record.deleted
+        and not stored.deleted
+        and stored.modified == record.modified
+        and stored.target.quote == record.target.quote
+    ):
+        return replace(record, target=stored.target)
+    return record
