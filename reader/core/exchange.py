@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.core.anchoring import TextPositionSelector, anchor_all
+from reader.core.anchoring import TextPositionSelector
 from reader.core.colours import colour_info
 from reader.core.document import ChapterDocument, load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation, format_timestamp
+from reader.core.placement import place_annotations
 
 __all__ = [
     "FORMATS",
@@ -126,15 +127,14 @@ def collect(
 
 def _placed(live: list[Annotation], doc: ChapterDocument) -> list[ExportedNote]:
     titles = {h.id: h.title for h in doc.rendered.headings}
-    found = anchor_all(doc.plain.text, [a.target for a in live])
     notes: list[ExportedNote] = []
-    for annotation, place in zip(live, found, strict=True):
-        if place.start is None or place.end is None:
-            notes.append(ExportedNote(annotation, "orphaned", None))
+    for placement in place_annotations(live, doc.plain, titles):
+        span = placement.span
+        if span is None:
+            notes.append(ExportedNote(placement.annotation, "orphaned", None))
             continue
-        section = doc.plain.section_at(place.start)
-        position = TextPositionSelector(place.start, place.end)
-        notes.append(ExportedNote(annotation, "anchored", position, titles.get(section or "")))
+        position = TextPositionSelector(span.start, span.end)
+        notes.append(ExportedNote(placement.annotation, "anchored", position, placement.section))
     return notes
 
 

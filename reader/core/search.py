@@ -21,6 +21,7 @@ from types import TracebackType
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation
+from reader.core.placement import place_annotations, stored_spans
 from reader.core.search_hits import fts5_hits, plain_hits
 from reader.core.search_query import (
     WORD_RE,
@@ -36,6 +37,7 @@ from reader.core.search_types import (
     Section,
     SyncReport,
 )
+from reader.core.text import PlainText, SectionStart
 
 log = logging.getLogger(__name__)
 
@@ -370,15 +372,31 @@ class SearchIndex:
     def note_entries(self, annotations: Iterable[Annotation]) -> list[NoteEntry]:
         """The notes to index from annotations: live ones with a note (bare highlights
         would only repeat the chapter text), each placed under its section's heading."""
-        entries: list[NoteEntry] = []
+        by_chapter: dict[str, list[Annotation]] = {}
         for item in annotations:
-            if item.deleted or not item.note.strip():
-                continue
-            position = item.target.position
-            heading = None if position is None else self.heading_at(item.chapter, position.start)
-            entries.append(
-                NoteEntry(str(item.id), item.chapter, heading, item.target.quote.exact, item.note)
-            )
+            if not item.deleted and item.note.strip():
+                by_chapter.setdefault(item.chapter, []).append(item)
+        entries: list[NoteEntry] = []
+        for chapter, items in by_chapter.items():
+            # The indexed sections stand in for the chapter's text: notes are filed at
+            # their stored positions, which the window keeps current.
+            rows = self._conn.execute(
+                "SELECT start, heading FROM entries WHERE chapter = ? AND kind = 'text' "
+                "AND heading IS NOT NULL ORDER BY start",
+                (chapter,),
+            ).fetchall()
+            layout = PlainText("", tuple(SectionStart(start, heading) for start, heading in rows))
+            for placed in place_annotations(items, layout, spans=stored_spans(items)):
+                item = placed.annotation
+                entries.append(
+                    NoteEntry(
+                        str(item.id),
+                        item.chapter,
+                        placed.heading_id,
+                        item.target.quote.exact,
+                        item.note,
+                    )
+                )
         return entries
 
     def update_notes(self, notes: Iterable[NoteEntry]) -> int:

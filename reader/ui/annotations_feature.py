@@ -14,8 +14,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.anchoring import Anchor, anchor, anchor_all, describe
+from reader.core.anchoring import describe
 from reader.core.notes import Annotation, AnnotationId
+from reader.core.placement import Span, place_annotations
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError
 from reader.storage.recovery import open_notes
@@ -24,7 +25,7 @@ from reader.ui.db_watch import DatabaseWatcher
 from reader.ui.highlight_menus import HighlightMenus
 from reader.ui.main_window import MainWindow
 from reader.ui.note_dialog import NoteDialog
-from reader.ui.note_listing import Placement, note_entries
+from reader.ui.note_listing import note_entries
 from reader.ui.notes_menu import build_notes_menu
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.plain import show_message
@@ -52,7 +53,7 @@ class AnnotationsFeature(QObject):
         self._store = AnnotationStore(db) if db is not None else None
         self._problem = problem
         self._annotations: dict[AnnotationId, Annotation] = {}
-        self._placed: dict[AnnotationId, Placement] = {}
+        self._placed: dict[AnnotationId, Span] = {}
         self._orphans: list[Annotation] = []
         self._slug: str | None = None
         self._default_colour = "yellow"
@@ -177,16 +178,15 @@ class AnnotationsFeature(QObject):
         except (StorageError, sqlite3.DatabaseError) as error:
             self._give_up_reading(error)
             return
-        anchors = anchor_all(doc.plain.text, [a.target for a in annotations])
         moved: list[tuple[AnnotationId, int, int]] = []
-        for annotation, found in zip(annotations, anchors, strict=True):
+        for placement in place_annotations(annotations, doc.plain):
+            annotation, found = placement.annotation, placement.span
             self._annotations[annotation.id] = annotation
-            if self._record(annotation, found):
+            self._record(annotation, found)
+            if found is not None and found.certain:
                 position = annotation.target.position
-                if found.certain and (
-                    position is None or (position.start, position.end) != (found.start, found.end)
-                ):
-                    moved.append((annotation.id, found.start or 0, found.end or 0))
+                if position is None or (position.start, position.end) != (found.start, found.end):
+                    moved.append((annotation.id, found.start, found.end))
         if moved and self.writable:
             # A certain new place is remembered, so the next open takes the fast path; it
             # is only bookkeeping, so a failed write still leaves the highlights drawn.
@@ -195,12 +195,11 @@ class AnnotationsFeature(QObject):
         self._redraw()
         self.refresh_panel()
 
-    def _record(self, annotation: Annotation, found: Anchor) -> bool:
-        if found.start is None or found.end is None:
+    def _record(self, annotation: Annotation, found: Span | None) -> None:
+        if found is None:
             self._orphans.append(annotation)
-            return False
-        self._placed[annotation.id] = Placement(found.start, found.end, found.certain)
-        return True
+        else:
+            self._placed[annotation.id] = found
 
     def _highlight_format(self, colour: str, noted: bool) -> QTextCharFormat:
         theme = self._window.theme
@@ -238,7 +237,7 @@ class AnnotationsFeature(QObject):
         # A colour or note edit leaves the passage where it is drawn; a new or restored
         # highlight is placed afresh.
         if annotation.id not in self._placed and doc is not None:
-            self._record(annotation, anchor(doc.plain.text, annotation.target))
+            self._record(annotation, place_annotations([annotation], doc.plain)[0].span)
         self._redraw()
         self.refresh_panel()
 
@@ -345,7 +344,7 @@ class AnnotationsFeature(QObject):
         annotation = self._annotations.get(annotation_id) or self._store.get(annotation_id)
         return annotation if annotation is not None and not annotation.deleted else None
 
-    def placed(self) -> list[tuple[Annotation, Placement]]:
+    def placed(self) -> list[tuple[Annotation, Span]]:
         """Every drawn highlight of the open chapter with where it is drawn."""
         return [(self._annotations[i], place) for i, place in self._placed.items()]
 
@@ -365,7 +364,7 @@ class AnnotationsFeature(QObject):
         except (StorageError, sqlite3.Error):
             return []
 
-    def placement(self, annotation_id: AnnotationId) -> Placement | None:
+    def placement(self, annotation_id: AnnotationId) -> Span | None:
         """Where an annotation of the open chapter is drawn, if it is placed."""
         return self._placed.get(annotation_id)
 

@@ -9,29 +9,19 @@ disk since the start is listed under that, so a student always sees every note.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from reader.core.anchoring import anchor_all
 from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation, AnnotationId
+from reader.core.placement import Span, place_annotations
 from reader.ui.notes_panel import NoteEntry
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where an annotation of the open chapter is drawn (plain-text offsets)."""
-
-    start: int
-    end: int
-    certain: bool
 
 
 def note_entries(
     annotations: Iterable[Annotation],
     library: Library,
     current: ChapterDocument | None,
-    placed: dict[AnnotationId, Placement],
+    placed: dict[AnnotationId, Span],
     document_for: Callable[[Chapter], ChapterDocument],
 ) -> list[NoteEntry]:
     """The panel's entries for `annotations`, in reading order of their chapters.
@@ -48,32 +38,28 @@ def note_entries(
         if chapter is None:
             entries.extend(NoteEntry(a, slug, None, "missing-chapter") for a in items)
             continue
+        spans: list[Span | None] | None = None
         if current is not None and slug == current.chapter.slug:
             doc = current
-            places = {a.id: placed.get(a.id) for a in items}
+            spans = [placed.get(a.id) for a in items]
         else:
             try:
                 doc = document_for(chapter)
             except ChapterChangedError:
                 entries.extend(NoteEntry(a, chapter.title, None, "changed-chapter") for a in items)
                 continue
-            found = anchor_all(doc.plain.text, [a.target for a in items])
-            places = {
-                a.id: Placement(f.start, f.end, f.certain)
-                if f.start is not None and f.end is not None
-                else None
-                for a, f in zip(items, found, strict=True)
-            }
         titles = {h.id: h.title for h in doc.rendered.headings}
-        for annotation in items:
-            place = places.get(annotation.id)
-            if place is None:
-                entries.append(NoteEntry(annotation, chapter.title, None, "orphaned"))
+        for placement in place_annotations(items, doc.plain, titles, spans=spans):
+            if placement.span is None:
+                entries.append(NoteEntry(placement.annotation, chapter.title, None, "orphaned"))
                 continue
-            section = doc.plain.section_at(place.start)
             entries.append(
                 NoteEntry(
-                    annotation, chapter.title, titles.get(section or ""), "placed", place.start
+                    placement.annotation,
+                    chapter.title,
+                    placement.section,
+                    "placed",
+                    placement.span.start,
                 )
             )
     order: dict[str, int] = {c.slug: i for i, c in enumerate(library.chapters)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from reader.core.library import Library
 from reader.core.notes import Annotation
+from reader.core.placement import section_range
 from reader.core.search import SearchIndex, index_path
 from reader.core.search_query import find_query, find_text, parse_query
 from reader.core.search_types import (
@@ -21,7 +22,6 @@ from reader.core.search_types import (
     SearchIndexError,
     SyncReport,
 )
-from reader.core.text import SectionStart
 from reader.ui.actions import make_action
 from reader.ui.find_bar import FindBar, match_format
 from reader.ui.main_window import MainWindow
@@ -346,20 +346,6 @@ class SearchFeature(QObject):
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.shutdown()
         return super().eventFilter(watched, event)
-
-
-def section_range(
-    sections: Sequence[SectionStart], heading: str | None, length: int
-) -> tuple[int, int]:
-    """The plain-text range of the section under `heading` (None: before the first)."""
-    starts = [(s.offset, s.heading_id) for s in sections]
-    if heading is None:
-        return 0, starts[0][0] if starts else length
-    for number, (offset, heading_id) in enumerate(starts):
-        if heading_id == heading:
-            end = starts[number + 1][0] if number + 1 < len(starts) else length
-            return offset, end
-    return 0, length
 
 
 def install_search(window: MainWindow) -> SearchFeature:
