@@ -62,7 +62,7 @@ _STYLE_SIZE_RE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*([^;]+)", re.IGNORE
 # Tags of the cleaned HTML: attribute values are always double-quoted there.
 _TAG_RE = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
 _ATTR_RE = re.compile(r'([^\s=>/]+)="([^"]*)"')
-_EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>")
+_EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*(?:<a\b[^>]*>\s*</a>)?\s*</p>")
 _VOID = frozenset({"br", "hr", "img"})
 # Deeper element nesting is flattened: Qt's layout slows sharply with depth.
 HTML_NESTING_LIMIT = 100
@@ -201,7 +201,8 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
     images: list[ImageRef] = []
     out: list[str] = []
     depth = skipped = pos = 0
-    stack: list[tuple[str, bool]] = []  # per open element: its tag, whether it was left out
+    # Per open element: its tag, whether it was left out, and its opening tag as written.
+    stack: list[tuple[str, bool, str]] = []
     split = False
     folds = 0
     has_folds = "details:" in cleaned
@@ -224,9 +225,16 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
             pos = match.end()
             image = _image(match.group(3), seen, images)
             parent = stack[-1][0] if stack else ""
+            grandparent = stack[-2][0] if len(stack) > 1 else ""
             # A figure gets a block of its own with single line height: the text's
             # line-height of 158% would otherwise add half the image's height below it.
-            if parent == "p":
+            if parent == "a" and grandparent == "p":
+                # A linked figure ([![alt](img)](url), as for a video's thumbnail): the
+                # link is closed around the figure's own block and opened again after it.
+                link = stack[-1][2]
+                out.append(f'</a></p><p class="figure">{link}{image}</a></p><p>{link}')
+                split = True
+            elif parent == "p":
                 out.append(f'</p><p class="figure">{image}</p><p>')
                 split = True
             elif parent == "li":
@@ -239,7 +247,7 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
         if not closing:
             keep = depth < HTML_NESTING_LIMIT
             depth += 1
-            stack.append((tag, not keep))
+            stack.append((tag, not keep, match.group(0)))
         else:
             if not stack:
                 continue

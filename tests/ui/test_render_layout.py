@@ -80,8 +80,10 @@ def _block_tops(doc: QTextDocument) -> list[tuple[str, float, float]]:
     [
         "![fig](fig.png)\n\nNext paragraph.",
         "Text before ![fig](fig.png) and after.\n\nNext paragraph.",
+        "[![fig](fig.png)](https://example.org/video)\n\nNext paragraph.",
+        "See [the ![fig](fig.png) board](other.md) here.\n\nNext paragraph.",
     ],
-    ids=["alone", "in-text"],
+    ids=["alone", "in-text", "linked", "inside-a-link-in-text"],
 )
 def test_a_figure_sits_on_its_own_line_with_no_gap_below(
     qapp: QApplication, tmp_path: Path, body: str
