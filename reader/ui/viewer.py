@@ -190,6 +190,8 @@ class ChapterView(LayeredView):
             if decoded.image is not None:
                 return decoded.image
             reason = decoded.problem or "The image file could not be read."
+        elif ref.status == "unsafe" and ref.src.strip().lower().startswith(("http:", "https:")):
+            reason = "A picture on the web: Field Reader works offline."
         elif ref.status == "unsafe":
             reason = "Not shown: its path points outside the library."
         else:

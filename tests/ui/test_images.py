@@ -142,3 +142,35 @@ def test_a_small_figure_is_never_blown_up_for_a_dense_screen(tmp_path: Path) -> 
     assert decoded.image is not None
     assert (decoded.image.width(), decoded.image.height()) == (200, 100)
     assert decoded.image.devicePixelRatio() == 1.0
+
+
+@pytest.mark.parametrize(
+    ("src", "words"),
+    [
+        ("https://img.youtube.com/vi/x/0.jpg", "on the web"),
+        ("../../outside.png", "outside the library"),
+    ],
+)
+def test_a_figure_not_shown_says_why(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, src: str, words: str
+) -> None:
+    from reader.core.render import render_markdown
+    from reader.ui import viewer as viewer_module
+
+    reasons: list[str] = []
+    real = viewer_module.placeholder_image
+
+    def spy(label: str, reason: str, *args: object) -> QImage:
+        reasons.append(reason)
+        return real(label, reason, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(viewer_module, "placeholder_image", spy)
+    root = tmp_path / "lib"
+    root.mkdir()
+    rendered = render_markdown(f"![A board]({src})", root)
+    chapter = Chapter(Slug("a"), "A", "", None, root / "a.md", "a.md", "0" * 64)
+    view = ChapterView()
+    qtbot.addWidget(view)
+    view.show_document(ChapterDocument(chapter, rendered), LIGHT, 18)
+    view.loadResource(2, QUrl("placeholder:0"))
+    assert reasons and words in reasons[-1]
