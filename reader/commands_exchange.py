@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, content_dir, data_dir
-from reader.core.exchange import FORMATS, NOTES_FILE, Format, export, format_for_path
+from reader.core.data_folder import NOTES_FILE
+from reader.core.exchange import FORMATS, Format, export, format_for_path
 from reader.core.import_limits import printable
 from reader.core.importing import (
     ImportRefused,

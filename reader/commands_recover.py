@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, data_dir
+from reader.core.data_folder import NOTES_FILE
 from reader.storage.db import Database
 from reader.storage.errors import StorageError, StorageErrorKind
 from reader.storage.recovery import open_notes, recover_notes, salvage_into
-
-NOTES_FILE = "notes.sqlite3"
 
 DESCRIPTION = """\
 Recover notes from a damaged, truncated or empty notes file.

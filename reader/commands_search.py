@@ -10,13 +10,13 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.core.data_folder import NOTES_FILE
 from reader.core.library import load_library
 from reader.core.search import DEFAULT_LIMIT, SearchIndex
 from reader.core.search_types import SearchHit, SearchIndexError
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError
 
-NOTES_FILE = "notes.sqlite3"
 MAX_LIMIT = 10_000
 
 DESCRIPTION = """\

@@ -13,6 +13,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.core.data_folder import DataFolder
 from reader.core.import_limits import printable
 
 __all__ = ["INTERNAL_ERROR_STATUS", "LOG_FILE", "internal_error_message", "log_dir", "write_log"]
@@ -31,7 +32,7 @@ def log_dir(args: argparse.Namespace | None) -> Path:
     try:
         data = getattr(args, "data_dir", None)
         portable = bool(getattr(args, "portable", False))
-        return resolve_data_dir(data, portable).path / "logs"
+        return DataFolder(resolve_data_dir(data, portable).path).logs
     except Exception:  # the data folder itself may be what is broken
         return Path(tempfile.gettempdir()) / "field-reader-logs"
 

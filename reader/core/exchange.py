@@ -25,7 +25,6 @@ from reader.core.placement import place_annotations
 
 __all__ = [
     "FORMATS",
-    "NOTES_FILE",
     "W3C_CONTEXT",
     "ChapterNotes",
     "ExportedNote",
@@ -38,9 +37,6 @@ __all__ = [
     "to_w3c_json",
     "w3c_collection",
 ]
-
-NOTES_FILE = "notes.sqlite3"
-"""The notes database inside a data folder (reader.ui.annotations_feature uses the same name)."""
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CHAPTER_SCHEME = "chapter:"

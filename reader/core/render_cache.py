@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.atomic import write_atomic
+from reader.core.data_folder import DataFolder
 from reader.core.render import Heading, RenderedChapter
 from reader.core.sanitize import ImageRef, ImageResolver
 from reader.core.text import Fold, PlainText, SectionStart
@@ -35,7 +36,7 @@ _log = logging.getLogger(__name__)
 
 def render_cache_folder(data_dir: Path) -> Path:
     """Where the rendered chapters of the data folder `data_dir` are kept."""
-    return data_dir / "cache" / "render"
+    return DataFolder(data_dir).render_cache
 
 
 class RenderCache:

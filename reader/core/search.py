@@ -18,6 +18,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from reader.core.data_folder import SEARCH_CACHE_FILE, DataFolder
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation
@@ -42,7 +43,7 @@ from reader.core.text import PlainText, SectionStart
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-CACHE_NAME = "search.sqlite3"
+CACHE_NAME = SEARCH_CACHE_FILE
 DEFAULT_LIMIT = 50
 FALLBACK_NOTICE = (
     "Fast search is not available: this Python's SQLite has no FTS5, "
@@ -59,7 +60,7 @@ _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 def index_path(data_dir: Path) -> Path:
     """Where the search cache of the data folder `data_dir` lives."""
-    return data_dir / "cache" / CACHE_NAME
+    return DataFolder(data_dir).search_cache
 
 
 def fts5_available() -> bool:

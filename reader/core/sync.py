@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.atomic import write_atomic
+from reader.core.data_folder import DataFolder
 from reader.core.exchange import collect, dump_json, w3c_collection
 from reader.core.importing import (
     MAX_IMPORT_BYTES,
@@ -29,7 +30,6 @@ from reader.core.library import Library
 from reader.core.notes import NotesRepository, NotesStoreError
 
 __all__ = [
-    "INSTALLATION_ID_FILE",
     "SyncResult",
     "installation_id",
     "sync_file_name",
@@ -38,7 +38,6 @@ __all__ = [
     "write_sync_file",
 ]
 
-INSTALLATION_ID_FILE = "installation-id"
 SYNC_PREFIX = "field-reader-"
 
 
@@ -64,7 +63,7 @@ class SyncResult:
 
 def installation_id(data_dir: Path) -> str:
     """This installation's random id, created on first use and kept in the data folder."""
-    path = data_dir / INSTALLATION_ID_FILE
+    path = DataFolder(data_dir).installation_id
     try:
         return str(uuid.UUID(path.read_text(encoding="ascii").strip()))
     except (OSError, ValueError, UnicodeDecodeError):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from reader.core.data_folder import BACKUPS_FOLDER
 from reader.storage.errors import StorageError, StorageErrorKind, translate
 from reader.storage.schema import APPLICATION_ID
 
@@ -34,7 +35,7 @@ __all__ = [
     "restore_backup",
 ]
 
-BACKUP_FOLDER = "backups"
+BACKUP_FOLDER = BACKUPS_FOLDER
 KEEP_LATEST = 10
 KEEP_DAILY_DAYS = 14
 _STAMP = "%Y-%m-%dT%H-%M-%SZ"

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.anchoring import describe
+from reader.core.data_folder import NOTES_FILE
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
 from reader.storage.annotations import AnnotationStore
@@ -31,7 +32,6 @@ from reader.ui.notes_panel import NotesPanel
 from reader.ui.plain import show_message
 from reader.ui.theme import highlight_colour, swatch_colour
 
-NOTES_FILE = "notes.sqlite3"
 _FLASH_MS = 900
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
+from reader.core.data_folder import DataFolder
 from reader.core.library import load_library
 from reader.paths import resource
 from reader.ui.main_window import MainWindow
@@ -54,7 +55,7 @@ def build_window(
     student sees the page as soon as a bare Qt window would show it.
     """
     create_files = not read_only_settings
-    cache = data_dir / "cache" / "library.json" if create_files else None
+    cache = DataFolder(data_dir).library_cache if create_files else None
     library = load_library(content, cache)
     window = MainWindow(
         library, data_dir, start_chapter=chapter, read_only_settings=read_only_settings
@@ -113,13 +114,13 @@ def install_features(
     the sync folder is left alone and search is not started.
     """
     # Imported here: a start-up that defers the features does not pay for their imports.
-    from reader.ui.annotations_feature import NOTES_FILE, install_annotations
+    from reader.ui.annotations_feature import install_annotations
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.navigation import install_navigation
     from reader.ui.search_feature import install_search
 
     annotations = None
-    if create_files or (window.data_dir / NOTES_FILE).exists():
+    if create_files or DataFolder(window.data_dir).notes.exists():
         annotations = window.features["annotations"] = install_annotations(window)
     window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
     window.features["navigation"] = install_navigation(window)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.data_folder import DataFolder
 from reader.core.exchange import FORMATS, Format
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ FORMAT_LABELS: dict[Format, str] = {
 
 def keep_qt_settings_in(data_dir: Path) -> None:
     """Portable mode: send Qt's own per-user settings (file dialog history) to the data folder."""
-    folder = str(data_dir / "qt")
+    folder = str(DataFolder(data_dir).qt_settings)
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
     app = QCoreApplication.instance()

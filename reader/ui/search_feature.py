@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, S
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QTextEdit
 
+from reader.core.data_folder import SEARCH_CACHE_FILE
 from reader.core.library import Library
 from reader.core.notes import Annotation
 from reader.core.placement import section_range
@@ -105,7 +106,7 @@ class SearchFeature(QObject):
             # The index is only a cache: keep search working from a temporary one.
             log.warning("%s Using a temporary search index.", error)
             self._temporary = tempfile.TemporaryDirectory(prefix="field-reader-search-")
-            return SearchIndex(Path(self._temporary.name) / "search.sqlite3")
+            return SearchIndex(Path(self._temporary.name) / SEARCH_CACHE_FILE)
 
     def _build_actions(self) -> None:
         window = self._window

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.data_folder import DataFolder
 from reader.ui.theme import DEFAULT_FONT_SIZE, FONT_SIZES, THEMES
 
 
@@ -13,7 +14,7 @@ class Settings:
     """Typed access to the reader's settings; `read_only` sessions never write."""
 
     def __init__(self, data_dir: Path, read_only: bool = False) -> None:
-        self._qs = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        self._qs = QSettings(str(DataFolder(data_dir).settings), QSettings.Format.IniFormat)
         self._read_only = read_only
 
     def _set(self, key: str, value: object) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from helpers import REPO
 
 from reader.core.anchoring import describe
+from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
-from reader.core.exchange import NOTES_FILE
 from reader.core.library import load_library
 from reader.core.notes import Annotation
 from reader.storage.annotations import AnnotationStore

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from helpers import REPO
 
-from reader.core.exchange import NOTES_FILE
+from reader.core.data_folder import NOTES_FILE
 from reader.core.sync import sync_file_name
 
 CORPUS = REPO / "tests" / "hostile"

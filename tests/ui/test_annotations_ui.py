@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
-from reader.ui.annotations_feature import NOTES_FILE
+from reader.core.data_folder import NOTES_FILE
 from reader.ui.note_delegate import NOTE_ROLE, QUOTE_ROLE
 from reader.ui.notes_panel import CHANGED_TITLE, ORPHANS_TITLE
 

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, select
 
-from reader.ui.annotations_feature import NOTES_FILE, NotesUnavailable
+from reader.core.data_folder import NOTES_FILE
+from reader.ui.annotations_feature import NotesUnavailable
 from reader.ui.exchange_dialogs import ExportDialog, SyncDialog
 from reader.ui.exchange_feature import ExchangeFeature
 from reader.ui.main_window import MainWindow

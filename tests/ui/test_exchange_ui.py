@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.core.anchoring import describe
+from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
-from reader.core.exchange import NOTES_FILE, export
+from reader.core.exchange import export
 from reader.core.library import load_library
 from reader.core.sync import installation_id, sync_file_name
 from reader.storage.annotations import AnnotationStore

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, drawn, select
 
-from reader.ui.annotations_feature import NOTES_FILE
+from reader.core.data_folder import NOTES_FILE
 from reader.ui.main_window import MainWindow
 from reader.ui.search_feature import SearchFeature
 

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, drawn
 
 from reader.core.anchoring import describe
+from reader.core.data_folder import NOTES_FILE
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
-from reader.ui.annotations_feature import NOTES_FILE
 from reader.ui.main_window import MainWindow
 from reader.ui.single_instance import HANDED_OFF, SingleInstance, server_name
 

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.core.anchoring import describe
+from reader.core.data_folder import NOTES_FILE
 from reader.core.notes import Annotation, format_timestamp
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
-from reader.ui.annotations_feature import NOTES_FILE
 from reader.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -1,0 +1,102 @@
+"""Every file and folder the program writes in a data folder, named in one place.
+
+The data folder is chosen by reader/paths.py (--data-dir, portable mode, or the per-user
+folder); this module only says what lives inside it, so that every writer agrees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "BACKUPS_FOLDER",
+    "CACHE_FOLDER",
+    "INSTALLATION_ID_FILE",
+    "LIBRARY_CACHE_FILE",
+    "LOGS_FOLDER",
+    "NOTES_FILE",
+    "QT_SETTINGS_FOLDER",
+    "RENDER_CACHE_FOLDER",
+    "SEARCH_CACHE_FILE",
+    "SETTINGS_FILE",
+    "DataFolder",
+]
+
+NOTES_FILE = "notes.sqlite3"
+"""The notes database (with its -wal, -shm and .pairing companions beside it)."""
+SETTINGS_FILE = "settings.ini"
+"""Window geometry, theme, font size and places in chapters (an INI file)."""
+INSTALLATION_ID_FILE = "installation-id"
+"""This installation's random id, which names its file in a sync folder."""
+BACKUPS_FOLDER = "backups"
+"""Backups of the notes database, taken on closing after a change."""
+LOGS_FOLDER = "logs"
+"""Error reports of internal errors."""
+CACHE_FOLDER = "cache"
+"""Everything that can be rebuilt: deleting it loses nothing."""
+SEARCH_CACHE_FILE = "search.sqlite3"
+"""The search index, inside the cache folder."""
+LIBRARY_CACHE_FILE = "library.json"
+"""What the library scan found last time, inside the cache folder."""
+RENDER_CACHE_FOLDER = "render"
+"""Rendered chapters, inside the cache folder."""
+QT_SETTINGS_FOLDER = "qt"
+"""Where Qt's own settings (the file dialog's QtProject.conf) are kept, if redirected."""
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The paths of everything the program keeps in the data folder `root`."""
+
+    root: Path
+
+    @property
+    def notes(self) -> Path:
+        """The notes database."""
+        return self.root / NOTES_FILE
+
+    @property
+    def settings(self) -> Path:
+        """The settings file."""
+        return self.root / SETTINGS_FILE
+
+    @property
+    def installation_id(self) -> Path:
+        """The file holding this installation's id."""
+        return self.root / INSTALLATION_ID_FILE
+
+    @property
+    def backups(self) -> Path:
+        """The folder of notes backups."""
+        return self.root / BACKUPS_FOLDER
+
+    @property
+    def logs(self) -> Path:
+        """The folder of error reports."""
+        return self.root / LOGS_FOLDER
+
+    @property
+    def cache(self) -> Path:
+        """The folder of rebuildable caches."""
+        return self.root / CACHE_FOLDER
+
+    @property
+    def search_cache(self) -> Path:
+        """The search index database."""
+        return self.cache / SEARCH_CACHE_FILE
+
+    @property
+    def library_cache(self) -> Path:
+        """The library scan's cache file."""
+        return self.cache / LIBRARY_CACHE_FILE
+
+    @property
+    def render_cache(self) -> Path:
+        """The folder of rendered chapters."""
+        return self.cache / RENDER_CACHE_FOLDER
+
+    @property
+    def qt_settings(self) -> Path:
+        """The folder for Qt's own settings files."""
+        return self.root / QT_SETTINGS_FOLDER
