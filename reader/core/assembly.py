@@ -6,9 +6,9 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from reader.core.chapter import Chapter, Slug
 from reader.core.chapter_text import title_from_name
 from reader.core.discovery import FoundFile, natural_key
-from reader.core.library import Chapter, Slug
 from reader.core.problems import Problem
 from reader.core.slugs import FOLDER_CHAPTER_STEMS, derive_slug, is_valid_slug, unique_slug
 from reader.core.summary import Summary

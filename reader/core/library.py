@@ -11,9 +11,10 @@ import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NewType
+from typing import Any
 
 from reader.core.atomic import write_atomic
+from reader.core.chapter import Chapter, ChapterChangedError, Slug, sha256_hex
 from reader.core.chapter_text import (
     FrontMatterError,
     first_heading,
@@ -38,57 +39,9 @@ __all__ = [
     "read_chapter",
 ]
 
-Slug = NewType("Slug", str)
-
 # Chapters are text; anything bigger than this is almost certainly not a chapter.
 MAX_CHAPTER_BYTES = 32 * 1024 * 1024
 _SLUG_RE = SLUG_RE  # kept for code that validated slugs with it (use fullmatch)
-
-
-class ChapterChangedError(OSError):
-    """A chapter's file changed (or vanished) on disk after the library was loaded."""
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """One chapter: its front matter, where its Markdown body is, and where it came from.
-
-    The body is read from the file when asked for (a library of a thousand chapters need
-    not hold them all in memory); `body_span` is where it sits in the file's text.
-    `parent` is the chapter it is listed under in the Contents (None: the top level), and
-    `part` the mdBook part title it belongs to, if any.
-    """
-
-    slug: Slug
-    title: str
-    abstract: str
-    order: float | None
-    path: Path
-    relpath: str
-    content_hash: str
-    body_span: tuple[int, int] | None = None
-    # The body, when it could not be located by a span (kept in memory instead).
-    kept_body: str | None = field(default=None, repr=False, compare=False)
-    parent: Slug | None = None
-    part: str | None = None
-
-    @property
-    def body(self) -> str:
-        """The chapter's Markdown (without front matter), read from its file."""
-        if self.kept_body is not None or self.body_span is None:
-            return self.kept_body or ""
-        try:
-            data = self.path.read_bytes()
-        except OSError as error:
-            raise ChapterChangedError(
-                f"{self.relpath} can no longer be read ({error.strerror})."
-            ) from None
-        if _sha256(data) != self.content_hash:
-            raise ChapterChangedError(
-                f"{self.relpath} changed on disk since the library was loaded."
-            )
-        start, length = self.body_span
-        return data.decode("utf-8-sig")[start : start + length]
 
 
 @dataclass(frozen=True)
@@ -137,13 +90,6 @@ class Library:
     def children(self, parent: str | None) -> tuple[Chapter, ...]:
         """The chapters listed directly under `parent` (None: the top level), in order."""
         return tuple(c for c in self.chapters if c.parent == parent)
-
-
-def _sha256(data: bytes) -> str:
-    """The hex SHA-256 of `data`; hashlib loads only when a file is read (not at every start)."""
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 class _BadChapter(Exception):
@@ -356,7 +302,7 @@ def _parse(data: bytes) -> dict[str, Any]:
         )
         order = None
     entry: dict[str, Any] = {
-        "hash": _sha256(data),
+        "hash": sha256_hex(data),
         "body": span,
         "fm": source is not None,
         "title": title,

@@ -1,0 +1,68 @@
+"""One chapter of a library, as the rest of the reader sees it (reader/core/library.py finds them).
+
+Kept apart from the library's loading so that the modules that put a library together
+(reader/core/assembly.py) can name a chapter without importing the loader that calls them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NewType
+
+__all__ = ["Chapter", "ChapterChangedError", "Slug", "sha256_hex"]
+
+Slug = NewType("Slug", str)
+
+
+class ChapterChangedError(OSError):
+    """A chapter's file changed (or vanished) on disk after the library was loaded."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter: its front matter, where its Markdown body is, and where it came from.
+
+    The body is read from the file when asked for (a library of a thousand chapters need
+    not hold them all in memory); `body_span` is where it sits in the file's text.
+    `parent` is the chapter it is listed under in the Contents (None: the top level), and
+    `part` the mdBook part title it belongs to, if any.
+    """
+
+    slug: Slug
+    title: str
+    abstract: str
+    order: float | None
+    path: Path
+    relpath: str
+    content_hash: str
+    body_span: tuple[int, int] | None = None
+    # The body, when it could not be located by a span (kept in memory instead).
+    kept_body: str | None = field(default=None, repr=False, compare=False)
+    parent: Slug | None = None
+    part: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The chapter's Markdown (without front matter), read from its file."""
+        if self.kept_body is not None or self.body_span is None:
+            return self.kept_body or ""
+        try:
+            data = self.path.read_bytes()
+        except OSError as error:
+            raise ChapterChangedError(
+                f"{self.relpath} can no longer be read ({error.strerror})."
+            ) from None
+        if sha256_hex(data) != self.content_hash:
+            raise ChapterChangedError(
+                f"{self.relpath} changed on disk since the library was loaded."
+            )
+        start, length = self.body_span
+        return data.decode("utf-8-sig")[start : start + length]
+
+
+def sha256_hex(data: bytes) -> str:
+    """The hex SHA-256 of `data`; hashlib loads only when a file is read (not at every start)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
