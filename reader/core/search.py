@@ -24,6 +24,7 @@ from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation
 from reader.core.placement import place_annotations, stored_spans
 from reader.core.search_hits import fts5_hits, plain_hits
+from reader.core.search_parts import plain_sections
 from reader.core.search_query import (
     WORD_RE,
     Query,
@@ -42,7 +43,8 @@ from reader.core.text import PlainText, SectionStart
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+# 2: long sections are stored in parts, each with its plain-text range (start, stop).
+SCHEMA_VERSION = 2
 CACHE_NAME = SEARCH_CACHE_FILE
 DEFAULT_LIMIT = 50
 FALLBACK_NOTICE = (
@@ -80,20 +82,11 @@ def _clean(text: str) -> str:
 
 
 def chapter_sections(chapter: Chapter, root: Path) -> list[Section]:
-    """The sections of a chapter's plain text, with their heading ids and titles."""
+    """The sections of a chapter's plain text, with their heading ids and titles; a long
+    section comes as several parts (see reader/core/search_parts.py)."""
     doc = load_document(chapter, root)
-    plain = doc.plain
     titles = {heading.id: heading.title for heading in doc.rendered.headings}
-    starts: list[tuple[int, str | None]] = [(0, None)]
-    starts += [(start.offset, start.heading_id or None) for start in plain.sections]
-    sections: list[Section] = []
-    for number, (offset, heading_id) in enumerate(starts):
-        end = starts[number + 1][0] if number + 1 < len(starts) else len(plain.text)
-        text = plain.text[offset:end].strip()
-        if heading_id is None and not text:
-            continue
-        sections.append(Section(heading_id, titles.get(heading_id or "", ""), text, offset))
-    return sections
+    return plain_sections(doc.plain, titles)
 
 
 def _folded_words(*texts: str) -> str:
@@ -230,7 +223,7 @@ class SearchIndex:
             "title TEXT NOT NULL);"
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
             "chapter TEXT NOT NULL, heading TEXT, heading_title TEXT NOT NULL DEFAULT '', "
-            "start INTEGER, note_id TEXT UNIQUE, digest TEXT);"
+            "start INTEGER, stop INTEGER, note_id TEXT UNIQUE, digest TEXT);"
             "CREATE INDEX entries_by_chapter ON entries (chapter, kind);"
             f"{texts}"
             f"INSERT INTO meta VALUES ('mode', '{mode}');"
@@ -327,11 +320,15 @@ class SearchIndex:
                 for section in sections:
                     title = _clean(section.title)
                     row = conn.execute(
-                        "INSERT INTO entries (kind, chapter, heading, heading_title, start) "
-                        "VALUES ('text', ?, ?, ?, ?)",
-                        (chapter.slug, section.heading_id, title, section.start),
+                        "INSERT INTO entries (kind, chapter, heading, heading_title, start, stop) "
+                        "VALUES ('text', ?, ?, ?, ?, ?)",
+                        (chapter.slug, section.heading_id, title, section.start, section.end),
                     ).lastrowid
-                    self._insert_text(conn, row, title, _clean(section.text), "")
+                    # Only a section's first part carries its heading's words: the heading
+                    # weighs most, and every part of a long section would otherwise outrank
+                    # the other sections that use the word.
+                    heading = title if section.part == 0 else ""
+                    self._insert_text(conn, row, heading, _clean(section.text), "")
                 conn.execute(
                     "INSERT OR REPLACE INTO chapters (slug, hash, title) VALUES (?, ?, ?)",
                     (chapter.slug, chapter.content_hash, _clean(chapter.title)),

@@ -25,7 +25,7 @@ def fts5_hits(conn: sqlite3.Connection, query: Query, limit: int, fetch: int) ->
     # The inner query lets FTS5 sort by rank and cut at the limit before any snippet
     # is made; the joins run on those few rows only.
     rows = conn.execute(
-        f"SELECT {_HIT_COLUMNS}, m.body, m.quote, m.full_quote FROM ("
+        f"SELECT {_HIT_COLUMNS}, m.body, m.quote, m.full_quote, e.start, e.stop FROM ("
         "  SELECT rowid AS id, rank, quote AS full_quote,"
         f"   snippet(texts, 1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}) AS body,"
         f"   snippet(texts, 2, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}) AS quote"
@@ -45,7 +45,8 @@ def plain_hits(conn: sqlite3.Connection, query: Query, limit: int) -> list[Searc
     params: list[object] = [value for n in needles for value in (n, len(n))]
     params += needles
     rows = conn.execute(
-        f"SELECT {_HIT_COLUMNS}, t.body, t.quote, {score} AS score FROM texts AS t "
+        f"SELECT {_HIT_COLUMNS}, t.body, t.quote, {score} AS score, e.start, e.stop "
+        "FROM texts AS t "
         f"JOIN entries AS e ON e.id = t.id JOIN chapters AS c ON c.slug = e.chapter "
         f"WHERE {where} ORDER BY score DESC, e.id LIMIT ?",
         [*params, limit],
@@ -61,6 +62,8 @@ def plain_hits(conn: sqlite3.Connection, query: Query, limit: int) -> list[Searc
 
 def _hit(row: tuple[Any, ...], body: Segments, quote: Segments, full_quote: str) -> SearchHit:
     kind: HitKind = "note" if row[0] == "note" else "text"
+    # The last two columns of both queries: the plain-text range of the row (text only).
+    start, end = row[-2:] if kind == "text" else (None, None)
     segments = body
     if kind == "note" and quote:
         segments = (*body, (" — on “" if body else "“", False), *quote, ("”", False))
@@ -73,4 +76,6 @@ def _hit(row: tuple[Any, ...], body: Segments, quote: Segments, full_quote: str)
         segments=segments,
         note_id=row[5],
         quote=full_quote if kind == "note" else "",
+        start=start,
+        end=end,
     )

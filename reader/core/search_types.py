@@ -42,17 +42,27 @@ class NoteEntry:
 
 @dataclass(frozen=True)
 class Section:
-    """The plain text of a chapter from one heading to the next (heading None: before any)."""
+    """The plain text of a chapter from one heading to the next (heading None: before any).
+
+    A long section is indexed as several parts (`part` 0, 1, ...); `start` and `end` are
+    the plain-text range the row covers (`end` None: not known).
+    """
 
     heading_id: str | None
     title: str
     text: str
     start: int = 0
+    end: int | None = None
+    part: int = 0
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result: where it is, and a snippet whose matched words are flagged."""
+    """One result: where it is, and a snippet whose matched words are flagged.
+
+    For text, `start` and `end` are the plain-text range of the indexed row holding the
+    match (a section, or a part of a long one); None for notes and unknown ranges.
+    """
 
     chapter: str
     chapter_title: str
@@ -62,6 +72,8 @@ class SearchHit:
     segments: Segments
     note_id: str | None = None
     quote: str = ""
+    start: int | None = None
+    end: int | None = None
 
     def snippet(self, start: str = "«", end: str = "»") -> str:
         """The snippet with `start` and `end` around the matched words."""
