@@ -266,6 +266,12 @@ class SearchFeature(QObject):
         query, hit = self._marked
         plain = doc.plain
         start, end = section_range(plain.sections, hit.heading, len(plain.text))
+        if hit.start is not None and hit.end is not None:
+            # A part of a long section: mark only there (a whole 31 MB section held tens
+            # of thousands of matches); an index older than the chapter falls back.
+            part = max(start, hit.start), min(end, hit.end)
+            if part[0] < part[1]:
+                start, end = part
         section = plain.text[start:end]
         if hit.kind == "note":
             # A note's words are not in the text: mark the passage it is about.
