@@ -88,10 +88,12 @@ def clamp_future_dates(db: Database, now: datetime | None = None) -> int:
         )
         changed = cursor.rowcount
     if changed:
-        were = "note was" if changed == 1 else "notes were"
+        were, their = (
+            ("note was", "its date was") if changed == 1 else ("notes were", "their dates were")
+        )
         db.notices.append(
             f"{changed} {were} dated more than a day in the future (a clock set wrong); "
-            "their dates were set to now so that later edits count."
+            f"{their} set to now so that later edits count."
         )
     return changed
 

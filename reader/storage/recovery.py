@@ -9,12 +9,13 @@ file is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.storage.annotations import AnnotationStore
+from reader.storage.annotations import AnnotationStore, clamp_future_dates
 from reader.storage.backup import BACKUP_FOLDER, BackupFile, newest_good_backup, restore_backup
 from reader.storage.db import Database, folder_writable
 from reader.storage.errors import StorageError, StorageErrorKind
@@ -194,11 +195,14 @@ def open_notes(path: Path) -> Database:
     What happened is added to the returned database's `notices` for the user.
     """
     try:
-        return Database(path)
+        db = Database(path)
     except StorageError as error:
         if error.kind is not StorageErrorKind.CORRUPT:
             raise
-    report = recover_notes(path)
-    db = Database(path)
-    db.notices.insert(0, report.message)
+        report = recover_notes(path)
+        db = Database(path)
+        db.notices.insert(0, report.message)
+    # Before anyone reads the notices: dates from the future are set to now and counted.
+    with contextlib.suppress(StorageError):
+        clamp_future_dates(db)
     return db

@@ -15,16 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
+from reader.core.import_limits import MAX_POSITION
 from reader.core.notes import (
     COLOURS,
     Annotation,
     AnnotationId,
     AnnotationNotFoundError,
+    InvalidAnnotation,
     MergeCounts,
     format_timestamp,
 )
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
+from reader.storage.recovery import open_notes
 
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 
@@ -387,3 +390,86 @@ def test_update_positions_in_one_batch_leaves_modified_alone(
     assert store.update_positions([(first.id, 100, 117)]) == 0
     tomb = store.get(gone.id)
     assert tomb is not None and tomb.target.position == target.position
+
+
+def test_a_note_dated_year_9999_is_set_to_now_on_opening_and_stays_editable(
+    db_path: Path, target: Target
+) -> None:
+    with Database(db_path) as db:
+        added = AnnotationStore(db).add("human-security", target, "yellow", "kept")
+    # An older version's import (or a clock set wrong) left a date no edit can follow.
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "UPDATE annotations SET modified = '9999-12-31T23:59:59.999Z',"
+            " created = '9999-12-31T23:59:59.999Z'"
+        )
+    conn.close()
+    before = datetime.now(UTC)
+    with Database(db_path) as db:
+        store = AnnotationStore(db)
+        assert any("1 note was dated more than a day in the future" in n for n in db.notices)
+        clamped = store.get(added.id)
+        assert clamped is not None
+        assert format_timestamp(before) <= clamped.modified <= format_timestamp(datetime.now(UTC))
+        assert clamped.created == clamped.modified
+        assert (clamped.note, clamped.target) == ("kept", target)
+        edited = store.set_note(added.id, "edited")
+        recoloured = store.set_colour(added.id, "blue")
+        assert edited.modified > clamped.modified
+        assert recoloured.modified > edited.modified
+        deleted = store.delete(added.id)
+        assert store.get(added.id) == deleted
+        assert store.restore(added.id).note == "edited"
+    with Database(db_path) as db:
+        AnnotationStore(db)
+        assert db.notices == []  # nothing left to set right
+
+
+def test_an_edit_after_a_far_future_date_does_not_overflow(store: AnnotationStore) -> None:
+    # Even without the opening's repair (a read-only moment, a busy file), an edit of a
+    # year-9999 record takes now instead of overflowing past the last representable date.
+    stored = record(1, "2024-01-01T00:00:00.000Z")
+    store.upsert_raw(stored)
+    with store._db.transaction() as conn:
+        conn.execute("UPDATE annotations SET modified = '9999-12-31T23:59:59.999Z'")
+    edited = store.set_note(stored.id, "edited")
+    assert edited.modified.startswith(str(datetime.now(UTC).year))
+
+
+def test_the_store_refuses_dates_from_the_future_and_positions_beyond_any_chapter(
+    store: AnnotationStore, target: Target
+) -> None:
+    future = format_timestamp(datetime.now(UTC) + timedelta(days=2))
+    for bad in (record(1, future), replace(record(1), created=future)):
+        for write in (store.upsert_raw, lambda r: store.merge([r])):
+            with pytest.raises(InvalidAnnotation, match="more than a day in the future"):
+                write(bad)
+    far = Target(target.quote, TextPositionSelector(MAX_POSITION, MAX_POSITION + 1))
+    with pytest.raises(InvalidAnnotation, match="longer than any chapter"):
+        store.add("human-security", far, "yellow")
+    with pytest.raises(InvalidAnnotation, match="longer than any chapter"):
+        store.merge([replace(record(2), target=far)])
+    added = store.add("human-security", target, "yellow")
+    with pytest.raises(InvalidAnnotation, match="longer than any chapter"):
+        store.update_position(added.id, 2**40, 2**40 + 3)
+    with pytest.raises(InvalidAnnotation, match="longer than any chapter"):
+        store.update_positions([(added.id, 0, 2**63)])
+    assert store.all_including_tombstones() == [added]
+
+
+def test_opening_the_notes_reports_dates_set_to_now(db_path: Path, target: Target) -> None:
+    with Database(db_path) as db:
+        AnnotationStore(db).add("human-security", target, "yellow")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE annotations SET modified = '9999-01-01T00:00:00.000Z'")
+    conn.close()
+    db = open_notes(db_path)  # what the window opens, then shows db.notices
+    try:
+        assert db.notices == [
+            "1 note was dated more than a day in the future (a clock set wrong); "
+            "its date was set to now so that later edits count."
+        ]
+    finally:
+        db.close()
