@@ -9,9 +9,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from reader.core.image_size import MAX_PIXELS, ImageSize, image_size
 from reader.core.library import Chapter, Library, Problem, load_library
 from reader.core.links import LinkTarget, classify_link
 from reader.core.render import RenderedChapter, render_markdown
+from reader.core.search_parts import BIG_CHAPTER_CHARS, PART_CHARS
+from reader.core.text import plain_text
 
 # Folders never worth suggesting as a link's likely target.
 _NOT_CONTENT = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
@@ -75,6 +78,8 @@ class _Checker:
         self.problems: list[Problem] = list(library.problems)
         self._rendered: dict[str, RenderedChapter] = {}
         self._files: dict[str, list[str]] | None = None
+        self._sizes: dict[Path, ImageSize | None] = {}
+        self._body_chars: dict[str, int] = {}
 
     def files(self) -> dict[str, list[str]]:
         if self._files is None:
@@ -85,9 +90,9 @@ class _Checker:
         done = self._rendered.get(chapter.slug)
         if done is None:
             base = posixpath.dirname(chapter.relpath)
-            done = self._rendered[chapter.slug] = render_markdown(
-                chapter.body, self.library.root, base
-            )
+            body = chapter.body
+            self._body_chars[chapter.slug] = len(body)
+            done = self._rendered[chapter.slug] = render_markdown(body, self.library.root, base)
         return done
 
     def chapter_report(self, chapter: Chapter) -> dict[str, Any]:
@@ -95,7 +100,9 @@ class _Checker:
         images = []
         for ref in rendered.images:
             images.append({"src": ref.src, "found": ref.status == "found"})
-            if ref.status == "missing":
+            if ref.status == "found" and ref.path is not None:
+                self.check_image_size(chapter, ref.src, ref.path)
+            elif ref.status == "missing":
                 shown = self._shown(ref.path)
                 self.add(
                     chapter,
@@ -121,6 +128,7 @@ class _Checker:
                 )
         for kind, message in rendered.issues:
             self.add(chapter, kind, message)
+        self.check_size(chapter, rendered)
         if not chapter.title.strip():
             self.add(chapter, "no-title", "The chapter has no title and no heading.")
         for href in dict.fromkeys(rendered.links):
@@ -135,6 +143,38 @@ class _Checker:
             ],
             "images": images,
         }
+
+    def check_image_size(self, chapter: Chapter, src: str, path: Path) -> None:
+        """Report a figure the viewer refuses to decode for its declared size."""
+        if path not in self._sizes:
+            self._sizes[path] = image_size(path)
+        size = self._sizes[path]
+        if size is not None and size.too_large:
+            self.add(
+                chapter,
+                "image-too-large",
+                f'The image "{src}" is {size.width:,} x {size.height:,} pixels '
+                f"({size.pixels / 1e6:,.0f} megapixels); figures over "
+                f"{MAX_PIXELS // 1_000_000} megapixels are not shown (readers see a card "
+                "naming it). Save it smaller: a reading column needs about 2,000 pixels across.",
+            )
+
+    def check_size(self, chapter: Chapter, rendered: RenderedChapter) -> None:
+        """Mention a chapter whose plain text is long enough to be slow to open and index."""
+        # Plain text is shorter than its Markdown but for rare expansions: the text of
+        # a chapter under half the limit is not worth extracting just to measure it.
+        if self._body_chars.get(chapter.slug, 0) <= BIG_CHAPTER_CHARS // 2:
+            return
+        length = len(plain_text(rendered.html).text)
+        if length > BIG_CHAPTER_CHARS:
+            self.add(
+                chapter,
+                "big-chapter",
+                f"The chapter's text is {length / 1e6:.1f} million characters long; it "
+                "takes seconds to open and to index, and search finds it in parts of "
+                f"{PART_CHARS:,} characters. Splitting it into several chapters makes it "
+                "quicker to open.",
+            )
 
     def _shown(self, path: Path | None) -> str | None:
         if path is None:
