@@ -8,7 +8,7 @@ the search index files notes under their heading with it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.anchoring import Anchor, anchor_all
@@ -49,8 +49,7 @@ class Placement:
 
 def section_at(sections: Sequence[SectionStart], offset: int) -> str | None:
     """The id of the heading whose section holds `offset`, or None before the first."""
-    index = bisect.bisect_right([s.offset for s in sections], offset)
-    return sections[index - 1].heading_id if index else None
+    return _finder(sections)(offset)
 
 
 def section_range(
@@ -84,27 +83,49 @@ def _span(found: Anchor) -> Span | None:
 
 def place_annotations(
     annotations: Sequence[Annotation],
-    plain: PlainText,
+    plain: PlainText | None,
     titles: Mapping[str, str] | None = None,
     *,
     spans: Sequence[Span | None] | None = None,
+    heading_at: Callable[[int], str | None] | None = None,
 ) -> list[Placement]:
     """Place `annotations` (all of one chapter) in its `plain` text, in the given order.
 
     Without `spans` every passage is anchored again in the current text (see
     reader.core.anchoring.anchor_all); with them (where the window drew each one, or the
     stored positions) those are used as they are. `titles` maps heading ids to titles.
+    The section comes from the text's headings, or from `heading_at` when the sections
+    live elsewhere (the search index keeps them in SQLite, with no text loaded): then
+    `plain` may be None.
     """
     if spans is None:
-        spans = [_span(found) for found in anchor_all(plain.text, [a.target for a in annotations])]
+        if plain is None:
+            raise ValueError("without spans, the chapter's text is needed to find the notes")
+        found = anchor_all(plain.text, [a.target for a in annotations])
+        spans = [_span(anchor) for anchor in found]
     elif len(spans) != len(annotations):
         raise ValueError("one span (or None) is needed per annotation")
+    if heading_at is None:
+        if plain is None:
+            raise ValueError("the chapter's text or a heading_at function is needed")
+        heading_at = _finder(plain.sections)
     names = titles or {}
     result: list[Placement] = []
     for annotation, span in zip(annotations, spans, strict=True):
         if span is None:
             result.append(Placement(annotation, None))
             continue
-        heading = section_at(plain.sections, span.start)
+        heading = heading_at(span.start)
         result.append(Placement(annotation, span, heading, names.get(heading or "")))
     return result
+
+
+def _finder(sections: Sequence[SectionStart]) -> Callable[[int], str | None]:
+    """section_at for many offsets: one list of offsets (a chapter may have 24,000 sections)."""
+    offsets = [s.offset for s in sections]
+
+    def heading_at(offset: int) -> str | None:
+        index = bisect.bisect_right(offsets, offset)
+        return sections[index - 1].heading_id if index else None
+
+    return heading_at

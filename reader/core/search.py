@@ -15,6 +15,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -39,7 +40,6 @@ from reader.core.search_types import (
     Section,
     SyncReport,
 )
-from reader.core.text import PlainText, SectionStart
 
 log = logging.getLogger(__name__)
 
@@ -379,15 +379,12 @@ class SearchIndex:
                 by_chapter.setdefault(item.chapter, []).append(item)
         entries: list[NoteEntry] = []
         for chapter, items in by_chapter.items():
-            # The indexed sections stand in for the chapter's text: notes are filed at
-            # their stored positions, which the window keeps current.
-            rows = self._conn.execute(
-                "SELECT start, heading FROM entries WHERE chapter = ? AND kind = 'text' "
-                "AND heading IS NOT NULL ORDER BY start",
-                (chapter,),
-            ).fetchall()
-            layout = PlainText("", tuple(SectionStart(start, heading) for start, heading in rows))
-            for placed in place_annotations(items, layout, spans=stored_spans(items)):
+            # Filed at their stored positions (the window keeps them current), under the
+            # indexed sections: no chapter text needs loading here.
+            places = place_annotations(
+                items, None, spans=stored_spans(items), heading_at=partial(self.heading_at, chapter)
+            )
+            for placed in places:
                 item = placed.annotation
                 entries.append(
                     NoteEntry(
