@@ -305,8 +305,8 @@ class AnnotationStore:
         Invalid records raise InvalidAnnotation (a ValueError) and nothing is merged.
         """
         records = builtins.list(incoming)
-        for record in records:
-            validate_annotation(record)  # before the transaction: refuse early, in words
+        # plan_merge validates every record before planning a write; a refusal rolls
+        # the (still empty) transaction back.
         with self._db.transaction() as conn:
             local: dict[AnnotationId, Annotation] = {}
             for record in records:
