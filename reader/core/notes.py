@@ -33,6 +33,7 @@ __all__ = [
     "check_colour",
     "clamp_timestamp",
     "format_timestamp",
+    "latest_allowed",
     "new_annotation_id",
     "next_timestamp",
     "parse_timestamp",
