@@ -38,7 +38,6 @@ class MergePlan:
 
     writes: tuple[Write, ...]
     counts: MergeCounts
-    future_dates: int = 0
 
 
 def plan_merge(
@@ -46,7 +45,6 @@ def plan_merge(
     local: Mapping[AnnotationId, Annotation],
     *,
     future_ids: frozenset[AnnotationId] = frozenset(),
-    future_dates: int = 0,
 ) -> MergePlan:
     """The writes that merge `incoming` into `local` (the stored records by id).
 
@@ -90,11 +88,7 @@ def plan_merge(
             kind = "add"  # still new to the store: the earlier record was only planned
         current[record.id] = record
         writes[record.id] = Write(kind, record)
-    return MergePlan(
-        tuple(writes.values()),
-        MergeCounts(added, updated, deleted, unchanged),
-        future_dates,
-    )
+    return MergePlan(tuple(writes.values()), MergeCounts(added, updated, deleted, unchanged))
 
 
 def _completed(record: Annotation, stored: Annotation) -> Annotation:
