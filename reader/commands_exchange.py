@@ -23,6 +23,7 @@ from reader.core.sync import sync_folder
 from reader.errorlog import log_dir, write_log
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError
+from reader.storage.fingerprint import notes_fingerprint
 
 EXPORT_DESCRIPTION = """\
 Export highlights and notes, of one chapter or all of them.
@@ -170,7 +171,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     data = data_dir(args)
     try:
         with Database(data / NOTES_FILE) as db:
-            result = sync_folder(AnnotationStore(db), library, data, args.folder)
+            # The fingerprint lets files unchanged since the last sync go unread.
+            result = sync_folder(
+                AnnotationStore(db),
+                library,
+                data,
+                args.folder,
+                fingerprint=lambda: notes_fingerprint(db),
+            )
     except StorageError as error:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ __all__ = [
     "RENDER_CACHE_FOLDER",
     "SEARCH_CACHE_FILE",
     "SETTINGS_FILE",
+    "SYNC_STATE_FILE",
     "DataFolder",
 ]
 
@@ -39,6 +40,8 @@ SEARCH_CACHE_FILE = "search.sqlite3"
 """The search index, inside the cache folder."""
 LIBRARY_CACHE_FILE = "library.json"
 """What the library scan found last time, inside the cache folder."""
+SYNC_STATE_FILE = "sync-state.json"
+"""What the last sync merged from each file of the sync folder, inside the cache folder."""
 RENDER_CACHE_FOLDER = "render"
 """Rendered chapters, inside the cache folder."""
 QT_SETTINGS_FOLDER = "qt"
@@ -90,6 +93,11 @@ class DataFolder:
     def library_cache(self) -> Path:
         """The library scan's cache file."""
         return self.cache / LIBRARY_CACHE_FILE
+
+    @property
+    def sync_state(self) -> Path:
+        """What the last sync merged from each file of the sync folder."""
+        return self.cache / SYNC_STATE_FILE
 
     @property
     def render_cache(self) -> Path:

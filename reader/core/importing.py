@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -72,6 +72,8 @@ class ImportSummary:
     orphaned: int = 0
     unknown_chapter: int = 0
     future_dates: int = 0
+    ids: frozenset[AnnotationId] = field(default=frozenset(), compare=False, repr=False)
+    """The ids of the records the merge wrote."""
 
     @property
     def changed(self) -> bool:
@@ -340,6 +342,7 @@ def import_into(
         orphaned,
         unknown,
         future_dates,
+        merged.ids,
     )
 
 

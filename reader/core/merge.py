@@ -88,7 +88,8 @@ def plan_merge(
             kind = "add"  # still new to the store: the earlier record was only planned
         current[record.id] = record
         writes[record.id] = Write(kind, record)
-    return MergePlan(tuple(writes.values()), MergeCounts(added, updated, deleted, unchanged))
+    counts = MergeCounts(added, updated, deleted, unchanged, frozenset(writes))
+    return MergePlan(tuple(writes.values()), counts)
 
 
 def _completed(record: Annotation, stored: Annotation) -> Annotation:

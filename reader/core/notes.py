@@ -11,7 +11,7 @@ import builtins
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, NewType, Protocol
 
@@ -82,6 +82,8 @@ class MergeCounts:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    ids: frozenset[AnnotationId] = field(default=frozenset(), compare=False, repr=False)
+    """The ids of the records written (so that only they are re-indexed and redrawn)."""
 
 
 class InvalidAnnotation(ValueError):

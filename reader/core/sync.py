@@ -8,9 +8,12 @@ drive, a USB stick carried between them) converge.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import traceback
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +30,17 @@ from reader.core.importing import (
     source_resolver,
 )
 from reader.core.library import Library
-from reader.core.notes import NotesRepository, NotesStoreError
+from reader.core.notes import AnnotationId, NotesRepository, NotesStoreError
+from reader.core.sync_state import (
+    FileStamp,
+    FolderState,
+    NotesFingerprint,
+    digest_bytes,
+    load_folder_state,
+    refreshed,
+    save_folder_state,
+    stamp_for,
+)
 
 __all__ = [
     "SyncResult",
@@ -46,7 +59,9 @@ class SyncResult:
     """What one sync did: merges per file, files refused (unchanged), and our own file.
 
     `failures` holds the traceback of each file whose merge hit a bug (it is in `refused`
-    too, with a short message), for a log.
+    too, with a short message), for a log. `skipped` are the files found unchanged since
+    the last sync and not read again (they are in `merged`, all unchanged, or in
+    `refused`, as last time); `ids` are the records the merges wrote.
     """
 
     merged: dict[Path, ImportSummary] = field(default_factory=dict)
@@ -54,6 +69,9 @@ class SyncResult:
     failures: dict[Path, str] = field(default_factory=dict)
     written: Path | None = None
     write_error: str | None = None
+    skipped: list[Path] = field(default_factory=list)
+    ids: set[AnnotationId] = field(default_factory=set)
+    own_rewritten: bool = False
 
     @property
     def changed(self) -> bool:
@@ -78,33 +96,64 @@ def sync_file_name(ident: str) -> str:
     return f"{SYNC_PREFIX}{ident}.json"
 
 
+def _collection_text(store: NotesRepository, library: Library) -> tuple[str, object]:
+    chapters = collect(store.all_including_tombstones(), library, reanchor=False)
+    collection = w3c_collection(chapters)
+    return dump_json(collection), collection["first"]
+
+
 def write_sync_file(store: NotesRepository, library: Library, folder: Path, ident: str) -> Path:
     """Rewrite this installation's export (tombstones included) in the sync folder.
 
     The file is left alone when it already holds the same annotations: syncing happens
     at every return to the window, and a USB stick need not be written each time.
     """
-    chapters = collect(store.all_including_tombstones(), library, reanchor=False)
-    collection = w3c_collection(chapters)
+    return _write_own(store, library, folder, ident)[0]
+
+
+def _write_own(
+    store: NotesRepository, library: Library, folder: Path, ident: str
+) -> tuple[Path, bytes, bool]:
+    """Our file's path, the bytes it holds now, and whether they were written just now."""
+    text, first = _collection_text(store, library)
     path = folder / sync_file_name(ident)
     try:
         with path.open("rb") as handle:
-            current = json.loads(handle.read(MAX_IMPORT_BYTES + 1))
-        if isinstance(current, dict) and current.get("first") == collection["first"]:
-            return path
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+        current = json.loads(data)
+        if isinstance(current, dict) and current.get("first") == first:
+            return path, data, False
     except (OSError, ValueError, RecursionError):
         pass  # missing, damaged or not ours any more: write it
-    write_atomic(path, dump_json(collection))
-    return path
+    write_atomic(path, text)
+    return path, text.encode("utf-8"), True
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
 
 
 def sync_folder(
-    store: NotesRepository, library: Library, data_dir: Path, folder: Path
+    store: NotesRepository,
+    library: Library,
+    data_dir: Path,
+    folder: Path,
+    *,
+    fingerprint: Callable[[], NotesFingerprint] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SyncResult:
     """Merge every *.json export in `folder` (each all or nothing), then write our own file.
 
     Files that fail validation are left out and reported in `refused`; nothing is
     imported from them. Our own file is written last, so it holds the merged state.
+
+    With `fingerprint` (the notes database's, see reader.storage.fingerprint), what was
+    merged is remembered in the data folder's cache: a file unchanged since (see
+    reader.core.sync_state) is not read again, and our own file is rebuilt only when the
+    notes changed since it was written. `progress(done, total)` follows the files.
     """
     result = SyncResult()
     ident = installation_id(data_dir)
@@ -119,26 +168,138 @@ def sync_folder(
     except OSError as error:
         result.write_error = f"The sync folder {folder} cannot be read ({error.strerror})."
         return result
-    for path in candidates:
+    state_path = DataFolder(data_dir).sync_state
+    state = FolderState()
+    before: NotesFingerprint | None = None
+    if fingerprint is not None:
+        state = load_folder_state(state_path, folder)
+        before = fingerprint()
+        if state.notes is None or before.regressed_from(state.notes):
+            # What was merged from these files may not be in these notes any more.
+            state = FolderState()
+    files: dict[str, FileStamp] = {}
+    total = len(candidates)
+    for done, path in enumerate(candidates):
+        if progress is not None:
+            progress(done, total)
         # One file must never stop the others, nor the writing of our own file.
-        try:
-            records = parse_w3c(read_import_file(path), resolve)
-            result.merged[path] = import_into(store, library, records)
-        except ImportRefused as refused:
-            result.refused[path] = refused.message
-        except NotesStoreError as error:
-            result.refused[path] = f"Its notes could not be stored: {error.message}"
-        except Exception as error:  # a bug: the merge's transaction was rolled back
-            result.refused[path] = (
-                f"Field Reader hit an internal error on this file ({type(error).__name__}: "
-                f"{error}); nothing of it was merged."
-            )
-            result.failures[path] = traceback.format_exc()
+        stamp = _merge_one(store, library, path, resolve, state.files.get(path.name), result)
+        if stamp is not None and fingerprint is not None:
+            files[path.name] = stamp
+    if progress is not None:
+        progress(total, total)
+    after = fingerprint() if fingerprint is not None else None
     try:
-        result.written = write_sync_file(store, library, folder, ident)
+        own_stamp = _own_file(store, library, folder, ident, state, after, result)
     except OSError as error:
+        own_stamp = None
         result.write_error = (
             f"Your notes could not be written to the sync folder {folder} "
             f"({error.strerror or error})."
         )
+    if after is not None:
+        new_state = FolderState(
+            files, after, own_stamp, after.digest if own_stamp is not None else None
+        )
+        if new_state != state:
+            # A cache: if it cannot be written, the next sync reads the files again.
+            with contextlib.suppress(OSError):
+                save_folder_state(state_path, folder, new_state)
     return result
+
+
+def _merge_one(
+    store: NotesRepository,
+    library: Library,
+    path: Path,
+    resolve: Callable[[str], str | None],
+    known: FileStamp | None,
+    result: SyncResult,
+) -> FileStamp | None:
+    """Merge one file unless it is known unchanged; the stamp to remember, if any."""
+    stat = _stat(path)
+    if (
+        known is not None
+        and stat is not None
+        and known.trusted_unchanged(stat.st_size, stat.st_mtime_ns)
+    ):
+        _repeat(known, path, result)
+        return known
+    digest: str | None = None
+    try:
+        data = read_import_file(path)
+        digest = digest_bytes(data)
+        if known is not None and stat is not None and known.digest == digest:
+            # The same bytes with a new time (copied, touched) or too recent to trust.
+            _repeat(known, path, result)
+            return refreshed(known, stat)
+        records = parse_w3c(data, resolve)
+        summary = import_into(store, library, records)
+    except ImportRefused as refused:
+        result.refused[path] = refused.message
+        if stat is None or digest is None:
+            return None  # unreadable now: perhaps not later, so it is tried again
+        # The same bytes would be refused again: remember why instead of parsing them.
+        return stamp_for(stat, digest, refused=refused.message)
+    except NotesStoreError as error:
+        result.refused[path] = f"Its notes could not be stored: {error.message}"
+        return None
+    except Exception as error:  # a bug: the merge's transaction was rolled back
+        result.refused[path] = (
+            f"Field Reader hit an internal error on this file ({type(error).__name__}: "
+            f"{error}); nothing of it was merged."
+        )
+        result.failures[path] = traceback.format_exc()
+        return None
+    result.merged[path] = summary
+    result.ids.update(summary.ids)
+    if stat is None:
+        return None
+    return stamp_for(stat, digest, records=len(records), future_dates=records.future_dates)
+
+
+def _repeat(known: FileStamp, path: Path, result: SyncResult) -> None:
+    """Report an unchanged file as its last merge would be reported now."""
+    result.skipped.append(path)
+    if known.refused is not None:
+        result.refused[path] = known.refused
+    else:
+        result.merged[path] = ImportSummary(
+            unchanged=known.records, future_dates=known.future_dates
+        )
+
+
+def _own_file(
+    store: NotesRepository,
+    library: Library,
+    folder: Path,
+    ident: str,
+    state: FolderState,
+    notes: NotesFingerprint | None,
+    result: SyncResult,
+) -> FileStamp | None:
+    """Write our own file unless it already holds these notes; its stamp to remember."""
+    path = folder / sync_file_name(ident)
+    stat = _stat(path)
+    known = state.own
+    if (
+        notes is not None
+        and known is not None
+        and stat is not None
+        and state.own_notes == notes.digest
+    ):
+        if known.trusted_unchanged(stat.st_size, stat.st_mtime_ns):
+            result.written = path
+            return known
+        try:
+            same = digest_bytes(read_import_file(path)) == known.digest
+        except ImportRefused:
+            same = False
+        if same:
+            result.written = path
+            return refreshed(known, stat)
+    path, data, rewritten = _write_own(store, library, folder, ident)
+    result.written = path
+    result.own_rewritten = rewritten
+    stat = _stat(path)
+    return stamp_for(stat, digest_bytes(data)) if stat is not None else None
