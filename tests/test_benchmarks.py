@@ -10,6 +10,8 @@ import sys
 import zlib
 from pathlib import Path
 
+import pytest
+
 from benchmarks import from_plugin
 from benchmarks.generate import chapter_markdown, png_bytes
 
@@ -98,3 +100,50 @@ def test_feature_benchmark_results_become_rows() -> None:
     assert [r.key for r in results] == ["search.build", "search.restart"]
     assert results[0].met is True and results[0].median == 1.5
     assert info == {"setup": {"chapters": 10}}
+
+
+def test_hostile_benchmark_quick_run_measures_every_case_within_budget(tmp_path: Path) -> None:
+    """`python -m benchmarks.hostile_bench --quick` times each step of each case in its own
+    process, prints the table and writes hostile.md and hostile.json."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    out = tmp_path / "results"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.hostile_bench", "--quick", "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    assert "| case | open | check | index | search query (median) |" in done.stdout
+    assert "Every step is within the budget (5 s and 500 MB per step)." in done.stdout
+    report = json.loads((out / "hostile.json").read_text(encoding="utf-8"))
+    steps = {(s["case"], s["step"]) for s in report["steps"]}
+    for case in ("corpus-list-bomb", "dashes", "indented", "ul", "embed", "figures", "big", "seed"):
+        assert {(case, "open"), (case, "check"), (case, "index")} <= steps
+    assert all(s["seconds"] > 0 and s["peak_mb"] > 10 for s in report["steps"])
+    by_key = {(s["case"], s["step"]): s for s in report["steps"]}
+    assert "too-deep" in by_key["indented", "check"]["detail"]["problems"]
+    assert by_key["big", "index"]["detail"]["rows"] > 1  # the one long section, in parts
+    assert report["query_ratio"] is not None
+    assert (out / "hostile.md").read_text(encoding="utf-8").startswith("# Hostile inputs (quick")
+
+
+def test_hostile_benchmark_exits_1_over_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A step over the memory budget is shown in bold, counted, and fails the command."""
+    import benchmarks.hostile_bench as hostile
+
+    monkeypatch.setattr(hostile, "BUDGET_MB", 1.0)
+    monkeypatch.setattr(
+        hostile, "cases", lambda quick: [hostile.Case("tiny", "tiny", hostile._text("t.md", "# T"))]
+    )
+    assert hostile.main(["--out", str(tmp_path)]) == 1
+    shown = capsys.readouterr().out
+    assert "Over the budget (5 s and 1 MB per step): 3 of 3 steps." in shown
+    assert "| tiny | **" in shown
+    steps = json.loads((tmp_path / "hostile.json").read_text(encoding="utf-8"))["steps"]
+    assert [s["within_budget"] for s in steps] == [False, False, False]
