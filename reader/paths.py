@@ -37,6 +37,16 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def help_dir() -> Path:
+    """The guide "Using Field Reader" and its pictures (shipped, not part of any library)."""
+    return resources_dir() / "help"
+
+
+def license_file() -> Path:
+    """The program's licence text: next to resources/ in the bundle or the source tree."""
+    return bundle_root() / "LICENSE"
+
+
 def default_data_dir() -> Path:
     """The per-user folder for notes and settings (platformdirs' user data folder)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
