@@ -41,7 +41,6 @@ _IMAGE_SRC_RE = re.compile(r'src="(image|placeholder):(\d+)"')
 # A quote longer than this is shortened in the notes list: the page shows the whole passage.
 _QUOTE_CHARS = 240
 _MUTED = "#5e6670"
-_RULE = "#d9d5cc"
 _APPENDIX_ID = "print-notes"
 
 
@@ -117,7 +116,7 @@ def _note_entry(note: PrintedNote, chapter_title: str | None = None) -> str:
     esc = html.escape
     where = "" if note.found else " (passage not found in the current text)"
     lines = [
-        f'<p style="margin-top: 10px; margin-bottom: 2px">'
+        f'<p style="margin-top: 10px; margin-bottom: 2px; line-height: 130%">'
         f'<span style="font-weight: 700">{note.number}.</span>&nbsp; '
         f'<span style="background-color: {_fill(note.colour)}">{esc(_short(note.quote))}</span>'
         f'<span style="color: {_MUTED}">{esc(where)}</span></p>'
@@ -126,7 +125,7 @@ def _note_entry(note: PrintedNote, chapter_title: str | None = None) -> str:
         # pre-wrap keeps the note's own line breaks; escaping keeps its text as written.
         lines.append(
             f'<p style="margin-top: 2px; margin-bottom: 2px; margin-left: 24px; '
-            f'white-space: pre-wrap">{esc(note.note)}</p>'
+            f'line-height: 130%; white-space: pre-wrap">{esc(note.note)}</p>'
         )
     context = f"{esc(chapter_title)} · " if chapter_title else ""
     lines.append(
@@ -140,10 +139,7 @@ def _footnotes(notes: Sequence[PrintedNote]) -> str:
     """The list of a chapter's notes that ends it."""
     if not notes:
         return ""
-    head = (
-        f'<hr style="color: {_RULE}"><p style="font-weight: 700; margin-top: 12px; '
-        f'margin-bottom: 4px; page-break-after: avoid">Notes</p>'
-    )
+    head = '<p style="font-weight: 700; margin-top: 24px; margin-bottom: 4px">Notes</p>'
     return head + "".join(_note_entry(note) for note in notes)
 
 
