@@ -54,6 +54,7 @@ def open_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
     """Open the real main window over a library and data folder, shown and exposed."""
     from reader.core.library import load_library
     from reader.ui.app import application, install_features
+    from reader.ui.context import create_context
     from reader.ui.main_window import MainWindow
 
     def factory(
@@ -64,7 +65,7 @@ def open_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
         size: tuple[int, int] | None = None,
     ) -> MainWindow:
         application()
-        window = MainWindow(load_library(content), data_dir, start_chapter=chapter)
+        window = MainWindow(create_context(load_library(content), data_dir), start_chapter=chapter)
         install_features(window)
         qtbot.addWidget(window)
         if size is not None:

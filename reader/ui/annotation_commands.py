@@ -8,7 +8,7 @@ command leaves the stack.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -19,16 +19,41 @@ from reader.core.notes import (
     AnnotationId,
     AnnotationNotFoundError,
 )
+from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 
-if TYPE_CHECKING:
-    from reader.ui.annotations_feature import AnnotationsFeature
+
+class CommandHost(Protocol):
+    """What the commands need: the store, the versions they wrote, and whom to tell."""
+
+    written_versions: dict[AnnotationId, Annotation]
+
+    @property
+    def store(self) -> AnnotationStore:
+        """The store the commands write to."""
+        ...
+
+    def placed_changed(self, annotation: Annotation) -> None:
+        """A highlight was created, restored or edited."""
+        ...
+
+    def removed(self, annotation: Annotation) -> None:
+        """A highlight was deleted."""
+        ...
+
+    def report_storage_error(self, error: StorageError) -> None:
+        """A write failed: tell the user why."""
+        ...
+
+    def changed_elsewhere(self, current: Annotation | None, action: str) -> None:
+        """An undo or redo was skipped: the highlight changed elsewhere since."""
+        ...
 
 
 class _StoreCommand(QUndoCommand):
     """Runs a store change; a write that fails or finds a newer version leaves the stack."""
 
-    def __init__(self, feature: AnnotationsFeature, text: str) -> None:
+    def __init__(self, feature: CommandHost, text: str) -> None:
         super().__init__(text)
         self._feature = feature
         self._done_once = False
@@ -82,7 +107,7 @@ class AddCommand(_StoreCommand):
     """Create a highlight; undo deletes it (keeping its tombstone), redo restores it."""
 
     def __init__(
-        self, feature: AnnotationsFeature, chapter: str, target: Target, colour: str, note: str = ""
+        self, feature: CommandHost, chapter: str, target: Target, colour: str, note: str = ""
     ) -> None:
         super().__init__(feature, "Highlight")
         self._chapter, self._target, self._colour, self._note = chapter, target, colour, note
@@ -108,7 +133,7 @@ class AddCommand(_StoreCommand):
 class DeleteCommand(_StoreCommand):
     """Delete a highlight (a tombstone is kept); undo brings it back."""
 
-    def __init__(self, feature: AnnotationsFeature, annotation_id: AnnotationId) -> None:
+    def __init__(self, feature: CommandHost, annotation_id: AnnotationId) -> None:
         super().__init__(feature, "Delete Highlight")
         self._id = annotation_id
 
@@ -126,7 +151,7 @@ class EditCommand(_StoreCommand):
     """Change a highlight's colour or note; undo puts the old value back."""
 
     def __init__(
-        self, feature: AnnotationsFeature, annotation: Annotation, field: str, value: str
+        self, feature: CommandHost, annotation: Annotation, field: str, value: str
     ) -> None:
         super().__init__(feature, "Change Colour" if field == "colour" else "Edit Note")
         self._id = annotation.id

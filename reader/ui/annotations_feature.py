@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -15,43 +14,40 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.anchoring import describe
-from reader.core.data_folder import NOTES_FILE
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
 from reader.storage.annotations import AnnotationStore
-from reader.storage.db import Database, StorageError
-from reader.storage.recovery import open_notes
+from reader.storage.db import StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
+from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.db_watch import DatabaseWatcher
-from reader.ui.highlight_menus import HighlightMenus
-from reader.ui.main_window import MainWindow
+from reader.ui.highlight_menus import HighlightMenus, swatch_icon
 from reader.ui.note_dialog import NoteDialog
 from reader.ui.note_listing import note_entries
-from reader.ui.notes_menu import build_notes_menu
+from reader.ui.notes_menu import NotesCommands, build_notes_menu
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.plain import show_message
 from reader.ui.theme import highlight_colour, swatch_colour
 
+__all__ = ["AnnotationsFeature", "NotesUnavailable", "install_annotations"]
+
 _FLASH_MS = 900
 
 
-class NotesUnavailable(RuntimeError):
-    """The notes file could not be opened or read, so no highlight can be read or changed."""
-
-
 class AnnotationsFeature(QObject):
-    """Owns the notes database for a window and keeps the view and Notes panel in step."""
+    """Keeps the view and the Notes panel in step with the notes of the context.
 
-    changed = Signal()  # emitted after a successful write
-    reloaded = Signal()  # emitted after showing what another program wrote
+    Its writes are announced on `signals.notes_changed`; it reads the notes again on
+    `signals.notes_replaced` (an import, a sync, another program).
+    """
 
-    def __init__(self, window: MainWindow, db: Database | None, problem: str | None) -> None:
-        super().__init__(window)
+    def __init__(self, context: AppContext, window: ReaderWindow, notes: Notes) -> None:
+        super().__init__(window.as_widget())
+        self._context = context
+        self._signals = context.signals
         self._window = window
         self._view = window.view
-        self._db = db
-        self._store = AnnotationStore(db) if db is not None else None
-        self._problem = problem
+        self._notes = notes
         self._annotations: dict[AnnotationId, Annotation] = {}
         self._placed: dict[AnnotationId, Span] = {}
         self._orphans: list[Annotation] = []
@@ -65,26 +61,43 @@ class AnnotationsFeature(QObject):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self._view.set_layer("flash", []))
 
-        self.panel = NotesPanel(window)
+        self.panel = NotesPanel(window.as_widget())
         window.sidebar.addTab(self.panel, "Notes")
         self.panel.activated.connect(self.go_to)
         self.panel.delete_requested.connect(self.delete)
         self.panel.scope_changed.connect(self.refresh_panel)
         self._panel_dirty = True
         window.sidebar.currentChanged.connect(self._sidebar_changed)
-        notes = build_notes_menu(self, window)
-        self.menu, self.colour_menu = notes.menu, notes.colour_menu
-        self.highlight_action, self.colour_menu_action = notes.highlight, notes.colour_menu_action
-        self.note_action, self.undo_action, self.redo_action = notes.note, notes.undo, notes.redo
-        self.menus = HighlightMenus(self, window)
-        window.chapter_opened.connect(self.reanchor)
+        actions = build_notes_menu(
+            context.actions,
+            window.as_widget(),
+            NotesCommands(
+                highlight=self.highlight_selection,
+                highlight_in=lambda colour: self.highlight_selection(colour),
+                pop_colours=self.pop_colour_menu,
+                highlight_with_note=self.highlight_with_note,
+                show_panel=self.show_panel,
+            ),
+            self.undo_stack,
+            lambda colour: swatch_icon(colour, window.theme),
+        )
+        self.colour_menu = actions.colour_menu
+        self.highlight_action, self.colour_menu_action = (
+            actions.highlight,
+            actions.colour_menu_action,
+        )
+        self.note_action = actions.note
+        self.undo_action, self.redo_action = actions.undo, actions.redo
+        self.menus = HighlightMenus(self, window.view, lambda: window.theme, window.as_widget())
+        context.signals.chapter_opened.connect(self.reanchor)
+        context.signals.notes_replaced.connect(self._show_stored)
         self._view.copyAvailable.connect(self._selection_changed)
         self._selection_changed(False)
-        if problem:
+        if notes.problem:
             QTimer.singleShot(0, self._warn_problem)
         self.watcher: DatabaseWatcher | None = None
-        if db is not None:
-            self.watcher = DatabaseWatcher(db, self)
+        if notes.database is not None:
+            self.watcher = DatabaseWatcher(notes.database, self)
             self.watcher.changed.connect(self.reload_from_disk)
         current = window.current_document()
         if current is not None:
@@ -95,28 +108,27 @@ class AnnotationsFeature(QObject):
     @property
     def store(self) -> AnnotationStore:
         """The annotation store; NotesUnavailable when the notes file could not be read."""
-        # An explicit check, not an assert: `python -O` strips asserts, and callers rely
-        # on this raising to tell the user instead of failing on None later.
-        if self._store is None:
-            raise NotesUnavailable(self._problem or "Your notes cannot be read.")
-        return self._store
+        return self._notes.store
 
     @property
     def writable(self) -> bool:
         """Whether highlights can be made and changed."""
-        return self._store is not None and self._db is not None and not self._db.read_only
+        return self._notes.writable
+
+    @property
+    def _store(self) -> AnnotationStore | None:
+        return self._notes.store if self._notes.readable else None
 
     @Slot()
     def _warn_problem(self) -> None:
-        show_message(self._window, "Notes", self._problem or "")
-        self._window.statusBar().showMessage(self._problem or "", 20000)
+        show_message(self._window.as_widget(), "Notes", self._notes.problem or "")
+        self._window.show_status(self._notes.problem or "", 20000)
 
-    def _give_up_reading(self, error: Exception) -> None:
+    def _give_up_reading(self, error: StorageError) -> None:
         """The notes file cannot be read (damaged, or a newer layout): carry on without it."""
-        self._store = None
-        self._problem = (
-            f"Your notes could not be read from {self._db.path if self._db else NOTES_FILE} "
-            f"({error}). The file is left as it is; the chapters can still be read."
+        self._notes.give_up(
+            f"Your notes could not be read from {error.path} ({error.message}). The file is "
+            "left as it is; the chapters can still be read."
         )
         self._view.set_layer("highlights", [])
         self._selection_changed(False)
@@ -125,12 +137,12 @@ class AnnotationsFeature(QObject):
 
     def report_storage_error(self, error: StorageError) -> None:
         """Tell the user that a change could not be saved, and why."""
-        show_message(self._window, "Your change was not saved", error.message)
+        show_message(self._window.as_widget(), "Your change was not saved", error.message)
 
     def changed_elsewhere(self, current: Annotation | None, action: str) -> None:
         """An undo or redo was skipped because the highlight changed since: say so, show it."""
         what = "deleted" if current is None or current.deleted else "changed"
-        self._window.statusBar().showMessage(
+        self._window.show_status(
             f"This highlight was {what} elsewhere since; {action} skipped so the newer "
             "version is kept.",
             10000,
@@ -139,12 +151,14 @@ class AnnotationsFeature(QObject):
 
     @Slot()
     def reload_from_disk(self) -> None:
-        """Show the notes as stored now (another program changed them): chapter and panel."""
-        if self._store is None:
-            return
+        """Another program changed the stored notes: say so on the hub, which shows them."""
+        if self._store is not None:
+            self._signals.notes_replaced.emit()
+
+    @Slot()
+    def _show_stored(self) -> None:
         doc = self._window.current_document()
         self.reanchor(doc.chapter.slug if doc is not None else "")
-        self.reloaded.emit()
 
     @Slot(int)
     def _sidebar_changed(self, _index: int) -> None:
@@ -175,7 +189,7 @@ class AnnotationsFeature(QObject):
             return
         try:
             annotations = self._store.list(slug)
-        except (StorageError, sqlite3.DatabaseError) as error:
+        except StorageError as error:
             self._give_up_reading(error)
             return
         moved: list[tuple[AnnotationId, int, int]] = []
@@ -227,7 +241,7 @@ class AnnotationsFeature(QObject):
 
     def placed_changed(self, annotation: Annotation) -> None:
         """An annotation was created, restored or edited: place it again and redraw."""
-        self.changed.emit()
+        self._signals.notes_changed.emit([annotation.id])
         if annotation.chapter != self._slug:
             self.refresh_panel()
             return
@@ -243,7 +257,7 @@ class AnnotationsFeature(QObject):
 
     def removed(self, annotation: Annotation) -> None:
         """An annotation was deleted: stop drawing it."""
-        self.changed.emit()
+        self._signals.notes_changed.emit([annotation.id])
         self._annotations.pop(annotation.id, None)
         self._placed.pop(annotation.id, None)
         self._orphans = [a for a in self._orphans if a.id != annotation.id]
@@ -274,10 +288,10 @@ class AnnotationsFeature(QObject):
         selected = self.selected_range()
         doc = self._window.current_document()
         if selected is None or doc is None:
-            self._window.statusBar().showMessage("Select some text to highlight first.", 4000)
+            self._window.show_status("Select some text to highlight first.", 4000)
             return None
         if not self.writable:
-            self._window.statusBar().showMessage(self._problem or "Notes cannot be changed.", 6000)
+            self._window.show_status(self._notes.problem or "Notes cannot be changed.", 6000)
             return None
         self._default_colour = chosen
         target = describe(doc.plain.text, *selected)
@@ -318,7 +332,9 @@ class AnnotationsFeature(QObject):
         annotation = self._live(annotation_id)
         if annotation is None:
             return None
-        dialog = NoteDialog(annotation.target.quote.exact, annotation.note, self._window)
+        dialog = NoteDialog(
+            annotation.target.quote.exact, annotation.note, self._window.as_widget()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.set_note(annotation_id, dialog.note()))
         dialog.open()
@@ -330,7 +346,7 @@ class AnnotationsFeature(QObject):
         """Delete a highlight (undoable with Ctrl+Z)."""
         if self._live(AnnotationId(annotation_id)) is not None and self.writable:
             self.undo_stack.push(DeleteCommand(self, AnnotationId(annotation_id)))
-            self._window.statusBar().showMessage("Highlight deleted. Ctrl+Z brings it back.", 6000)
+            self._window.show_status("Highlight deleted. Ctrl+Z brings it back.", 6000)
 
     def copy_quote(self, annotation_id: AnnotationId) -> None:
         """Copy a highlight's quoted text to the clipboard."""
@@ -361,7 +377,8 @@ class AnnotationsFeature(QObject):
             return []
         try:
             return self._store.list(None)
-        except (StorageError, sqlite3.Error):
+        except StorageError as error:
+            self._give_up_reading(error)
             return []
 
     def placement(self, annotation_id: AnnotationId) -> Span | None:
@@ -386,15 +403,15 @@ class AnnotationsFeature(QObject):
         scope = self._slug if self.panel.this_chapter_only() and self._slug else None
         try:
             annotations = self._store.list(scope)
-        except (StorageError, sqlite3.DatabaseError) as error:
+        except StorageError as error:
             self._give_up_reading(error)
             return
         entries = note_entries(
             annotations,
-            self._window.library,
+            self._context.library,
             self._window.current_document(),
             self._placed,
-            self._window.document_for,
+            self._context.document_for,
         )
         self.panel.set_entries(entries, self._window.theme)
 
@@ -406,15 +423,15 @@ class AnnotationsFeature(QObject):
         annotation = self._store.get(AnnotationId(annotation_id))
         if annotation is None or annotation.deleted:
             return
-        if self._window.library.by_slug(annotation.chapter) is None:
-            self._window.statusBar().showMessage("That chapter is not in this library.", 5000)
+        if self._context.library.by_slug(annotation.chapter) is None:
+            self._window.show_status("That chapter is not in this library.", 5000)
             return
         self._window.leave_place()
         if self._slug != annotation.chapter and not self._window.open_chapter(annotation.chapter):
             return  # the window has said why (the chapter changed on disk)
         place = self._placed.get(annotation.id)
         if place is None:
-            self._window.statusBar().showMessage(
+            self._window.show_status(
                 "This note's passage was not found in the current text of the chapter.", 6000
             )
             return
@@ -434,19 +451,9 @@ class AnnotationsFeature(QObject):
         self._flash_timer.start(_FLASH_MS)
 
 
-def install_annotations(window: MainWindow) -> AnnotationsFeature:
-    """Open the notes database in the window's data folder and add highlighting to it."""
-    path = window.data_dir / NOTES_FILE
-    db: Database | None = None
-    problem: str | None = None
-    try:
-        # open_notes rebuilds a damaged or empty file; db.notices says what it did.
-        db = open_notes(path)
-        messages = [*db.notices, *([db.read_only_reason] if db.read_only_reason else [])]
-        problem = "\n\n".join(messages) or None
-    except StorageError as error:
-        problem = error.message
-    feature = AnnotationsFeature(window, db, problem)
-    if db is not None:
-        window.destroyed.connect(db.close)
-    return feature
+def install_annotations(context: AppContext, window: ReaderWindow) -> AnnotationsFeature | None:
+    """Add highlighting and the Notes panel to the window; None when there are no notes."""
+    notes = context.notes
+    if notes is None:
+        return None
+    return AnnotationsFeature(context, window, notes)

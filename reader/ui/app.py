@@ -15,6 +15,7 @@ from reader import __version__
 from reader.core.data_folder import DataFolder
 from reader.core.library import load_library
 from reader.paths import resource
+from reader.ui.context import create_context, open_notes_in
 from reader.ui.main_window import MainWindow
 
 
@@ -57,9 +58,8 @@ def build_window(
     create_files = not read_only_settings
     cache = DataFolder(data_dir).library_cache if create_files else None
     library = load_library(content, cache)
-    window = MainWindow(
-        library, data_dir, start_chapter=chapter, read_only_settings=read_only_settings
-    )
+    context = create_context(library, data_dir, read_only=read_only_settings)
+    window = MainWindow(context, start_chapter=chapter)
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
         return window
@@ -110,8 +110,9 @@ def install_features(
 ) -> None:
     """Add the features built on the window: notes, export and import, Back/Forward, search.
 
-    With `create_files` False (screenshots), a notes database is used only if it exists,
-    the sync folder is left alone and search is not started.
+    Each feature registers its actions with the context; the menus are laid out once
+    they all have. With `create_files` False (screenshots), a notes database is used only
+    if it exists, the sync folder is left alone and search is not started.
     """
     # Imported here: a start-up that defers the features does not pay for their imports.
     from reader.ui.annotations_feature import install_annotations
@@ -119,20 +120,23 @@ def install_features(
     from reader.ui.navigation import install_navigation
     from reader.ui.search_feature import install_search
 
-    annotations = None
-    if create_files or DataFolder(window.data_dir).notes.exists():
-        annotations = window.features["annotations"] = install_annotations(window)
-    window.features["exchange"] = install_exchange(window, sync_dir=sync_dir, sync=create_files)
-    window.features["navigation"] = install_navigation(window)
+    context, features = window.context, window.features
+    if create_files or context.data_folder.notes.exists():
+        notes = open_notes_in(context.data_folder)
+        context.attach_notes(notes)
+        if notes.database is not None:
+            window.destroyed.connect(notes.database.close)
+        features.annotations = install_annotations(context, window)
+    features.exchange = install_exchange(context, window, sync_dir=sync_dir, sync=create_files)
+    features.navigation = install_navigation(context, window)
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))
-        search = window.features["search"] = install_search(window)
-        if annotations is not None:
-            # Notes become searchable, and stay in step with every change.
-            search.set_notes_source(annotations.all_annotations)
-            annotations.changed.connect(search.refresh_notes)
-            annotations.reloaded.connect(search.refresh_notes)
+        features.search = install_search(context, window)
+        if features.annotations is not None:
+            # Notes become searchable; the context's signals keep them in step.
+            features.search.set_notes_source(features.annotations.all_annotations)
+    window.rebuild_menus()
 
 
 def _prune_render_cache(window: MainWindow) -> None:

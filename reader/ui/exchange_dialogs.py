@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -24,8 +24,23 @@ from PySide6.QtWidgets import (
 from reader.core.data_folder import DataFolder
 from reader.core.exchange import FORMATS, Format
 
-if TYPE_CHECKING:
-    from reader.ui.exchange_feature import ExchangeFeature
+
+class SyncFolderHost(Protocol):
+    """What the Sync Folder dialog shows and changes: the folder, and syncing now."""
+
+    @property
+    def sync_dir(self) -> Path | None:
+        """The sync folder in use, if any."""
+        ...
+
+    def set_sync_dir(self, folder: Path | None) -> None:
+        """Use (and remember) a folder, or stop syncing with None."""
+        ...
+
+    def sync_now(self) -> object:
+        """Merge the sync folder now."""
+        ...
+
 
 _PORTABLE_PROPERTY = "fieldReaderPortable"
 
@@ -99,7 +114,7 @@ class ExportDialog(QDialog):
 class SyncDialog(QDialog):
     """Shows the sync folder and lets the user choose another, stop, or sync now."""
 
-    def __init__(self, feature: ExchangeFeature, parent: QWidget) -> None:
+    def __init__(self, feature: SyncFolderHost, parent: QWidget) -> None:
         super().__init__(parent)
         self._feature = feature
         self.setWindowTitle("Sync Folder")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
@@ -20,15 +19,15 @@ from reader.core.sync import installation_id as read_installation_id
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.actions import make_action
-from reader.ui.annotations_feature import AnnotationsFeature, NotesUnavailable
+from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.exchange_dialogs import (
     FORMAT_LABELS,
     ExportDialog,
     SyncDialog,
     dialog_options,
 )
-from reader.ui.main_window import MainWindow
 from reader.ui.plain import show_message
+from reader.ui.window_menus import FILE_EXCHANGE
 
 # Writing the sync file after a burst of edits once is enough; a second is short enough
 # that a trainee who pulls the USB stick right after a change rarely loses it.
@@ -43,8 +42,11 @@ class ExchangeFeature(QObject):
     imported = Signal(object)  # ImportSummary, after an import changed or checked the notes
     synced = Signal(object)  # SyncResult, after every sync
 
-    def __init__(self, window: MainWindow, sync_dir: Path | None, sync: bool) -> None:
-        super().__init__(window)
+    def __init__(
+        self, context: AppContext, window: ReaderWindow, sync_dir: Path | None, sync: bool
+    ) -> None:
+        super().__init__(window.as_widget())
+        self._context = context
         self._window = window
         self._override = sync_dir
         self._sync_enabled = sync
@@ -57,9 +59,7 @@ class ExchangeFeature(QObject):
         self._write_timer.setInterval(SYNC_WRITE_DELAY_MS)
         self._write_timer.timeout.connect(self.flush_sync_file)
         self._build_actions()
-        notes = self._notes()
-        if notes is not None:
-            notes.changed.connect(self._schedule_write)
+        context.signals.notes_changed.connect(self._schedule_write)
         if sync:
             app = QGuiApplication.instance()
             if isinstance(app, QGuiApplication):
@@ -68,10 +68,7 @@ class ExchangeFeature(QObject):
                 QTimer.singleShot(0, self.sync_now)
 
     def _build_actions(self) -> None:
-        window = self._window
-        menu = window.file_menu
-        # Before Quit, which stays last.
-        quit_action = menu.actions()[-1] if menu.actions() else None
+        window = self._window.as_widget()
         self.export_action = make_action(
             window,
             "&Export Notes…",
@@ -90,13 +87,10 @@ class ExchangeFeature(QObject):
             self.show_sync_dialog,
             tip="Share notes with other computers through a folder",
         )
-        for action in (self.export_action, self.import_action, self.sync_action):
-            if quit_action is not None:
-                menu.insertAction(quit_action, action)
-            else:
-                menu.addAction(action)
-        if quit_action is not None:
-            menu.insertSeparator(quit_action)
+        for step, action in enumerate((self.export_action, self.import_action, self.sync_action)):
+            self._context.actions.register(
+                action, menu="file", group="exchange", order=FILE_EXCHANGE + step
+            )
         notes = self._notes()
         self.export_action.setEnabled(notes is not None)
         self.import_action.setEnabled(notes is not None and notes.writable)
@@ -104,24 +98,21 @@ class ExchangeFeature(QObject):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _notes(self) -> AnnotationsFeature | None:
-        feature = self._window.features.get("annotations")
-        return feature if isinstance(feature, AnnotationsFeature) else None
+    def _notes(self) -> Notes | None:
+        return self._context.notes
 
     def _store(self) -> AnnotationStore | None:
         notes = self._notes()
         return notes.store if notes is not None and notes.writable else None
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = show_message(self._window, title, text, icon)
+        box = show_message(self._window.as_widget(), title, text, icon)
         self.last_message = box
         return box
 
     def _refresh(self) -> None:
-        notes = self._notes()
-        doc = self._window.current_document()
-        if notes is not None:
-            notes.reanchor(doc.chapter.slug if doc is not None else "")
+        # Whatever shows or indexes notes reads them again.
+        self._context.signals.notes_replaced.emit()
 
     # -- export ----------------------------------------------------------------------------
 
@@ -129,7 +120,9 @@ class ExchangeFeature(QObject):
     def ask_export(self) -> None:
         """Ask for the format and scope, then for the file, and export."""
         doc = self._window.current_document()
-        dialog = ExportDialog(self._window, doc.chapter.title if doc is not None else None)
+        dialog = ExportDialog(
+            self._window.as_widget(), doc.chapter.title if doc is not None else None
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._export_chosen(*dialog.choice()))
         dialog.open()
@@ -139,7 +132,7 @@ class ExchangeFeature(QObject):
         slug = doc.chapter.slug if doc is not None and this_chapter else None
         name = f"{slug or 'all-chapters'}-notes.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
-            self._window,
+            self._window.as_widget(),
             "Export Notes",
             str(Path.home() / name),
             FORMAT_LABELS[fmt],
@@ -164,11 +157,11 @@ class ExchangeFeature(QObject):
         try:
             records = store.list(chapter, include_deleted=fmt == "json")
             text = export(
-                records, self._window.library, fmt, document_for=self._window.document_for
+                records, self._context.library, fmt, document_for=self._context.document_for
             )
             path.write_text(text, encoding="utf-8", newline="\n")
-        except (StorageError, sqlite3.DatabaseError) as error:
-            self._message(QMessageBox.Icon.Warning, "Notes not exported", str(error))
+        except StorageError as error:
+            self._message(QMessageBox.Icon.Warning, "Notes not exported", error.message)
             return None
         except OSError as error:
             self._message(
@@ -177,7 +170,7 @@ class ExchangeFeature(QObject):
                 f"{path} could not be written ({error.strerror or error}).",
             )
             return None
-        self._window.statusBar().showMessage(f"Notes exported to {path}.", 6000)
+        self._window.show_status(f"Notes exported to {path}.", 6000)
         return path
 
     # -- import ----------------------------------------------------------------------------
@@ -186,7 +179,7 @@ class ExchangeFeature(QObject):
     def ask_import(self) -> None:
         """Ask for an export file and import it."""
         path, _ = QFileDialog.getOpenFileName(
-            self._window,
+            self._window.as_widget(),
             "Import Notes",
             str(Path.home()),
             "Notes exports (*.json);;All files (*)",
@@ -205,7 +198,7 @@ class ExchangeFeature(QObject):
             return None
         try:
             summary = import_file(
-                store, self._window.library, path, document_for=self._window.document_for
+                store, self._context.library, path, document_for=self._context.document_for
             )
         except ImportRefused as refused:
             self._message(
@@ -235,26 +228,26 @@ class ExchangeFeature(QObject):
         """The sync folder in use: --sync-dir for this session, else the saved one."""
         if not self._sync_enabled:
             return None
-        return self._override or self._window.settings.sync_dir
+        return self._override or self._context.settings.sync_dir
 
     def set_sync_dir(self, folder: Path | None) -> None:
         """Use (and remember) `folder` as the sync folder, or stop syncing with None."""
         self._override = None
-        self._window.settings.sync_dir = folder
-        self._window.settings.sync()
+        self._context.settings.sync_dir = folder
+        self._context.settings.sync()
         if folder is not None:
             self.sync_now()
 
     @Slot()
     def show_sync_dialog(self) -> None:
         """Show the Sync Folder dialog."""
-        dialog = SyncDialog(self, self._window)
+        dialog = SyncDialog(self, self._window.as_widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _ident(self) -> str:
         if self._installation is None:
-            self._installation = read_installation_id(self._window.data_dir)
+            self._installation = read_installation_id(self._context.data_dir)
         return self._installation
 
     @Slot()
@@ -263,14 +256,14 @@ class ExchangeFeature(QObject):
         folder, store = self.sync_dir, self._store()
         if folder is None or store is None:
             return None
-        status = self._window.statusBar()
+        status = self._window.as_widget().statusBar()
         if not folder.is_dir():
             status.showMessage(f"The sync folder {folder} is not available.", 8000)
             return None
         self._write_timer.stop()
         try:
             self._ident()
-            result = sync_folder(store, self._window.library, self._window.data_dir, folder)
+            result = sync_folder(store, self._context.library, self._context.data_dir, folder)
         except (StorageError, OSError) as error:
             status.showMessage(f"Notes were not synced: {error}", 10000)
             return None
@@ -312,9 +305,9 @@ class ExchangeFeature(QObject):
         if folder is None or store is None or not folder.is_dir():
             return None
         try:
-            return write_sync_file(store, self._window.library, folder, self._ident())
+            return write_sync_file(store, self._context.library, folder, self._ident())
         except (StorageError, OSError) as error:
-            self._window.statusBar().showMessage(f"Notes were not synced: {error}", 10000)
+            self._window.show_status(f"Notes were not synced: {error}", 10000)
             return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -334,13 +327,17 @@ class ExchangeFeature(QObject):
 
 
 def install_exchange(
-    window: MainWindow, sync_dir: Path | None = None, *, sync: bool = True
+    context: AppContext,
+    window: ReaderWindow,
+    sync_dir: Path | None = None,
+    *,
+    sync: bool = True,
 ) -> ExchangeFeature:
     """Add Export Notes…, Import Notes… and Sync Folder… to the window's File menu.
 
     `sync_dir` (from --sync-dir) overrides the saved folder for this session; with `sync`
     False (screenshots) the sync folder is never read or written.
     """
-    feature = ExchangeFeature(window, sync_dir, sync)
-    window.installEventFilter(feature)
+    feature = ExchangeFeature(context, window, sync_dir, sync)
+    window.as_widget().installEventFilter(feature)
     return feature

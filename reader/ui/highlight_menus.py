@@ -2,32 +2,64 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
-from PySide6.QtGui import QColor, QHelpEvent, QIcon, QMouseEvent, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QIcon, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from reader.core.colours import COLOURS, HIGHLIGHTS
-from reader.core.notes import Annotation
+from reader.core.notes import Annotation, AnnotationId
+from reader.core.placement import Span
 from reader.ui.code_blocks import copy_code_action
-from reader.ui.main_window import MainWindow
 from reader.ui.plain import plain_tooltip
-from reader.ui.theme import swatch_colour
-
-if TYPE_CHECKING:
-    from reader.ui.annotations_feature import AnnotationsFeature
+from reader.ui.theme import Theme, swatch_colour
+from reader.ui.viewer import ChapterView
 
 
-def swatch_icon(colour: str, window: MainWindow, size: int = 14) -> QIcon:
+class HighlightHost(Protocol):
+    """What the menus need of the highlights: where they are drawn, and what can be done."""
+
+    highlight_action: QAction
+    colour_menu: QMenu
+    note_action: QAction
+
+    @property
+    def writable(self) -> bool:
+        """Whether highlights can be changed."""
+        ...
+
+    def placed(self) -> list[tuple[Annotation, Span]]:
+        """Every drawn highlight with where it is drawn."""
+        ...
+
+    def set_colour(self, annotation_id: AnnotationId, colour: str) -> None:
+        """Change a highlight's colour."""
+        ...
+
+    def edit_note(self, annotation_id: AnnotationId) -> object:
+        """Open the note editor of a highlight."""
+        ...
+
+    def copy_quote(self, annotation_id: AnnotationId) -> None:
+        """Copy a highlight's quote."""
+        ...
+
+    def delete(self, annotation_id: str) -> None:
+        """Delete a highlight."""
+        ...
+
+
+def swatch_icon(colour: str, theme: Theme, size: int = 14) -> QIcon:
     """A small rounded square of highlight colour `colour`."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(swatch_colour(colour, window.theme))
-    painter.setPen(QColor(window.theme.rule))
+    painter.setBrush(swatch_colour(colour, theme))
+    painter.setPen(QColor(theme.rule))
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
     painter.end()
     return QIcon(pixmap)
@@ -41,11 +73,18 @@ def _short(annotation: Annotation, limit: int = 40) -> str:
 class HighlightMenus(QObject):
     """The chapter view's menus and tooltips for highlights."""
 
-    def __init__(self, feature: AnnotationsFeature, window: MainWindow) -> None:
-        super().__init__(feature)
-        self._feature = feature
+    def __init__(
+        self,
+        host: HighlightHost,
+        view: ChapterView,
+        theme: Callable[[], Theme],
+        window: QWidget,
+    ) -> None:
+        super().__init__(view)
+        self._feature = host
+        self._theme = theme
         self._window = window
-        self._view = window.view
+        self._view = view
         self._press: QPoint | None = None
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._view.customContextMenuRequested.connect(self._context_menu)
@@ -83,7 +122,7 @@ class HighlightMenus(QObject):
         for annotation in annotations:
             target = menu
             if len(annotations) > 1:
-                icon = swatch_icon(annotation.colour, self._window)
+                icon = swatch_icon(annotation.colour, self._theme())
                 target = menu.addMenu(icon, f"“{_short(annotation)}”")
             self._fill_annotation_menu(target, annotation)
         return menu
@@ -91,7 +130,7 @@ class HighlightMenus(QObject):
     def _fill_annotation_menu(self, menu: QMenu, annotation: Annotation) -> None:
         colours = menu.addMenu("Change &Colour")
         for colour in COLOURS:
-            action = colours.addAction(swatch_icon(colour, self._window), HIGHLIGHTS[colour].label)
+            action = colours.addAction(swatch_icon(colour, self._theme()), HIGHLIGHTS[colour].label)
             action.setCheckable(True)
             action.setChecked(colour == annotation.colour)
             action.triggered.connect(partial(self._feature.set_colour, annotation.id, colour))
@@ -120,7 +159,7 @@ class HighlightMenus(QObject):
             menu.addAction(self._feature.note_action)
             menu.addSeparator()
         for annotation in self.annotations_at(point):
-            icon = swatch_icon(annotation.colour, self._window)
+            icon = swatch_icon(annotation.colour, self._theme())
             sub = menu.addMenu(icon, f"Highlight “{_short(annotation)}”")
             self._fill_annotation_menu(sub, annotation)
             menu.addSeparator()

@@ -8,32 +8,37 @@ from typing import TYPE_CHECKING
 
 # Qt's enum namespace (QtCore.Qt) and the message box are reached through their modules
 # where used: PySide creates a class's Python enums on first access (the Qt namespace
-# alone takes 15-20 ms), and none of them is needed before the chapter is first painted.
+# alone takes 15-20 ms), and none of them is needed before the chapter is first painted
+# (reader/ui/qt_names.py names the values used until then).
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QByteArray, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QTimer, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QWidget,
 )
 
 from reader import __version__
-from reader.core.document import ChapterDocument, DocumentCache
+from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
-from reader.core.render_cache import RenderCache, render_cache_folder
 from reader.ui.contents_filter import ContentsTab
 from reader.ui.contents_panel import ContentsPanel
+from reader.ui.context import AppContext
+from reader.ui.features import Features
 from reader.ui.plain import show_message
+from reader.ui.qt_names import PLAIN_TEXT
 from reader.ui.settings import Settings
 from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
 from reader.ui.viewer import ChapterView
-from reader.ui.window_menus import build_menus
+from reader.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from reader.ui.link_dialog import ExternalLinkDialog
@@ -42,31 +47,26 @@ APP_TITLE = "Field Reader"
 
 
 class MainWindow(QMainWindow):
-    """Field Reader's window: Contents on the left, the chapter on the right."""
+    """Field Reader's window: Contents on the left, the chapter on the right.
 
-    chapter_opened = Signal(str)  # slug
-    theme_changed = Signal(str)
-    # A jump (link, Contents, search result, note, next chapter) leaves this place:
-    # chapter slug and the plain-text offset at the top of the view.
-    place_left = Signal(str, int)
+    What it does is announced on the context's signals (chapter_opened, theme_changed,
+    place_left); its features are reached through `features`, one typed field each.
+    """
 
     def __init__(
         self,
-        library: Library,
-        data_dir: Path,
+        context: AppContext,
         *,
         start_chapter: str | None = None,
-        read_only_settings: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._library = library
-        self._data_dir = data_dir
-        self._settings = Settings(data_dir, read_only=read_only_settings)
-        self._cache = DocumentCache(
-            library.root,
-            disk=RenderCache(render_cache_folder(data_dir), writable=not read_only_settings),
-        )
+        self._context = context
+        self._signals = context.signals
+        library = self._library = context.library
+        self._data_dir = context.data_dir
+        self._settings = context.settings
+        self._cache = context.documents
         self._theme: Theme = THEMES[self._settings.theme]
         self._font_px = self._settings.font_size
         self._current: ChapterDocument | None = None
@@ -74,8 +74,8 @@ class MainWindow(QMainWindow):
         self._pending_heading: str | None = None
         self._shown_once = False
         self._link_dialog: ExternalLinkDialog | None = None
-        # Features installed on the window (annotations, search), by name.
-        self.features: dict[str, QObject] = {}
+        # Features installed on the window (annotations, search, ...), once installed.
+        self.features = Features()
 
         self.setWindowTitle(APP_TITLE)
         self._view = ChapterView()
@@ -95,16 +95,12 @@ class MainWindow(QMainWindow):
         self._splitter.setHandleWidth(1)
         self.setCentralWidget(self._splitter)
         self._status = QLabel()
-        # Chapter and section titles, shown as written (by the property's name: the enum,
-        # Qt.TextFormat, would make PySide create the Qt namespace's enums before the paint).
-        self._status.setProperty("textFormat", "PlainText")
+        # Chapter and section titles, shown as written (set by the property's name: see
+        # reader/ui/qt_names.py).
+        self._status.setProperty("textFormat", PLAIN_TEXT)
         self.statusBar().addPermanentWidget(self._status)
 
-        self._menus = build_menus(self, dark=self._theme.dark)
-        # Where features add their menus and buttons.
-        self.file_menu, self.view_menu = self._menus.file, self._menus.view
-        self.go_menu, self.help_menu = self._menus.go, self._menus.help
-        self.toolbar = self._menus.toolbar
+        self._menus = WindowMenus(self, self, context.actions, dark=self._theme.dark)
         self._contents.set_chapters(library.chapters)
         self._contents.heading_activated.connect(self.open_location)
         self._view.link_clicked.connect(self._follow_link)
@@ -143,6 +139,38 @@ class MainWindow(QMainWindow):
         self._menus.toggle_sidebar.setChecked(not self._sidebar.isHidden())
 
     # -- public API ----------------------------------------------------------------------
+
+    @property
+    def context(self) -> AppContext:
+        """What the window and its features share."""
+        return self._context
+
+    def as_widget(self) -> MainWindow:
+        """The window itself (features parent their dialogs on it)."""
+        return self
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        """Show a passing message in the status bar."""
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def rebuild_menus(self) -> None:
+        """Lay the menus and toolbar out again, with the actions registered since."""
+        self._menus.rebuild()
+
+    @property
+    def file_menu(self) -> QMenu:
+        """The File menu."""
+        return self._menus.menu("file")
+
+    @property
+    def go_menu(self) -> QMenu:
+        """The Go menu."""
+        return self._menus.menu("go")
+
+    @property
+    def toolbar(self) -> QToolBar:
+        """The reading toolbar."""
+        return self._menus.toolbar
 
     @property
     def library(self) -> Library:
@@ -202,7 +230,7 @@ class MainWindow(QMainWindow):
     def leave_place(self) -> None:
         """Say that a jump is about to leave the place shown (so Back can return to it)."""
         if self._current is not None and self._shown_once:
-            self.place_left.emit(self._current.chapter.slug, self._view.top_offset())
+            self._signals.place_left.emit(self._current.chapter.slug, self._view.top_offset())
 
     def open_chapter(
         self, slug: str, *, heading: str | None = None, offset: int | None = None
@@ -228,7 +256,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{chapter.title} — {APP_TITLE}")
             self._contents.expand_chapter(slug)
             self._settings.last_chapter = slug
-            self.chapter_opened.emit(slug)
+            self._signals.chapter_opened.emit(slug)
             if heading is None and offset is None:
                 offset = self._settings.position(slug)
         if heading is not None or offset is not None:
@@ -371,7 +399,7 @@ class MainWindow(QMainWindow):
         self._menus.dark.setChecked(self._theme.dark)
         self._apply_theme()
         self._rerender()
-        self.theme_changed.emit(name)
+        self._signals.theme_changed.emit(name)
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
@@ -387,7 +415,7 @@ class MainWindow(QMainWindow):
             return
         offset = self._view.top_offset()
         self._view.show_document(self._current, self._theme, self._font_px)
-        self.chapter_opened.emit(self._current.chapter.slug)
+        self._signals.chapter_opened.emit(self._current.chapter.slug)
         if self._shown_once:
             QTimer.singleShot(0, lambda: self._scroll(None, offset))
 

@@ -10,25 +10,27 @@ from PySide6.QtGui import QKeySequence, QMouseEvent
 
 from reader.core.history import History, Place
 from reader.ui.actions import make_action
-from reader.ui.main_window import MainWindow
+from reader.ui.context import AppContext, ReaderWindow
+from reader.ui.window_menus import GO_HISTORY
 
 
 class NavigationFeature(QObject):
-    """Remembers the places jumps leave (window.place_left) and goes back and forth."""
+    """Remembers the places jumps leave (signals.place_left) and goes back and forth."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: AppContext, window: ReaderWindow) -> None:
+        super().__init__(window.as_widget())
         self._window = window
         self.history = History()
+        widget = window.as_widget()
         self.back_action = make_action(
-            window,
+            widget,
             "&Back",
             self.go_back,
             QKeySequence.StandardKey.Back,
             "Back to where you were before the last jump",
         )
         self.forward_action = make_action(
-            window,
+            widget,
             "&Forward",
             self.go_forward,
             QKeySequence.StandardKey.Forward,
@@ -38,11 +40,9 @@ class NavigationFeature(QObject):
         # student back a page when a key meant for a text field lands elsewhere.
         for action in (self.back_action, self.forward_action):
             action.setShortcuts([k for k in action.shortcuts() if not _is_plain_backspace(k)])
-        # Above Previous and Next Chapter.
-        first = window.go_menu.actions()[0]
-        window.go_menu.insertActions(first, [self.back_action, self.forward_action])
-        window.go_menu.insertSeparator(first)
-        window.place_left.connect(self._left)
+        for step, action in enumerate((self.back_action, self.forward_action)):
+            context.actions.register(action, menu="go", group="history", order=GO_HISTORY + step)
+        context.signals.place_left.connect(self._left)
         window.view.viewport().installEventFilter(self)
         self._update()
 
@@ -77,7 +77,7 @@ class NavigationFeature(QObject):
             if self._window.open_chapter(target.chapter, offset=target.offset):
                 break
             self.history.forget(target)
-            self._window.statusBar().showMessage("That place is no longer in the library.", 5000)
+            self._window.show_status("That place is no longer in the library.", 5000)
         self._update()
 
     def _update(self) -> None:
@@ -101,6 +101,6 @@ def _is_plain_backspace(keys: QKeySequence) -> bool:
     return keys.toString().endswith("Backspace") and "Alt" not in keys.toString()
 
 
-def install_navigation(window: MainWindow) -> NavigationFeature:
-    """Add Back and Forward to the window."""
-    return NavigationFeature(window)
+def install_navigation(context: AppContext, window: ReaderWindow) -> NavigationFeature:
+    """Add Back and Forward to the window (the menus show them at their next rebuild)."""
+    return NavigationFeature(context, window)

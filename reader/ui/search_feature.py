@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import logging
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
-from reader.core.data_folder import SEARCH_CACHE_FILE
 from reader.core.library import Library
 from reader.core.notes import Annotation
 from reader.core.placement import section_range
-from reader.core.search import SearchIndex, index_path
+from reader.core.search import SearchIndex
 from reader.core.search_query import find_query, find_text, parse_query
 from reader.core.search_types import (
     NoteEntry,
@@ -24,11 +21,10 @@ from reader.core.search_types import (
     SyncReport,
 )
 from reader.ui.actions import make_action
+from reader.ui.context import AppContext, ReaderWindow
 from reader.ui.find_bar import FindBar, match_format
-from reader.ui.main_window import MainWindow
 from reader.ui.search_panel import SearchPanel
-
-log = logging.getLogger(__name__)
+from reader.ui.window_menus import SEARCH_FIND
 
 SEARCH_LAYER = "search"
 RESULT_LIMIT = 50
@@ -67,11 +63,11 @@ class SearchFeature(QObject):
 
     index_ready = Signal()  # the index is up to date with the library
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: AppContext, window: ReaderWindow) -> None:
+        super().__init__(window.as_widget())
+        self._context = context
         self._window = window
-        self._temporary: tempfile.TemporaryDirectory[str] | None = None
-        self._index = self._open_index()
+        self._index = context.search_index()
         self._worker: _IndexWorker | None = None
         self._ready = False
         self._marked: tuple[str, SearchHit] | None = None
@@ -86,30 +82,23 @@ class SearchFeature(QObject):
 
         self._panel.query_changed.connect(self.run_query)
         self._panel.result_activated.connect(self.open_hit)
-        window.chapter_opened.connect(self._on_chapter_opened)
-        window.theme_changed.connect(self._on_theme_changed)
-        window.installEventFilter(self)
+        context.signals.chapter_opened.connect(self._on_chapter_opened)
+        context.signals.theme_changed.connect(self._on_theme_changed)
+        context.signals.notes_changed.connect(self.refresh_notes)
+        context.signals.notes_replaced.connect(self.refresh_notes)
+        window.as_widget().installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         notice = self._index.take_fallback_notice()
         if notice:
-            window.statusBar().showMessage(notice, 15000)
+            window.show_status(notice, 15000)
         self.update_index()
 
     # -- building --------------------------------------------------------------------------
 
-    def _open_index(self) -> SearchIndex:
-        try:
-            return SearchIndex(index_path(self._window.data_dir))
-        except SearchIndexError as error:
-            # The index is only a cache: keep search working from a temporary one.
-            log.warning("%s Using a temporary search index.", error)
-            self._temporary = tempfile.TemporaryDirectory(prefix="field-reader-search-")
-            return SearchIndex(Path(self._temporary.name) / SEARCH_CACHE_FILE)
-
     def _build_actions(self) -> None:
-        window = self._window
+        window = self._window.as_widget()
         self.search_action = make_action(
             window,
             "&Search All Chapters…",
@@ -134,22 +123,12 @@ class SearchFeature(QObject):
             "Shift+F3",
             "The previous match in this chapter",
         )
-        menu = QMenu("&Search", window)
-        menu.setObjectName("searchMenu")
-        for action in (
-            self.find_action,
-            self.find_next_action,
-            self.find_previous_action,
-            self.search_action,
+        for step, action in enumerate(
+            (self.find_action, self.find_next_action, self.find_previous_action, self.search_action)
         ):
-            menu.addAction(action)
-        help_menu = getattr(window, "help_menu", None)
-        bar = window.menuBar()
-        if isinstance(help_menu, QMenu):
-            bar.insertMenu(help_menu.menuAction(), menu)
-        else:
-            bar.addMenu(menu)
-        self.menu = menu
+            self._context.actions.register(
+                action, menu="search", group="find", order=SEARCH_FIND + step
+            )
 
     # -- public ----------------------------------------------------------------------------
 
@@ -187,13 +166,13 @@ class SearchFeature(QObject):
         re-index the changed chapters off the UI thread."""
         if self._worker is not None and self._worker.isRunning():
             return
-        changed, removed = self._index.stale(self._window.library)
+        changed, removed = self._index.stale(self._context.library)
         if not changed and not removed:
             self._set_ready()
             return
         self._ready = False
         self._panel.set_status(f"Indexing {len(changed)} chapters…")
-        worker = _IndexWorker(self._index.path, self._window.library, self._index.uses_fts5, self)
+        worker = _IndexWorker(self._index.path, self._context.library, self._index.uses_fts5, self)
         worker.progress.connect(self._on_progress)
         worker.synced.connect(self._on_synced)
         worker.failed.connect(self._on_failed)
@@ -222,7 +201,7 @@ class SearchFeature(QObject):
         """Open a result's chapter at its section and mark the matched words there."""
         self._window.leave_place()
         if not self._window.open_chapter(hit.chapter, heading=hit.heading, offset=0):
-            self._window.statusBar().showMessage("That chapter is no longer in the library.", 5000)
+            self._window.show_status("That chapter is no longer in the library.", 5000)
             return
         self._marked = (self._panel.query(), hit)
         self._mark_hit(reveal=True)
@@ -350,11 +329,11 @@ class SearchFeature(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stop indexing when the window closes, so no thread outlives it."""
-        if watched is self._window and event.type() == QEvent.Type.Close:
+        if watched is self._window.as_widget() and event.type() == QEvent.Type.Close:
             self.shutdown()
         return super().eventFilter(watched, event)
 
 
-def install_search(window: MainWindow) -> SearchFeature:
+def install_search(context: AppContext, window: ReaderWindow) -> SearchFeature:
     """Add search to the window: the Search tab, Ctrl+Shift+F, Ctrl+F, F3 and the index."""
-    return SearchFeature(window)
+    return SearchFeature(context, window)

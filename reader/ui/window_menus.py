@@ -1,134 +1,212 @@
-"""The window's own menus and reading toolbar; features add theirs (Notes, Search) later."""
+"""The menus and the reading toolbar, declared in one place and built from registered actions.
+
+The window and each feature register their actions in the context's ActionRegistry with
+a menu, a group and an order (the constants below); `WindowMenus.rebuild` lays every menu
+out from the registry: groups parted by separators, menus in the order of `MENUS`, empty
+menus left out. The window rebuilds once at start and once after the deferred features
+have registered theirs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from reader.ui.actions import make_action
+from reader.ui.actions import ActionRegistry, MenuName, make_action
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+# The menu bar, left to right; the toolbar is not a menu and is laid out apart.
+MENUS: tuple[tuple[MenuName, str], ...] = (
+    ("file", "&File"),
+    ("view", "&View"),
+    ("go", "&Go"),
+    ("notes", "&Notes"),
+    ("search", "&Search"),
+    ("help", "&Help"),
+)
+
+# Orders of the entries, menu by menu: one table, so that where an entry goes is read
+# here and not worked out from which feature happened to install first.
+FILE_EXCHANGE, FILE_QUIT = 20, 90  # Export, Import, Sync Folder (+0, +1, +2); Quit last
+VIEW_SIDEBAR, VIEW_TEXT = 10, 20  # Sidebar, Go to Contents, Go to Text; Larger, Smaller, Dark
+GO_HISTORY, GO_CHAPTERS = 10, 20  # Back, Forward; Previous, Next Chapter
+NOTES_HIGHLIGHT, NOTES_UNDO, NOTES_PANEL = 10, 20, 30
+SEARCH_FIND = 10  # Find, Find Next, Find Previous, Search All Chapters
+HELP_ABOUT = 10  # Library Problems, About
+TOOLBAR_SIDEBAR, TOOLBAR_TEXT, TOOLBAR_HIGHLIGHT = 10, 20, 30
 
 
-@dataclass(frozen=True)
+class WindowCommands(Protocol):
+    """What the window's own menu entries do."""
+
+    def close(self) -> bool:
+        """Close the window (and so quit)."""
+        ...
+
+    def set_sidebar_visible(self, visible: bool) -> None:
+        """Show or hide the sidebar."""
+        ...
+
+    def focus_contents(self) -> None:
+        """Put the keyboard focus on the Contents."""
+        ...
+
+    def focus_text(self) -> None:
+        """Put the keyboard focus on the chapter text."""
+        ...
+
+    def change_font_size(self, step: int) -> None:
+        """Larger (+1) or smaller (-1) text."""
+        ...
+
+    def set_theme(self, name: str) -> None:
+        """Switch to the light or the dark theme."""
+        ...
+
+    def step_chapter(self, step: int) -> None:
+        """Open the next (+1) or previous (-1) chapter."""
+        ...
+
+    def show_problems(self) -> None:
+        """List the library's problems."""
+        ...
+
+    def show_about(self) -> None:
+        """Say which Field Reader this is."""
+        ...
+
+
 class WindowMenus:
-    """The menus, the toolbar and the checkable or toolbar actions the window updates."""
+    """The window's menus and toolbar, and the window's own checkable or toolbar actions."""
 
-    file: QMenu
-    view: QMenu
-    go: QMenu
-    help: QMenu
-    toolbar: QToolBar
-    toggle_sidebar: QAction
-    larger: QAction
-    smaller: QAction
-    dark: QAction
+    def __init__(
+        self, window: QMainWindow, commands: WindowCommands, registry: ActionRegistry, *, dark: bool
+    ) -> None:
+        self._window = window
+        self._registry = registry
+        self._menus: dict[MenuName, QMenu] = {}
+        for name, title in MENUS:
+            menu = QMenu(title, window)
+            menu.setObjectName(f"{name}Menu")
+            self._menus[name] = menu
+        self.toolbar = QToolBar("Reading")
+        self.toolbar.setObjectName("readingToolbar")
+        self.toolbar.setMovable(False)
+        window.addToolBar(self.toolbar)  # at the top
+        self._register_window_actions(commands, dark)
+        self.rebuild()
 
+    def menu(self, name: MenuName) -> QMenu:
+        """One of the menus of the bar."""
+        if name == "toolbar":
+            raise ValueError("the toolbar is not a menu")
+        return self._menus[name]
 
-def build_menus(window: MainWindow, *, dark: bool) -> WindowMenus:
-    """File, View, Go and Help, and the reading toolbar (Sidebar, A−, A+, Dark)."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    quit_action = make_action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
-    if not quit_action.shortcuts():  # the platform names none (plain X11 sessions)
-        quit_action.setShortcuts([QKeySequence.fromString("Ctrl+Q")])
-    file_menu.addAction(quit_action)
+    def _register_window_actions(self, commands: WindowCommands, dark: bool) -> None:
+        window, register = self._window, self._registry.register
+        quit_action = make_action(window, "&Quit", commands.close, QKeySequence.StandardKey.Quit)
+        if not quit_action.shortcuts():  # the platform names none (plain X11 sessions)
+            quit_action.setShortcuts([QKeySequence.fromString("Ctrl+Q")])
+        register(quit_action, menu="file", group="quit", order=FILE_QUIT)
 
-    view = bar.addMenu("&View")
-    toggle_sidebar = make_action(
-        window, "Show &Sidebar", window.set_sidebar_visible, "F9", "Show or hide the sidebar"
-    )
-    toggle_sidebar.setCheckable(True)
-    toggle_sidebar.setChecked(True)
-    view.addAction(toggle_sidebar)
-    view.addAction(
-        make_action(
+        self.toggle_sidebar = make_action(
+            window, "Show &Sidebar", commands.set_sidebar_visible, "F9", "Show or hide the sidebar"
+        )
+        self.toggle_sidebar.setCheckable(True)
+        self.toggle_sidebar.setChecked(True)
+        to_contents = make_action(
             window,
             "Go to &Contents",
-            window.focus_contents,
+            commands.focus_contents,
             "Ctrl+1",
             "Move the keyboard focus to the Contents",
         )
-    )
-    view.addAction(
-        make_action(
+        to_text = make_action(
             window,
             "Go to &Text",
-            window.focus_text,
+            commands.focus_text,
             "Ctrl+0",
             "Move the keyboard focus to the chapter text",
         )
-    )
-    view.addSeparator()
-    larger = make_action(
-        window,
-        "&Larger Text",
-        lambda: window.change_font_size(+1),
-        QKeySequence.StandardKey.ZoomIn,
-        "Larger text",
-    )
-    smaller = make_action(
-        window,
-        "S&maller Text",
-        lambda: window.change_font_size(-1),
-        QKeySequence.StandardKey.ZoomOut,
-        "Smaller text",
-    )
-    view.addAction(larger)
-    view.addAction(smaller)
-    dark_action = make_action(
-        window,
-        "&Dark Theme",
-        lambda on: window.set_theme("dark" if on else "light"),
-        "Ctrl+Shift+L",
-        "Switch between the light and the dark theme",
-    )
-    dark_action.setCheckable(True)
-    dark_action.setChecked(dark)
-    view.addAction(dark_action)
+        for step, action in enumerate((self.toggle_sidebar, to_contents, to_text)):
+            register(action, menu="view", group="sidebar", order=VIEW_SIDEBAR + step)
+        self.larger = make_action(
+            window,
+            "&Larger Text",
+            lambda: commands.change_font_size(+1),
+            QKeySequence.StandardKey.ZoomIn,
+            "Larger text",
+        )
+        self.smaller = make_action(
+            window,
+            "S&maller Text",
+            lambda: commands.change_font_size(-1),
+            QKeySequence.StandardKey.ZoomOut,
+            "Smaller text",
+        )
+        self.dark = make_action(
+            window,
+            "&Dark Theme",
+            lambda on: commands.set_theme("dark" if on else "light"),
+            "Ctrl+Shift+L",
+            "Switch between the light and the dark theme",
+        )
+        self.dark.setCheckable(True)
+        self.dark.setChecked(dark)
+        for step, action in enumerate((self.larger, self.smaller, self.dark)):
+            register(action, menu="view", group="text", order=VIEW_TEXT + step)
 
-    go = bar.addMenu("&Go")
-    go.addAction(
-        make_action(
+        previous = make_action(
             window,
             "&Previous Chapter",
-            lambda: window.step_chapter(-1),
+            lambda: commands.step_chapter(-1),
             "Ctrl+PgUp",
             "Open the previous chapter",
         )
-    )
-    go.addAction(
-        make_action(
+        following = make_action(
             window,
             "&Next Chapter",
-            lambda: window.step_chapter(+1),
+            lambda: commands.step_chapter(+1),
             "Ctrl+PgDown",
             "Open the next chapter",
         )
-    )
+        register(previous, menu="go", group="chapters", order=GO_CHAPTERS)
+        register(following, menu="go", group="chapters", order=GO_CHAPTERS + 1)
 
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(make_action(window, "Library &Problems", window.show_problems))
-    help_menu.addAction(make_action(window, "&About Field Reader", window.show_about))
+        problems = make_action(window, "Library &Problems", commands.show_problems)
+        about = make_action(window, "&About Field Reader", commands.show_about)
+        register(problems, menu="help", group="about", order=HELP_ABOUT)
+        register(about, menu="help", group="about", order=HELP_ABOUT + 1)
 
-    toolbar = QToolBar("Reading")
-    toolbar.setObjectName("readingToolbar")
-    toolbar.setMovable(False)
-    # Its actions have no icons, so their buttons show their text (iconText below).
-    toggle_sidebar.setIconText("Sidebar")
-    smaller.setIconText("A−")
-    larger.setIconText("A+")
-    dark_action.setIconText("Dark")
-    toolbar.addAction(toggle_sidebar)
-    toolbar.addSeparator()
-    toolbar.addAction(smaller)
-    toolbar.addAction(larger)
-    toolbar.addAction(dark_action)
-    window.addToolBar(toolbar)  # at the top
-    return WindowMenus(
-        file_menu, view, go, help_menu, toolbar, toggle_sidebar, larger, smaller, dark_action
-    )
+        # Its actions have no icons, so their buttons show their text (iconText).
+        self.toggle_sidebar.setIconText("Sidebar")
+        self.smaller.setIconText("A−")
+        self.larger.setIconText("A+")
+        self.dark.setIconText("Dark")
+        register(self.toggle_sidebar, menu="toolbar", group="sidebar", order=TOOLBAR_SIDEBAR)
+        for step, action in enumerate((self.smaller, self.larger, self.dark)):
+            register(action, menu="toolbar", group="text", order=TOOLBAR_TEXT + step)
+
+    def rebuild(self) -> None:
+        """Lay out every menu and the toolbar from the registry, as it stands now."""
+        bar = self._window.menuBar()
+        bar.clear()
+        for name, _title in MENUS:
+            menu = self._menus[name]
+            menu.clear()  # deletes only the separators it made; actions belong to the window
+            group: str | None = None
+            for placement in self._registry.placements(name):
+                if group is not None and placement.group != group:
+                    menu.addSeparator()
+                group = placement.group
+                menu.addAction(placement.action)
+            if not menu.isEmpty():
+                bar.addMenu(menu)
+        self.toolbar.clear()  # deletes the separators it made; actions belong to the window
+        group = None
+        for placement in self._registry.placements("toolbar"):
+            if group is not None and placement.group != group:
+                self.toolbar.addSeparator()
+            group = placement.group
+            self.toolbar.addAction(placement.action)

@@ -31,7 +31,7 @@ if {gui!r}:
     # the first paint: closing writes the settings.
     def close_when_ready():
         windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "features")]
-        if windows and all("exchange" in w.features for w in windows):
+        if windows and all(w.features.exchange is not None for w in windows):
             for w in windows:
                 w.close()
         else:

@@ -47,8 +47,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grab
 
 def exchange(window: MainWindow) -> ExchangeFeature:
     """The window's export, import and sync feature."""
-    found = window.features["exchange"]
-    assert isinstance(found, ExchangeFeature)
+    found = window.features.exchange
+    assert found is not None
     return found
 
 
@@ -261,14 +261,15 @@ import sys
 from pathlib import Path
 from reader.core.library import load_library
 from reader.ui.app import application, install_features
+from reader.ui.context import create_context
 from reader.ui.main_window import MainWindow
 
 assert False, "asserts are not stripped"
 library, data, target = (Path(p) for p in sys.argv[1:4])
 application()
-window = MainWindow(load_library(library), data)
+window = MainWindow(create_context(load_library(library), data))
 install_features(window, create_files=False)
-feature = window.features["exchange"]
+feature = window.features.exchange
 result = feature.export_to(target, "json")
 print("result", result, "exists", target.exists(), "message", feature.last_message.text())
 """

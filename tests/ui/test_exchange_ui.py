@@ -19,7 +19,6 @@ from reader.core.library import load_library
 from reader.core.sync import installation_id, sync_file_name
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
-from reader.ui import annotations_feature
 from reader.ui.exchange_feature import ExchangeFeature
 from reader.ui.main_window import MainWindow
 
@@ -27,8 +26,8 @@ notes = annotations_of
 
 
 def exchange(window: MainWindow) -> ExchangeFeature:
-    found = window.features["exchange"]
-    assert isinstance(found, ExchangeFeature)
+    found = window.features.exchange
+    assert found is not None
     return found
 
 
@@ -180,4 +179,4 @@ def test_import_is_refused_politely_when_notes_are_read_only(
     feature = exchange(window)
     assert feature.import_file(path) is None
     assert not feature.import_action.isEnabled()
-    assert annotations_feature.NOTES_FILE == NOTES_FILE
+    assert window.context.data_folder.notes == data_dir / NOTES_FILE

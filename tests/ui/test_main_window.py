@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCursor
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
+from ui_helpers import annotations_of
 
 from reader.ui.main_window import MainWindow
 
@@ -395,7 +396,7 @@ def test_quit_and_redo_answer_to_the_usual_keys(
     window = open_window(seed_library, data_dir)
     quit_action = next(a for a in window.file_menu.actions() if a.text() == "&Quit")
     assert quit_action.shortcuts()  # Ctrl+Q where the platform names no Quit key
-    redo = window.features["annotations"].redo_action  # type: ignore[attr-defined]
+    redo = annotations_of(window).redo_action
     assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= {k.toString() for k in redo.shortcuts()}
 
 

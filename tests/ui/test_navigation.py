@@ -13,7 +13,6 @@ from ui_helpers import WindowFactory
 
 from reader.ui.main_window import MainWindow
 from reader.ui.navigation import NavigationFeature
-from reader.ui.search_feature import SearchFeature
 
 
 def _library(root: Path) -> None:
@@ -38,8 +37,8 @@ def _library(root: Path) -> None:
 
 
 def _nav(window: MainWindow) -> NavigationFeature:
-    feature = window.features["navigation"]
-    assert isinstance(feature, NavigationFeature)
+    feature = window.features.navigation
+    assert feature is not None
     return feature
 
 
@@ -93,8 +92,8 @@ def test_contents_next_chapter_and_search_results_are_jumps_too(
     next_chapter = next(a for a in window.go_menu.actions() if a.text() == "&Next Chapter")
     next_chapter.trigger()
     assert _where(window)[0] == "b"
-    search = window.features["search"]
-    assert isinstance(search, SearchFeature)
+    search = window.features.search
+    assert search is not None
     qtbot.waitUntil(search.is_ready, timeout=20000)
     hits = search.run_query("alpha paragraph 7")
     assert hits
@@ -144,7 +143,9 @@ def test_a_place_whose_chapter_cannot_open_is_skipped(
     window = open_window(tmp_path, data_dir)
     nav = _nav(window)
     window.view.link_clicked.emit(QUrl("b.md#part-two"))
-    window.place_left.emit("gone-chapter", 0)  # a jump from a chapter no longer there
+    window.context.signals.place_left.emit(
+        "gone-chapter", 0
+    )  # a jump from a chapter no longer there
     window.view.link_clicked.emit(QUrl("a.md"))
     nav.go_back()  # to b
     assert _where(window)[0] == "b"

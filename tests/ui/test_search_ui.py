@@ -22,6 +22,7 @@ from reader.core.library import Chapter, load_library
 from reader.core.search import FALLBACK_NOTICE
 from reader.core.search_query import find_text, fold
 from reader.core.search_types import NoteEntry, Section
+from reader.ui.context import create_context
 from reader.ui.main_window import MainWindow
 from reader.ui.search_feature import SearchFeature, install_search
 
@@ -52,9 +53,10 @@ def open_search(qtbot: QtBot, library: Path, data_dir: Path) -> Opener:
     """Open the window with search installed, once the index is ready."""
 
     def factory(chapter: str | None = None) -> tuple[MainWindow, SearchFeature]:
-        window = MainWindow(load_library(library), data_dir, start_chapter=chapter)
+        window = MainWindow(create_context(load_library(library), data_dir), start_chapter=chapter)
         qtbot.addWidget(window)
-        feature = install_search(window)
+        feature = install_search(window.context, window)
+        window.rebuild_menus()
         window.resize(1100, 760)
         window.show()
         qtbot.waitExposed(window)
@@ -99,7 +101,7 @@ def test_enter_opens_the_section_and_marks_the_words(qtbot: QtBot, open_search: 
     window, feature = open_search(chapter="other")
     type_query(qtbot, window, feature, '"freedom from fear"')
     qtbot.waitUntil(lambda: bool(feature.panel.hits()))
-    with qtbot.waitSignal(window.chapter_opened):
+    with qtbot.waitSignal(window.context.signals.chapter_opened):
         qtbot.keyClick(feature.panel.field, Qt.Key.Key_Return)
     doc = window.current_document()
     assert doc is not None and doc.chapter.slug == "human-security"
@@ -155,7 +157,7 @@ def test_notes_are_found_and_marked_as_notes(qtbot: QtBot, open_search: Opener) 
     [hit] = feature.panel.hits()
     assert hit.kind == "note"
     assert feature.panel.results.item(0).text().startswith("Note in Human Security")
-    with qtbot.waitSignal(window.chapter_opened):
+    with qtbot.waitSignal(window.context.signals.chapter_opened):
         qtbot.keyClick(feature.panel.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(marked_words(window, "search")))
     assert marked_words(window, "search") == ["freedom from want"]
@@ -312,9 +314,9 @@ def test_closing_while_indexing_stops_the_worker(
         return real_sections(chapter, root)
 
     monkeypatch.setattr(search_module, "chapter_sections", slow_sections)
-    window = MainWindow(load_library(library), data_dir)
+    window = MainWindow(create_context(load_library(library), data_dir))
     qtbot.addWidget(window)
-    feature = install_search(window)
+    feature = install_search(window.context, window)
     [worker] = feature.findChildren(QThread)
     window.show()
     qtbot.waitUntil(lambda: len(read) >= 3, timeout=10000)

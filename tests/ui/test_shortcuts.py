@@ -279,8 +279,8 @@ def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_a_highlight(
 
 def search_feature(window: MainWindow) -> SearchFeature:
     """The window's search feature."""
-    found = window.features["search"]
-    assert isinstance(found, SearchFeature)
+    found = window.features.search
+    assert found is not None
     return found
 
 

@@ -204,5 +204,5 @@ def test_the_window_s_own_writes_do_not_trigger_a_reload(
     notes = annotations_of(window)
     assert notes.watcher is not None
     highlighted(window)
-    with qtbot.assertNotEmitted(notes.reloaded):
+    with qtbot.assertNotEmitted(window.context.signals.notes_replaced):
         assert notes.watcher.check() is False

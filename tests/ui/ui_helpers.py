@@ -15,9 +15,9 @@ PHRASE = '"freedom from want" and "freedom from fear"'
 
 
 def annotations_of(window: MainWindow) -> AnnotationsFeature:
-    """The window's highlights-and-notes feature."""
-    found = window.features["annotations"]
-    assert isinstance(found, AnnotationsFeature)
+    """The window's highlights-and-notes feature (installed)."""
+    found = window.features.annotations
+    assert found is not None, "the window has no notes"
     return found
 
 

@@ -1,0 +1,257 @@
+"""The application context: what the window and its features share, built once in app.py.
+
+Features receive the context and the narrow window interface below (`ReaderWindow`)
+instead of reaching into the window, and tell each other what happened through the
+typed signals of `AppSignals` instead of calling each other.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from reader.core.data_folder import DataFolder
+from reader.core.document import ChapterDocument, DocumentCache
+from reader.core.library import Chapter, Library
+from reader.core.render_cache import RenderCache, render_cache_folder
+from reader.ui.actions import ActionRegistry
+from reader.ui.settings import Settings
+from reader.ui.theme import Theme
+from reader.ui.viewer import ChapterView
+
+if TYPE_CHECKING:
+    # Type hints only: the notes and the search index are opened after the first paint,
+    # and a start-up that shows the chapter first does not pay for their imports.
+    from reader.core.search import SearchIndex
+    from reader.storage.annotations import AnnotationStore
+    from reader.storage.db import Database
+
+
+log = logging.getLogger(__name__)
+
+
+class NotesUnavailable(RuntimeError):
+    """The notes file could not be opened or read, so no highlight can be read or changed."""
+
+
+class AppSignals(QObject):
+    """The one hub features talk through: each signal says what happened, not who listens."""
+
+    # Ids of the annotations this window wrote (created, edited, deleted, restored), emitted
+    # only after the write succeeded.
+    notes_changed = Signal(list)
+    # The stored notes changed beneath the window (an import, a sync, another program):
+    # whatever shows or indexes notes reads them again.
+    notes_replaced = Signal()
+    chapter_opened = Signal(str)  # slug; also when the same chapter is laid out again
+    theme_changed = Signal(str)  # "light" or "dark"
+    library_changed = Signal()  # the chapters on disk differ from those listed
+    # A jump (link, Contents, search result, note, next chapter) leaves this place: chapter
+    # slug and the plain-text offset at the top of the view.
+    place_left = Signal(str, int)
+
+
+class ReaderWindow(Protocol):
+    """What features need of the window: its view and sidebar, opening places, the status."""
+
+    @property
+    def view(self) -> ChapterView:
+        """The chapter view."""
+        ...
+
+    @property
+    def sidebar(self) -> QTabWidget:
+        """The sidebar's tabs, where features add their panels."""
+        ...
+
+    @property
+    def theme(self) -> Theme:
+        """The active reading theme."""
+        ...
+
+    def as_widget(self) -> QMainWindow:
+        """The window itself: the parent of dialogs, and where close events are watched."""
+        ...
+
+    def current_document(self) -> ChapterDocument | None:
+        """The chapter being shown."""
+        ...
+
+    def open_chapter(
+        self, slug: str, *, heading: str | None = None, offset: int | None = None
+    ) -> bool:
+        """Show a chapter, at a heading or plain-text offset; False if it cannot be shown."""
+        ...
+
+    def leave_place(self) -> None:
+        """Say that a jump is about to leave the place shown (so Back can return to it)."""
+        ...
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        """Show a passing message in the status bar."""
+        ...
+
+    def focus_contents(self) -> None:
+        """Show the sidebar's Contents and put the keyboard focus there."""
+        ...
+
+
+@dataclass
+class Notes:
+    """The notes database and its store, or why there are none."""
+
+    database: Database | None
+    problem: str | None
+    _store: AnnotationStore | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.database is not None and self._store is None:
+            from reader.storage.annotations import AnnotationStore
+
+            self._store = AnnotationStore(self.database)
+
+    @property
+    def store(self) -> AnnotationStore:
+        """The annotation store; NotesUnavailable when the notes file could not be read."""
+        # An explicit check, not an assert: `python -O` strips asserts, and callers rely on
+        # this raising to tell the user instead of failing on None later.
+        if self._store is None:
+            raise NotesUnavailable(self.problem or "Your notes cannot be read.")
+        return self._store
+
+    @property
+    def readable(self) -> bool:
+        """Whether the notes can be read."""
+        return self._store is not None
+
+    @property
+    def writable(self) -> bool:
+        """Whether highlights can be made and changed."""
+        return self._store is not None and self.database is not None and not self.database.read_only
+
+    def give_up(self, problem: str) -> None:
+        """The notes file turned out unreadable: carry on without it, saying `problem`."""
+        self._store = None
+        self.problem = problem
+
+
+def open_notes_in(folder: DataFolder) -> Notes:
+    """Open the notes database of a data folder (recovering a damaged one) and say how it went."""
+    from reader.storage.db import StorageError
+    from reader.storage.recovery import open_notes
+
+    try:
+        # open_notes rebuilds a damaged or empty file; db.notices says what it did.
+        db = open_notes(folder.notes)
+    except StorageError as error:
+        return Notes(None, error.message)
+    messages = [*db.notices, *([db.read_only_reason] if db.read_only_reason else [])]
+    return Notes(db, "\n\n".join(messages) or None)
+
+
+class AppContext:
+    """The library, settings, document cache, data folder, notes, search index and hubs.
+
+    Built once (`create_context`); the notes and the search index are attached once
+    each, after the first paint, by `attach_notes` and `search_index()`.
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        data_folder: DataFolder,
+        settings: Settings,
+        documents: DocumentCache,
+        *,
+        read_only: bool = False,
+    ) -> None:
+        self._library = library
+        self._data_folder = data_folder
+        self._settings = settings
+        self._documents = documents
+        self._read_only = read_only
+        self._notes: Notes | None = None
+        self._index: SearchIndex | None = None
+        self._temporary: tempfile.TemporaryDirectory[str] | None = None
+        self.signals = AppSignals()
+        self.actions = ActionRegistry()
+
+    @property
+    def library(self) -> Library:
+        """The library being read."""
+        return self._library
+
+    @property
+    def data_folder(self) -> DataFolder:
+        """Where every file the program writes lives."""
+        return self._data_folder
+
+    @property
+    def data_dir(self) -> Path:
+        """The data folder's path."""
+        return self._data_folder.root
+
+    @property
+    def settings(self) -> Settings:
+        """The reader's settings."""
+        return self._settings
+
+    @property
+    def documents(self) -> DocumentCache:
+        """Rendered chapters, cached in memory and on disk."""
+        return self._documents
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this session must not create or change files (screenshots)."""
+        return self._read_only
+
+    def document_for(self, chapter: Chapter) -> ChapterDocument:
+        """The rendered document of any chapter (cached)."""
+        return self._documents.get(chapter)
+
+    @property
+    def notes(self) -> Notes | None:
+        """The notes, once attached; None when this session has no notes file."""
+        return self._notes
+
+    def attach_notes(self, notes: Notes) -> None:
+        """Set the notes, once."""
+        if self._notes is not None:
+            raise RuntimeError("the notes are attached once, when the features install")
+        self._notes = notes
+
+    def search_index(self) -> SearchIndex:
+        """The search index, opened at the first call (a temporary one if the cache fails)."""
+        if self._index is None:
+            from reader.core.search import SearchIndex
+            from reader.core.search_types import SearchIndexError
+
+            try:
+                self._index = SearchIndex(self._data_folder.search_cache)
+            except SearchIndexError as error:
+                # The index is only a cache: keep search working from a temporary one.
+                log.warning("%s Using a temporary search index.", error)
+                self._temporary = tempfile.TemporaryDirectory(prefix="field-reader-search-")
+                self._index = SearchIndex(
+                    Path(self._temporary.name) / self._data_folder.search_cache.name
+                )
+        return self._index
+
+
+def create_context(library: Library, data_dir: Path, *, read_only: bool = False) -> AppContext:
+    """The context of a window over `library` that keeps user data in `data_dir`."""
+    folder = DataFolder(data_dir)
+    documents = DocumentCache(
+        library.root,
+        disk=RenderCache(render_cache_folder(data_dir), writable=not read_only),
+    )
+    return AppContext(
+        library, folder, Settings(data_dir, read_only=read_only), documents, read_only=read_only
+    )

@@ -1,0 +1,28 @@
+"""The features installed on a window, one typed field each (None until installed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Type hints only: the window is built and painted before any feature is imported.
+    # None of these modules imports the window, so this closes no cycle.
+    from reader.ui.annotations_feature import AnnotationsFeature
+    from reader.ui.exchange_feature import ExchangeFeature
+    from reader.ui.navigation import NavigationFeature
+    from reader.ui.search_feature import SearchFeature
+
+
+@dataclass
+class Features:
+    """Highlights and notes, export/import/sync, Back/Forward and search of one window."""
+
+    annotations: AnnotationsFeature | None = None
+    exchange: ExchangeFeature | None = None
+    navigation: NavigationFeature | None = None
+    search: SearchFeature | None = None
+
+    def installed(self) -> list[str]:
+        """The names of the features installed so far."""
+        return [name for name, value in vars(self).items() if value is not None]
