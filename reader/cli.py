@@ -29,6 +29,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "import": ("reader.commands_exchange", "import notes from a JSON export"),
     "sync": ("reader.commands_exchange", "merge the notes in a sync folder, write this computer's"),
     "recover": ("reader.commands_recover", "recover notes from a damaged notes file"),
+    "pdf": ("reader.commands_pdf", "write a chapter or the whole library as a PDF"),
 }
 
 

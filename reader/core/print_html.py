@@ -18,7 +18,8 @@ from datetime import datetime
 from typing import Literal
 
 from reader.core.colours import colour_info
-from reader.core.document import ChapterDocument
+from reader.core.document import ChapterDocument, load_document
+from reader.core.library import Chapter, Library
 from reader.core.notes import Annotation
 from reader.core.placement import place_annotations
 from reader.core.print_marks import Mark, blend, mark_ranges
@@ -32,6 +33,8 @@ __all__ = [
     "PrintedNote",
     "build_print",
     "chapter_anchor",
+    "library_title",
+    "print_library",
 ]
 
 NotesMode = Literal["none", "footnotes", "appendix"]
@@ -271,3 +274,33 @@ def _renamer(index: int) -> Callable[[re.Match[str]], str]:
         return f'src="{match.group(1)}:{index}.{match.group(2)}"'
 
     return rename
+
+
+def print_library(
+    library: Library,
+    annotations: Iterable[Annotation],
+    notes: NotesMode = "none",
+    *,
+    chapter: str | None = None,
+    document_for: Callable[[Chapter], ChapterDocument] | None = None,
+) -> PrintDocument:
+    """The printable HTML of one chapter of `library` (by slug), or of all when None.
+
+    Raises KeyError when the library has no chapter `chapter`, and the library's
+    ChapterChangedError when a chapter file changed since the library was read.
+    """
+    load = document_for or (lambda c: load_document(c, library.root))
+    if chapter is not None:
+        found = library.by_slug(chapter)
+        if found is None:
+            raise KeyError(chapter)
+        chapters = [found]
+    else:
+        chapters = list(library.chapters)
+    title = None if chapter is not None else library_title(library)
+    return build_print([load(c) for c in chapters], annotations, notes, title=title)
+
+
+def library_title(library: Library) -> str:
+    """The name printed for the whole library: its folder's name, else "All chapters"."""
+    return library.root.name or "All chapters"
