@@ -22,6 +22,7 @@ from reader.core.document import ChapterDocument, load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation, format_timestamp
 from reader.core.placement import place_annotations
+from reader.core.print_marks import blend
 
 __all__ = [
     "FORMATS",
@@ -283,7 +284,10 @@ def _md_note(note: ExportedNote) -> list[str]:
 
 # -- HTML ------------------------------------------------------------------------------------
 
+# No CSS variables anywhere: print engines and HTML-to-PDF converters drop them, and the
+# colours with them. Each note carries its own colours as inline hex values instead.
 _CSS = """
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: Charter, 'Source Serif 4', Georgia, 'DejaVu Serif', serif;
   color: #23272e; background: #fbfaf6; max-width: 46em; margin: 2.5em auto; padding: 0 1.5em;
   line-height: 1.55; }
@@ -293,20 +297,19 @@ h1 { font-size: 1.9em; margin-bottom: 0.2em; }
 h2 { font-size: 1.4em; margin-top: 2em; border-bottom: 1px solid #d9d5cc; padding-bottom: 0.2em; }
 h3 { font-size: 1.1em; margin-top: 1.5em; color: #5e6670; }
 .meta { color: #5e6670; font-size: 0.9em; }
-.note { margin: 1em 0; padding: 0.6em 0.9em; border-left: 5px solid var(--hl);
-  background: #fff; border-radius: 3px; break-inside: avoid; page-break-inside: avoid; }
+.note { margin: 1em 0; padding: 0.6em 0.9em; border-left: 5px solid #d9d5cc;
+  background: #ffffff; border-radius: 3px; break-inside: avoid; page-break-inside: avoid; }
 .note blockquote { margin: 0; }
-.note mark { background: var(--hl-fill); color: inherit; padding: 0.05em 0.1em;
+.note mark { color: inherit; padding: 0.05em 0.1em;
   -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .note .comment { margin: 0.5em 0 0; white-space: pre-wrap;
   font-family: 'Inter', 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', sans-serif;
   font-size: 0.92em; }
 .note .date { margin: 0.4em 0 0; color: #5e6670; font-size: 0.8em; }
 @media print {
-  body { background: #fff; margin: 0; max-width: none; font-size: 11pt; }
+  body { background: #ffffff; margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
@@ -349,10 +352,13 @@ def _html_note(note: ExportedNote) -> str:
     esc = html.escape
     a = note.annotation
     light = colour_info(a.colour).light
-    # Colours come from the fixed table above, never from the annotation's own text.
+    # Colours come from the fixed colour table, never from the annotation's own text; the
+    # fill is the window's translucent one made opaque over white, as printers need.
+    fill = blend([light])
     parts = [
-        f'<div class="note" style="--hl: {light}; --hl-fill: {light}99">',
-        f"<blockquote><mark>{esc(a.target.quote.exact)}</mark></blockquote>",
+        f'<div class="note" style="border-left-color: {light}">',
+        f'<blockquote><mark style="background-color: {fill}">'
+        f"{esc(a.target.quote.exact)}</mark></blockquote>",
     ]
     if a.note:
         parts.append(f'<p class="comment">{esc(a.note)}</p>')

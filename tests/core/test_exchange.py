@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -22,6 +24,7 @@ from reader.core.exchange import export
 from reader.core.importing import ImportRefused, import_file, import_into, parse_w3c
 from reader.core.library import Library, load_library
 from reader.core.notes import Annotation, AnnotationId, format_timestamp
+from reader.core.print_marks import blend
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
@@ -217,6 +220,29 @@ def test_html_is_self_contained_escaped_and_coloured(
     assert "#ffa6c9" in page  # the light pink of the window's highlights
     assert "@media print" in page and "print-color-adjust: exact" in page
     assert "src=" not in page.replace("src=x", "") and "<link" not in page and "<script" not in page
+
+
+def test_html_colours_are_inline_hex_without_css_variables(
+    stores: StoreFactory, library: Library
+) -> None:
+    """Print engines and converters drop CSS variables: every colour must be written out."""
+    store = stores("notes")
+    highlight(store, library, PHRASE, "pink", "first")
+    highlight(store, library, "freedom from fear", "blue", "second")
+    page = export(store.list(), library, "html", generated=GENERATED)
+
+    assert "var(" not in page and "--hl" not in page
+    notes = re.findall(
+        r'<div class="note" style="border-left-color: (#[0-9a-f]{6})">'
+        r'<blockquote><mark style="background-color: (#[0-9a-f]{6})">([^<]*)</mark>',
+        page,
+    )
+    by_quote = {quote: (rule, fill) for rule, fill, quote in notes}
+    # The rule is the colour's swatch; the fill is the window's translucent fill on white.
+    assert by_quote["freedom from fear"] == ("#9cc8ff", blend(["#9cc8ff"]))
+    assert by_quote[html.escape(PHRASE)] == ("#ffa6c9", blend(["#ffa6c9"]))
+    assert blend(["#9cc8ff"]) not in ("#9cc8ff", "#ffffff")
+    assert "-webkit-print-color-adjust: exact" in page
 
 
 def test_export_of_one_chapter_only(stores: StoreFactory, library: Library) -> None:
