@@ -177,6 +177,11 @@ PLUGINS: tuple[Plugin, ...] = (
     # Every step in its own process against a budget; `python -m benchmarks.hostile_bench`
     # alone also exits 1 when the budget is broken (and can time the window: --window).
     Plugin("hostile", "benchmarks.hostile_bench", {"quick": False}, {"quick": True}),
+    # Each sync in its own process; `python -m benchmarks.sync_bench` alone exits 1 when
+    # an unchanged folder costs more than 1.3x an empty one.
+    Plugin(
+        "sync", "benchmarks.sync_bench", {"files": 10, "notes": 2000}, {"files": 2, "notes": 100}
+    ),
 )
 
 

@@ -36,6 +36,7 @@ from reader.core.sync_state import (
     FolderState,
     NotesFingerprint,
     digest_bytes,
+    digest_file,
     load_folder_state,
     refreshed,
     save_folder_state,
@@ -188,7 +189,9 @@ def sync_folder(
             files[path.name] = stamp
     if progress is not None:
         progress(total, total)
-    after = fingerprint() if fingerprint is not None else None
+    # Only our merges wrote since `before` was taken (another program's write shows at
+    # the next sync): without one, the notes are as they were.
+    after = before if not result.ids or fingerprint is None else fingerprint()
     try:
         own_stamp = _own_file(store, library, folder, ident, state, after, result)
     except OSError as error:
@@ -227,12 +230,15 @@ def _merge_one(
         return known
     digest: str | None = None
     try:
+        if known is not None and stat is not None and stat.st_size == known.size:
+            # Perhaps the same bytes with a new time (copied, touched), or a time too
+            # recent to trust: hashing in pieces costs far less memory than parsing.
+            with contextlib.suppress(OSError):
+                if digest_file(path) == known.digest:
+                    _repeat(known, path, result)
+                    return refreshed(known, stat)
         data = read_import_file(path)
         digest = digest_bytes(data)
-        if known is not None and stat is not None and known.digest == digest:
-            # The same bytes with a new time (copied, touched) or too recent to trust.
-            _repeat(known, path, result)
-            return refreshed(known, stat)
         records = parse_w3c(data, resolve)
         summary = import_into(store, library, records)
     except ImportRefused as refused:
@@ -292,8 +298,8 @@ def _own_file(
             result.written = path
             return known
         try:
-            same = digest_bytes(read_import_file(path)) == known.digest
-        except ImportRefused:
+            same = digest_file(path) == known.digest
+        except OSError:
             same = False
         if same:
             result.written = path

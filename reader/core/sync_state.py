@@ -33,6 +33,7 @@ __all__ = [
     "FolderState",
     "NotesFingerprint",
     "digest_bytes",
+    "digest_file",
     "load_folder_state",
     "refreshed",
     "save_folder_state",
@@ -115,6 +116,15 @@ class FolderState:
 def digest_bytes(data: bytes) -> str:
     """The hash recorded for a file's contents."""
     return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def digest_file(path: Path, chunk: int = 1 << 20) -> str:
+    """The hash of a file's contents, read in pieces (an own file may be tens of MB)."""
+    digest = hashlib.blake2b(digest_size=20)
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def stamp_for(
