@@ -1,10 +1,6 @@
-"""The Contents filter: which chapters a typed text keeps, and the box it is typed in."""
+"""The Contents filter: the box it is typed in, above the tree (matching: title_filter.py)."""
 
 from __future__ import annotations
-
-import unicodedata
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 # The Qt namespace is reached through its module, and only on a key press: this module is
 # loaded before the first paint, and PySide makes the namespace's enums (15-20 ms) on first use.
@@ -13,57 +9,21 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-if TYPE_CHECKING:
-    from reader.ui.contents_panel import ContentsPanel
+from reader.ui.contents_panel import ContentsPanel
+from reader.ui.qt_names import PLAIN_TEXT
+from reader.ui.title_filter import fold, folded_paths, query_words, visibility
+
+__all__ = [
+    "PLACEHOLDER",
+    "ContentsTab",
+    "FilterBox",
+    "fold",
+    "folded_paths",
+    "query_words",
+    "visibility",
+]
 
 PLACEHOLDER = "Filter chapters"
-
-
-def fold(text: str) -> str:
-    """`text` without accents and case, so that "cafe" finds "Café" and "ÉTÉ" finds "été"."""
-    if text.isascii():  # most titles: nothing to decompose (a third of the time on 10,000)
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def query_words(text: str) -> tuple[str, ...]:
-    """The folded words of a filter text; none for blank text (nothing is filtered)."""
-    return tuple(fold(text).split())
-
-
-def folded_paths(titles: Sequence[str], parents: Sequence[int]) -> list[str]:
-    """Each chapter's folded title after those of its ancestors, one title a line.
-
-    `parents[i]` is the index of chapter i's parent (-1 at the top level), and a parent
-    always comes before its children (the library's depth-first reading order).
-    """
-    paths: list[str] = []
-    for title, parent in zip(titles, parents, strict=True):
-        own = fold(title)
-        paths.append(f"{paths[parent]}\n{own}" if parent >= 0 else own)
-    return paths
-
-
-def visibility(
-    paths: Sequence[str], parents: Sequence[int], words: Sequence[str]
-) -> tuple[list[bool], list[bool], list[bool]]:
-    """Which chapters match, which stay visible, and which have a visible child chapter.
-
-    A chapter matches when every word is in its title or an ancestor's title (so a
-    module's name keeps its lessons); a chapter stays visible when it matches or one
-    of its descendants does, so that every match is reached through its ancestors.
-    """
-    matched = [all(word in path for word in words) for path in paths]
-    visible = list(matched)
-    opened = [False] * len(paths)
-    # Children come after their parent: walking backwards settles every child first.
-    for index in range(len(paths) - 1, -1, -1):
-        parent = parents[index]
-        if visible[index] and parent >= 0:
-            visible[parent] = True
-            opened[parent] = True
-    return matched, visible, opened
 
 
 class FilterBox(QLineEdit):
@@ -110,9 +70,8 @@ class ContentsTab(QWidget):
         self._box = FilterBox(panel)
         self._none = QLabel()
         self._none.setObjectName("contentsFilterStatus")
-        # Typed text is shown as written (set by the property's name: the enum would make
-        # PySide create the Qt namespace's enums before the first paint).
-        self._none.setProperty("textFormat", "PlainText")
+        # Typed text is shown as written (set by the property's name: see qt_names.py).
+        self._none.setProperty("textFormat", PLAIN_TEXT)
         self._none.setWordWrap(True)
         self._none.hide()
         top = QVBoxLayout()

@@ -11,20 +11,20 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
-from reader.ui.contents_filter import folded_paths, query_words, visibility
 from reader.ui.plain import plain_tooltip
+from reader.ui.qt_names import TREE_ITEM_USER_TYPE, USER_ROLE
 from reader.ui.theme import solid_brush
+from reader.ui.title_filter import folded_paths, query_words, visibility
 
-# Qt.ItemDataRole.UserRole (0x0100) as a number: the panel is built before the first paint,
-# and PySide creates all of its Qt namespace enums (15-20 ms) at their first use.
-_USER_ROLE = 0x0100
-_SLUG_ROLE = _USER_ROLE
-_HEADING_ROLE = _USER_ROLE + 1  # unset on a chapter's own row
-# Row kinds as item types (QTreeWidgetItem.ItemType.UserType is 1000): given to the
-# constructor, so telling a chapter from a heading or a part costs no call per row.
-_CHAPTER = 1001
-_HEADING = 1002
-_PART = 1003
+# The panel is built before the first paint, so its roles and item types are the named
+# values of reader/ui/qt_names.py, not the enums.
+_SLUG_ROLE = USER_ROLE
+_HEADING_ROLE = USER_ROLE + 1  # unset on a chapter's own row
+# Row kinds as item types: given to the constructor, so telling a chapter from a heading
+# or a part costs no call per row.
+_CHAPTER = TREE_ITEM_USER_TYPE + 1
+_HEADING = TREE_ITEM_USER_TYPE + 2
+_PART = TREE_ITEM_USER_TYPE + 3
 
 
 def same_title(heading: str, title: str) -> bool:

@@ -7,8 +7,8 @@ before the first chapter is painted, so until then the reader passes the plain v
 below, each named after the enum member it stands for. After the first paint the code
 uses the scoped enums themselves (`Qt.Key.Key_Escape`), as everywhere else.
 
-tests/ui/test_qt_names.py checks, in a process of its own, that each value equals its
-enum's value, so a Qt release that renumbered one would fail there and not in use.
+tests/ui/test_startup.py checks, in a process of its own and after the first paint, that
+each value equals its enum's value, so a Qt release that renumbered one fails there.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from reader.ui.images import Decoded, decode_image
 from reader.ui.layers import LayeredView
 from reader.ui.placeholder import placeholder_image
 from reader.ui.positions import PositionMap
+from reader.ui.qt_names import SCROLL_BAR_ALWAYS_ON
 from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
 
 # Comfortable measure: about 66 characters a line (serifs report a wide average width).
@@ -61,9 +62,8 @@ class ChapterView(LayeredView):
         self._current_heading: str | None = None
         self._side_margin = -1
         # Always a scroll bar, so the column never shifts when a chapter is short. Set by
-        # the property's name: Qt.ScrollBarPolicy would create all of PySide's Qt namespace
-        # enums (15-20 ms) before the first page is shown.
-        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
+        # the property's name, before the first paint: see reader/ui/qt_names.py.
+        self.setProperty("verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_ON)
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         self.verticalScrollBar().valueChanged.connect(self._update_current_heading)
