@@ -117,6 +117,7 @@ def install_features(
     # Imported here: a start-up that defers the features does not pay for their imports.
     from reader.ui.annotations_feature import install_annotations
     from reader.ui.exchange_feature import install_exchange
+    from reader.ui.help_feature import install_help
     from reader.ui.navigation import install_navigation
     from reader.ui.search_feature import install_search
 
@@ -129,6 +130,7 @@ def install_features(
         features.annotations = install_annotations(context, window)
     features.exchange = install_exchange(context, window, sync_dir=sync_dir, sync=create_files)
     features.navigation = install_navigation(context, window)
+    features.help = install_help(context, window)
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))

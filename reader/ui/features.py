@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     # None of these modules imports the window, so this closes no cycle.
     from reader.ui.annotations_feature import AnnotationsFeature
     from reader.ui.exchange_feature import ExchangeFeature
+    from reader.ui.help_feature import HelpFeature
     from reader.ui.navigation import NavigationFeature
     from reader.ui.search_feature import SearchFeature
 
@@ -22,6 +23,7 @@ class Features:
     exchange: ExchangeFeature | None = None
     navigation: NavigationFeature | None = None
     search: SearchFeature | None = None
+    help: HelpFeature | None = None
 
     def installed(self) -> list[str]:
         """The names of the features installed so far."""

@@ -109,6 +109,7 @@ class FindBar(QFrame):
         # Esc also closes the bar while the focus is in the text below it.
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
         self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._escape.setWhatsThis("Close the find bar")  # its name in Help > Keyboard Shortcuts
         self._escape.setEnabled(False)
         self._escape.activated.connect(self.close_bar)
         view.installEventFilter(self)

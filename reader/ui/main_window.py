@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
 from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
@@ -457,14 +456,4 @@ class MainWindow(QMainWindow):
             self,
             "Library problems",
             "Some files of the library could not be opened; the others are shown.\n\n" + text,
-        )
-
-    @Slot()
-    def show_about(self) -> None:
-        """Say which Field Reader this is and where the notes are kept."""
-        QtWidgets.QMessageBox.about(
-            self,
-            "About Field Reader",
-            f"<b>Field Reader {__version__}</b><p>An offline reader for course chapters. "
-            f"Your notes are kept in<br><code>{escape(str(self._data_dir))}</code></p>",
         )

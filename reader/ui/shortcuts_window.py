@@ -181,9 +181,8 @@ class ShortcutsWindow(QDialog):
         self._tree.setUniformRowHeights(True)
         self._tree.setAccessibleName("Keyboard shortcuts")
         self._tree.setAccessibleDescription("Commands grouped by menu, each with its keys")
-        self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self._tree.header().setStretchLastSection(False)
+        self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self._tree.header().setStretchLastSection(True)
         self._empty = QLabel()
         self._empty.setObjectName("shortcutsEmpty")
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -194,7 +193,7 @@ class ShortcutsWindow(QDialog):
         layout.addWidget(self._tree)
         layout.addWidget(self._empty)
         self._filter.textChanged.connect(self._apply_filter)
-        self.resize(560, 620)
+        self.resize(640, 640)
         self.set_theme(theme)
         self.refresh()
 
@@ -247,6 +246,9 @@ class ShortcutsWindow(QDialog):
             item.setData(1, Qt.ItemDataRole.AccessibleTextRole, " or ".join(entry.keys))
             items.append((item, entry))
         self._tree.expandAll()
+        # Commands are short and must be read whole (Qt's own fit leaves indented rows
+        # elided by a few pixels); a long list of keys may be cut at the right instead.
+        self._tree.setColumnWidth(0, self._tree.sizeHintForColumn(0) + 24)
         self._apply_filter(self._filter.text())
 
     @Slot(str)

@@ -33,7 +33,7 @@ VIEW_SIDEBAR, VIEW_TEXT = 10, 20  # Sidebar, Go to Contents, Go to Text; Larger,
 GO_HISTORY, GO_CHAPTERS = 10, 20  # Back, Forward; Previous, Next Chapter
 NOTES_HIGHLIGHT, NOTES_UNDO, NOTES_PANEL = 10, 20, 30
 SEARCH_FIND = 10  # Find, Find Next, Find Previous, Search All Chapters
-HELP_ABOUT = 10  # Library Problems, About
+HELP_GUIDE, HELP_ABOUT = 0, 10  # Guide, Keyboard Shortcuts; Library Problems, About
 TOOLBAR_SIDEBAR, TOOLBAR_TEXT, TOOLBAR_HIGHLIGHT = 10, 20, 30
 
 
@@ -70,10 +70,6 @@ class WindowCommands(Protocol):
 
     def show_problems(self) -> None:
         """List the library's problems."""
-        ...
-
-    def show_about(self) -> None:
-        """Say which Field Reader this is."""
         ...
 
 
@@ -174,10 +170,9 @@ class WindowMenus:
         register(previous, menu="go", group="chapters", order=GO_CHAPTERS)
         register(following, menu="go", group="chapters", order=GO_CHAPTERS + 1)
 
+        # About Field Reader is the help feature's (reader/ui/help_feature.py).
         problems = make_action(window, "Library &Problems", commands.show_problems)
-        about = make_action(window, "&About Field Reader", commands.show_about)
         register(problems, menu="help", group="about", order=HELP_ABOUT)
-        register(about, menu="help", group="about", order=HELP_ABOUT + 1)
 
         # Its actions have no icons, so their buttons show their text (iconText).
         self.toggle_sidebar.setIconText("Sidebar")
