@@ -162,7 +162,9 @@ def _appendix(notes: Sequence[PrintedNote], chapter_titles: Sequence[str]) -> st
         label = note.section if note.found else "Not found in the current text"
         if label and label != section:
             section = label
-            out.append(f"<h3>{esc(label)}</h3>")
+            # A chapter's title heading already stands above its notes as the chapter.
+            if not (len(chapter_titles) > 1 and label == chapter_titles[chapter]):
+                out.append(f"<h3>{esc(label)}</h3>")
         out.append(_note_entry(note))
     return "".join(out)
 
