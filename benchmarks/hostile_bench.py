@@ -394,7 +394,10 @@ def main(argv: list[str] | None = None) -> int:
     text = table(measured)
     ratio = query_ratio(measured)
     if ratio is not None:
-        text += f"\nA search query on the largest chapter takes {ratio:.1f}x the time on the seed chapter."
+        text += (
+            f"\nA search query on the largest chapter takes {ratio:.1f}x the time on the "
+            "seed chapter."
+        )
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     mode = "quick" if args.quick else "full"

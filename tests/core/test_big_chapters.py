@@ -1,7 +1,8 @@
 """Big chapters in the search index: long sections are stored in parts, hits name their place.
 
-The largest chapter the library opens (just under its size limit) is built once for the module (rendering it is most of the cost); its
-timing against the seed chapter is the hostile benchmark's business, not a test's.
+The largest chapter the library opens (just under its size limit) is built once for the
+module (rendering it is most of the cost); its timing against the seed chapter is the
+hostile benchmark's business, not a test's.
 """
 
 from __future__ import annotations
