@@ -60,6 +60,7 @@ class HelpView(QTextBrowser):
         self._theme: Theme | None = None
         self._font_px = 18
         self._column = 0
+        self._margin = -1
         self.anchorClicked.connect(self._on_anchor)
 
     def show_guide(self, rendered: RenderedChapter, theme: Theme, font_px: int) -> None:
@@ -96,10 +97,22 @@ class HelpView(QTextBrowser):
         self.setHtml(self._rendered.html)
         bar.setValue(round(share * bar.maximum()))
 
+    def _centre(self) -> None:
+        """Keep the text a readable column in the middle of a wide window."""
+        available = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
+        margin = max(0, (available - _MAX_COLUMN - 2 * _SIDE_MARGIN) // 2)
+        if margin != self._margin:
+            self._margin = margin
+            self.setViewportMargins(margin, 0, margin, 0)
+            # Margins resize the viewport behind QTextEdit's back: hand it a resize so the
+            # text re-wraps (as the chapter view does).
+            super().resizeEvent(QResizeEvent(self.size(), QSize(-1, -1)))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Re-lay the guide when the column width changes, so pictures fit it."""
+        """Re-centre the column and re-lay the guide when its width changes."""
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
+            self._centre()
             self._relayout()
 
     def loadResource(self, type_: int, url: QUrl | str) -> Any:
@@ -148,7 +161,9 @@ class HelpWindow(QDialog):
     @Slot()
     def set_theme(self, theme: Theme) -> None:
         """Show the guide in `theme`, like the chapters."""
-        self.setStyleSheet(app_stylesheet(theme))
+        # The page colour reaches the margins around the column too, as in the chapter view.
+        page = f"QTextBrowser#helpView {{ background: {theme.page}; border: none; }}"
+        self.setStyleSheet(app_stylesheet(theme) + page)
         self._view.show_guide(self._rendered, theme, self._font_px)
 
     def show_heading(self, heading_id: str) -> None:

@@ -161,6 +161,17 @@ def test_guide_follows_the_theme(qtbot: QtBot, window: MainWindow) -> None:
     assert guide.view.rendered is not None and guide.view.document().toPlainText()
 
 
+def test_guide_keeps_a_readable_column_in_a_wide_window(qtbot: QtBot, window: MainWindow) -> None:
+    guide = guide_via_f1(qtbot, window)
+    guide.resize(1600, 700)
+    qtbot.waitUntil(lambda: guide.view.viewport().width() < 900)
+    narrow_x = guide.view.viewport().x()
+    assert narrow_x > 300  # the margins centre the column
+    guide.resize(600, 700)
+    qtbot.waitUntil(lambda: guide.view.viewport().x() == 0)
+    assert guide.view.column_width() <= 600
+
+
 def test_guide_pictures_resolve_inside_the_help_folder_only(tmp_path: Path) -> None:
     folder = tmp_path / "help"
     (folder / "images").mkdir(parents=True)
