@@ -73,7 +73,7 @@ def test_export_to_stdout_in_each_format(seed_library: Path, data_dir: Path) -> 
     assert markdown.returncode == 0, markdown.stderr
     assert markdown.stdout.startswith("# Study notes") and f"> {PHRASE}" in markdown.stdout
     page = run("export", "--format", "html", *common)
-    assert page.returncode == 0 and "<mark>" in page.stdout
+    assert page.returncode == 0 and "<mark style=" in page.stdout
     data = run("export", "--format", "json", "--chapter", "human-security", *common)
     assert data.returncode == 0
     collection = json.loads(data.stdout)

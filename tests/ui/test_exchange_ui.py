@@ -72,7 +72,7 @@ def test_export_to_writes_the_chosen_format(
     data = feature.export_to(tmp_path / "notes.json", "json")
     assert data is not None and json.loads(data.read_text())["total"] == 1
     page = feature.export_to(tmp_path / "notes.html", "html")
-    assert page is not None and "<mark>" in page.read_text(encoding="utf-8")
+    assert page is not None and "<mark style=" in page.read_text(encoding="utf-8")
 
 
 def test_import_draws_the_new_highlights_and_shows_the_summary(
