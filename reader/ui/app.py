@@ -119,6 +119,7 @@ def install_features(
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.help_feature import install_help
     from reader.ui.navigation import install_navigation
+    from reader.ui.print_feature import install_printing
     from reader.ui.search_feature import install_search
 
     context, features = window.context, window.features
@@ -131,6 +132,7 @@ def install_features(
     features.exchange = install_exchange(context, window, sync_dir=sync_dir, sync=create_files)
     features.navigation = install_navigation(context, window)
     features.help = install_help(context, window)
+    features.printing = install_printing(context, window)
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from reader.ui.exchange_feature import ExchangeFeature
     from reader.ui.help_feature import HelpFeature
     from reader.ui.navigation import NavigationFeature
+    from reader.ui.print_feature import PrintFeature
     from reader.ui.search_feature import SearchFeature
 
 
@@ -24,6 +25,7 @@ class Features:
     navigation: NavigationFeature | None = None
     search: SearchFeature | None = None
     help: HelpFeature | None = None
+    printing: PrintFeature | None = None
 
     def installed(self) -> list[str]:
         """The names of the features installed so far."""

@@ -1,0 +1,282 @@
+"""File > Print… and File > Save as PDF…: this chapter or all, with or without the notes.
+
+Both ask first, in a small dialog, what to print (this chapter or every chapter) and how
+to print the notes (not at all, as footnotes, or as an appendix). The pages are laid out
+on the window's thread (reader/ui/printing.py); a progress dialog with Cancel shows while
+they are painted, which for a whole library takes a few seconds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library import ChapterChangedError
+from reader.core.notes import Annotation
+from reader.core.print_html import NotesMode, PrintDocument, print_library
+from reader.storage.db import StorageError
+from reader.ui.actions import make_action
+from reader.ui.context import AppContext, NotesUnavailable, ReaderWindow
+from reader.ui.exchange_dialogs import dialog_options
+from reader.ui.plain import show_message
+from reader.ui.printing import (
+    PrintCancelled,
+    Progress,
+    lay_out,
+    page_layout,
+    paint_pages,
+    write_pdf,
+)
+from reader.ui.window_menus import FILE_EXCHANGE
+
+# After Export, Import and Sync Folder (FILE_EXCHANGE + 0..2), before Quit.
+FILE_PRINT = FILE_EXCHANGE + 10
+NOTES_LABELS: dict[NotesMode, str] = {
+    "none": "Not printed (highlights only)",
+    "footnotes": "As footnotes, at the end of each chapter",
+    "appendix": "In an appendix, at the end",
+}
+
+
+class PrintOptionsDialog(QDialog):
+    """Asks what to print: this chapter or all chapters, and how to print the notes."""
+
+    def __init__(self, parent: QWidget, title: str, chapter_title: str | None, ok: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._this = QRadioButton(f"&This chapter: {chapter_title}" if chapter_title else "")
+        self._all = QRadioButton("&All chapters")
+        group = QButtonGroup(self)
+        group.addButton(self._this)
+        group.addButton(self._all)
+        self._this.setVisible(chapter_title is not None)
+        (self._this if chapter_title else self._all).setChecked(True)
+        self._notes = QComboBox()
+        for mode, label in NOTES_LABELS.items():
+            self._notes.addItem(label, mode)
+        scope = QVBoxLayout()
+        scope.addWidget(self._this)
+        scope.addWidget(self._all)
+        form = QFormLayout()
+        form.addRow("Print:", scope)
+        form.addRow("&Notes:", self._notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[bool, NotesMode]:
+        """Whether only the current chapter is printed, and how the notes are."""
+        return self._this.isChecked(), self._notes.currentData()
+
+
+class PrintFeature(QObject):
+    """The two File-menu entries and what they do."""
+
+    def __init__(self, context: AppContext, window: ReaderWindow) -> None:
+        super().__init__(window.as_widget())
+        self._context = context
+        self._window = window
+        self.last_message: QMessageBox | None = None
+        self._progress_dialog: QProgressDialog | None = None
+        widget = window.as_widget()
+        self.print_action = make_action(
+            widget,
+            "&Print…",
+            self.ask_print,
+            QKeySequence.StandardKey.Print,
+            "Print this chapter or all chapters, with your highlights and notes",
+        )
+        self.pdf_action = make_action(
+            widget,
+            "Save as P&DF…",
+            self.ask_pdf,
+            tip="Save this chapter or all chapters as a PDF, with your highlights and notes",
+        )
+
+    # -- asking ----------------------------------------------------------------------------
+
+    def _options(self, title: str, ok: str) -> PrintOptionsDialog:
+        doc = self._window.current_document()
+        dialog = PrintOptionsDialog(
+            self._window.as_widget(), title, doc.chapter.title if doc is not None else None, ok
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    @Slot()
+    def ask_pdf(self) -> None:
+        """Ask what to print, then for the file, and write the PDF."""
+        dialog = self._options("Save as PDF", "Save…")
+        dialog.accepted.connect(lambda: self._pdf_chosen(*dialog.choice()))
+        dialog.open()
+
+    @Slot()
+    def ask_print(self) -> None:
+        """Ask what to print, then for the printer, and print."""
+        dialog = self._options("Print", "Print…")
+        dialog.accepted.connect(lambda: self._print_chosen(*dialog.choice()))
+        dialog.open()
+
+    def _slug(self, this_chapter: bool) -> str | None:
+        doc = self._window.current_document()
+        return doc.chapter.slug if doc is not None and this_chapter else None
+
+    def _pdf_chosen(self, this_chapter: bool, notes: NotesMode) -> None:
+        slug = self._slug(this_chapter)
+        path, _ = QFileDialog.getSaveFileName(
+            self._window.as_widget(),
+            "Save as PDF",
+            str(Path.home() / f"{slug or 'all-chapters'}.pdf"),
+            "PDF documents (*.pdf)",
+            options=dialog_options(),
+        )
+        if path:
+            chosen = Path(path)
+            if chosen.suffix.lower() != ".pdf":
+                chosen = chosen.with_name(chosen.name + ".pdf")
+            self.save_pdf(chosen, slug, notes)
+
+    def _print_chosen(self, this_chapter: bool, notes: NotesMode) -> None:
+        job = self._job(self._slug(this_chapter), notes)
+        if job is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout())
+        printer.setDocName(job.title)
+        dialog = QPrintDialog(printer, self._window.as_widget())
+        dialog.setWindowTitle("Print")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_on(printer, job)
+
+    # -- doing -----------------------------------------------------------------------------
+
+    def _annotations(self) -> list[Annotation] | None:
+        """Every live note, [] without a notes file; None (said) when they cannot be read."""
+        notes = self._context.notes
+        if notes is None:
+            return []
+        try:
+            return notes.store.list()
+        except (NotesUnavailable, StorageError) as error:
+            message = getattr(error, "message", None) or str(error)
+            self._say("Nothing printed", f"Your notes cannot be read. {message}")
+            return None
+
+    def _job(self, slug: str | None, notes: NotesMode) -> PrintDocument | None:
+        """The printable document of chapter `slug` (or all); None (said) when impossible."""
+        annotations = self._annotations()
+        if annotations is None:
+            return None
+        try:
+            return print_library(
+                self._context.library,
+                annotations,
+                notes,
+                chapter=slug,
+                document_for=self._context.document_for,
+            )
+        except (ChapterChangedError, KeyError):
+            self._say(
+                "Nothing printed",
+                "The chapters changed on disk since they were listed. "
+                "Reopen the library and print again.",
+            )
+            return None
+
+    def save_pdf(self, path: Path, slug: str | None, notes: NotesMode) -> Path | None:
+        """Write chapter `slug` (or every chapter) as a PDF at `path`; None if it failed."""
+        job = self._job(slug, notes)
+        if job is None:
+            return None
+        progress = self._progress(job)
+        try:
+            result = write_pdf(job, path, progress=progress)
+        except PrintCancelled:
+            self._window.show_status("Saving as PDF was cancelled; nothing was written.", 6000)
+            return None
+        except OSError as error:
+            self._say("PDF not saved", f"{path} could not be written ({error.strerror or error}).")
+            return None
+        finally:
+            self._close_progress()
+        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        self._window.show_status(f"Saved {pages} as {path}.", 8000)
+        return path
+
+    def print_on(self, printer: QPrinter, job: PrintDocument) -> int:
+        """Print `job` on `printer` (already set up); the number of pages, 0 if none."""
+        document = lay_out(job, printer.pageLayout())
+        try:
+            pages = paint_pages(job, document, printer, self._progress(job))
+        except PrintCancelled:
+            printer.abort()
+            self._window.show_status("Printing was cancelled.", 6000)
+            return 0
+        except OSError as error:
+            self._say("Not printed", f"The printer refused the pages ({error}).")
+            return 0
+        finally:
+            self._close_progress()
+        self._window.show_status(f"Sent {pages} page{'s' if pages != 1 else ''} to print.", 6000)
+        return pages
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _progress(self, job: PrintDocument) -> Progress:
+        """A progress callback with a Cancel button, shown when the job takes a while."""
+        dialog = QProgressDialog(
+            f"Preparing the pages of {job.title}…", "Cancel", 0, 0, self._window.as_widget()
+        )
+        dialog.setWindowTitle("Printing")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(700)
+        self._progress_dialog = dialog
+
+        def step(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)  # a modal progress dialog handles events here
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        return step
+
+    def _close_progress(self) -> None:
+        dialog = self._progress_dialog
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+            self._progress_dialog = None
+
+    def _say(self, title: str, text: str) -> None:
+        self.last_message = show_message(self._window.as_widget(), title, text)
+
+
+def install_printing(context: AppContext, window: ReaderWindow) -> PrintFeature:
+    """Register Print… and Save as PDF… in the File menu, after the notes' exchange."""
+    feature = PrintFeature(context, window)
+    register = context.actions.register
+    register(feature.print_action, menu="file", group="print", order=FILE_PRINT)
+    register(feature.pdf_action, menu="file", group="print", order=FILE_PRINT + 1)
+    return feature
