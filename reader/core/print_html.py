@@ -208,8 +208,25 @@ def _chapter_notes(
             after = _marker(number)
             number += 1
         if span is not None:
-            marks.append(Mark(span.start, span.end, colour_info(a.colour).light, after))
+            fill = colour_info(a.colour).light
+            marks.append(
+                Mark(span.start, span.end, fill, after, _word_end(doc.plain.text, span.end))
+            )
     return marks, notes
+
+
+def _word_end(text: str, end: int) -> int:
+    """`end`, moved to the end of the word it falls inside (a number never splits a word)."""
+
+    def in_word(index: int) -> bool:
+        return text[index].isalnum() or text[index] == "_"
+
+    limit = min(len(text), end + 40)
+    if end <= 0 or end >= limit or not in_word(end - 1):
+        return end
+    while end < limit and in_word(end):
+        end += 1
+    return end
 
 
 def build_print(

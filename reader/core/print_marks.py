@@ -40,13 +40,16 @@ FILL_ALPHA = 0.55
 class Mark:
     """A plain-text range [start, end) to colour with `fill` (#rrggbb), and what follows it.
 
-    `after` is HTML put right after the range's last character (a footnote number), or "".
+    `after` is HTML put right after the range's last character (a footnote number), or "";
+    `after_at`, when set, is the plain-text offset it follows instead (the end of a word
+    that the range ends inside).
     """
 
     start: int
     end: int
     fill: str
     after: str = ""
+    after_at: int | None = None
 
 
 @dataclass(slots=True)
@@ -157,7 +160,10 @@ def mark_ranges(source: str, plain: str, marks: Sequence[Mark]) -> str:
         if high > low:
             ranges.append((low, high, number))
         if mark.after:
-            where = _after_position(stream, chunks, starts, low, high)
+            tail = high
+            if mark.after_at is not None and mark.after_at > mark.end:
+                tail = mapping.to_target(min(mark.after_at, len(plain)))
+            where = _after_position(stream, chunks, starts, low, tail)
             if where is not None:
                 inserts.append((where, 1, number, mark.after))
     # One sweep over the range ends: between two consecutive ends the same marks cover.

@@ -248,3 +248,21 @@ def test_figures_are_named_per_chapter(library: Library) -> None:
     assert job.images["placeholder:0.1"].status == "missing"
     with pytest.raises(KeyError):
         print_library(library, [], chapter="nowhere")
+
+
+def test_a_footnote_number_never_splits_a_word(library: Library) -> None:
+    doc = doc_of(library, "rivers")
+    plain = doc.plain.text
+    start = plain.index("Water moves sedi")
+    cut = Annotation(
+        AnnotationId("00000000-0000-4000-8000-000000000001"),
+        "rivers",
+        "2026-05-01T09:00:00.000Z",
+        "2026-05-01T09:00:00.000Z",
+        "green",
+        "cut inside a word",
+        describe(plain, start, start + len("Water moves sedi")),
+    )
+    job = build_print([doc], [cut], "footnotes")
+    # Only the selected letters are coloured; the number follows the whole word.
+    assert re.search(r"sedi</span>ment<sup>", job.html)
