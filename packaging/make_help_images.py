@@ -8,7 +8,7 @@ A temporary data folder gets a few highlights and notes on the bundled chapter (
 notes store, as the window would write them); the main-window pictures are then taken by
 `field-reader screenshot`, the Notes panel by the same window built in this process (the
 command has no option to open a sidebar tab). Each picture is scaled to 800 pixels wide and
-stored with a reduced palette, so that each stays well under 120 KB.
+stored with a palette of its own 256 commonest colours (each under about 120 KB).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads: no display needed
@@ -63,14 +64,19 @@ def seed_notes(data: Path, content: Path) -> str:
 
 
 def shrink(source: Path, out: Path) -> None:
-    """Save `source` as `out`, 800 pixels wide, with at most 256 colours."""
+    """Save `source` as `out`, 800 pixels wide, in its own 256 commonest colours."""
     image = QImage(str(source))
     if image.isNull():
         raise SystemExit(f"make_help_images: {source} is not a readable picture.")
     image = image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
-    # Interface pictures have few colours; a palette makes them a third of the size.
+    # Interface pictures have few colours: a palette of the picture's own 256 commonest
+    # colours makes them a third of the size. (Qt's own palette for Indexed8 maps the
+    # interface's greys to pinks and oranges.)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    counts = Counter(image.pixel(x, y) for y in range(image.height()) for x in range(image.width()))
+    table = [colour for colour, _ in counts.most_common(256)]
     image = image.convertToFormat(
-        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        QImage.Format.Format_Indexed8, table, Qt.ImageConversionFlag.AvoidDither
     )
     if not image.save(str(out), "PNG", 0):
         raise SystemExit(f"make_help_images: could not write {out}.")
