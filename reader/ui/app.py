@@ -216,6 +216,7 @@ def take_screenshot(
             return 2
         window.open_location(doc.chapter.slug, heading)
         app.processEvents()
+    window.view.figures.wait(in_view=True)  # big figures decode on worker threads
     image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out), "PNG"):

@@ -13,10 +13,11 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath
 
 from reader.core.sanitize import ImageRef
+from reader.ui.theme import solid_brush
 
 # A figure declaring more pixels than this (about 10,000 x 10,000) is refused unread: its
 # decoder may need the whole picture in memory before it can be scaled.
@@ -47,8 +48,59 @@ def shown_width(ref: ImageRef, declared_width: int, column: float) -> float:
     return max(1.0, min(column, float(wanted)))
 
 
+@dataclass(frozen=True)
+class Target:
+    """The pixels a figure is decoded to, and how many of them make one screen point."""
+
+    width: int
+    height: int
+    ratio: float
+
+
+def decode_target(
+    ref: ImageRef, width: int, height: int, column: float, dpr: float, *, vector: bool
+) -> Target | None:
+    """The pixels a `width` x `height` figure gets in a `column`-point column on a `dpr`
+    screen, or None when even that is absurd (a figure far taller than wide)."""
+    shown = shown_width(ref, width, column)
+    target_w = math.ceil(shown * dpr)
+    if not vector:
+        target_w = min(width, target_w)  # a raster figure is never blown up
+    target_h = max(1, round(target_w * height / width))
+    if target_w * target_h > MAX_SHOWN_PIXELS:
+        return None
+    # Shown `shown` points wide: the extra pixels serve a high-density screen.
+    return Target(target_w, target_h, target_w / shown)
+
+
+def pending_image(target: Target, colour: QColor) -> QImage:
+    """A soft rectangle of exactly the size `target` is shown at, standing in for a figure
+    still being decoded (the same size, so nothing moves when the figure arrives)."""
+    image = QImage(QSize(target.width, target.height), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(target.ratio)
+    width, height = target.width / target.ratio, target.height / target.ratio
+    painter = QPainter(image)
+    # Filled as paths with an explicit brush: QImage.fill and QBrush's constructors would
+    # create PySide's Qt namespace enums before the first paint (see placeholder.py).
+    everything = QPainterPath()
+    everything.addRect(QRectF(0, 0, width, height))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.fillPath(everything, solid_brush(QColor(0, 0, 0, 0)))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    card = QPainterPath()
+    radius = min(8.0, width / 4, height / 4)
+    card.addRoundedRect(QRectF(0, 0, width, height), radius, radius)
+    painter.fillPath(card, solid_brush(colour))
+    painter.end()
+    return image
+
+
 def decode_image(path: Path, ref: ImageRef, column: float, dpr: float) -> Decoded:
-    """Decode the figure at `path` for a column `column` points wide on a `dpr` screen."""
+    """Decode the figure at `path` for a column `column` points wide on a `dpr` screen.
+
+    Safe in a worker thread: it makes only a QImageReader and a QImage.
+    """
     reader = QImageReader(str(path))
     reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
     declared = reader.size()
@@ -57,20 +109,15 @@ def decode_image(path: Path, ref: ImageRef, column: float, dpr: float) -> Decode
         width, height = declared.width(), declared.height()
         if not vector and width * height > MAX_DECLARED_PIXELS:
             return Decoded(None, TOO_LARGE)
-        shown = shown_width(ref, width, column)
-        target_w = math.ceil(shown * dpr)
-        if not vector:
-            target_w = min(width, target_w)  # a raster figure is never blown up
-        target_h = max(1, round(target_w * height / width))
-        if target_w * target_h > MAX_SHOWN_PIXELS:
+        target = decode_target(ref, width, height, column, dpr, vector=vector)
+        if target is None:
             return Decoded(None, TOO_LARGE)
-        if (target_w, target_h) != (width, height):
-            reader.setScaledSize(QSize(target_w, target_h))
+        if (target.width, target.height) != (width, height):
+            reader.setScaledSize(QSize(target.width, target.height))
         image = reader.read()
         if image.isNull():
             return Decoded(None, UNREADABLE)
-        # Shown `shown` points wide: the extra pixels serve a high-density screen.
-        image.setDevicePixelRatio(image.width() / shown)
+        image.setDevicePixelRatio(image.width() / (target.width / target.ratio))
         return Decoded(image)
     # No declared size (some formats only know it after decoding): the allocation limit
     # still keeps a huge one from being read.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QColor,
     QFontMetricsF,
+    QImage,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from reader.core.document import ChapterDocument
 from reader.core.sanitize import ImageRef
+from reader.ui.chapter_figures import ChapterFigures
 from reader.ui.folds import Folds, fold_index
-from reader.ui.images import Decoded, decode_image
 from reader.ui.layers import LayeredView
 from reader.ui.placeholder import placeholder_image
 from reader.ui.positions import PositionMap
@@ -51,9 +52,9 @@ class ChapterView(LayeredView):
         self._theme: Theme = LIGHT
         self._font_px = 18
         self._images: dict[str, ImageRef] = {}
-        # Figures decoded for a column width and pixel ratio (see reader.ui.images).
-        self._image_cache: dict[Path, Decoded] = {}
-        self._image_size: tuple[int, float] = (0, 0.0)
+        # Figures decoded for a column width and pixel ratio, big ones on worker threads
+        # behind stand-ins of their size (see reader.ui.chapter_figures).
+        self._figures = ChapterFigures(self, self._card)
         self._folds = Folds()
         self._fold_key: tuple[str, str] | None = None
         self._heading_ids: list[str] = []
@@ -80,6 +81,8 @@ class ChapterView(LayeredView):
             for i, ref in enumerate(doc.rendered.images)
         }
         self._clear_layers()
+        # The last chapter's queued figures are of no use any more (decoded ones stay cached).
+        self._figures.reset(QColor(theme.code_bg))
         qdoc = self.document()
         qdoc.setDefaultStyleSheet(chapter_stylesheet(theme, font_px))
         qdoc.setDefaultFont(body_font(font_px))
@@ -154,20 +157,6 @@ class ChapterView(LayeredView):
             return column * ref.width_percent / 100.0
         return min(column, ref.width_pixels or column * 0.8)
 
-    def _load_image(self, ref: ImageRef) -> Decoded:
-        if ref.path is None:
-            return Decoded(None, "The image file could not be read.")
-        column, dpr = self.measure_px(), self.devicePixelRatioF()
-        if (round(column), dpr) != self._image_size:
-            # Decoded for another column or screen: of no further use.
-            self._image_cache.clear()
-            self._image_size = (round(column), dpr)
-        decoded = self._image_cache.get(ref.path)
-        if decoded is None:
-            decoded = decode_image(ref.path, ref, column, dpr)
-            self._image_cache[ref.path] = decoded
-        return decoded
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the column centred and of comfortable measure as the window resizes."""
         super().resizeEvent(event)
@@ -186,18 +175,27 @@ class ChapterView(LayeredView):
         if type_ != QTextDocument.ResourceType.ImageResource.value or ref is None:
             return None
         if ref.status == "found":
-            decoded = self._load_image(ref)
-            if decoded.image is not None:
-                return decoded.image
-            reason = decoded.problem or "The image file could not be read."
+            shown = self._figures.image(key, ref, self.measure_px(), self.devicePixelRatioF())
+            if isinstance(shown, QImage):
+                return shown
+            reason = shown
         elif ref.status == "unsafe" and ref.src.strip().lower().startswith(("http:", "https:")):
             reason = "A picture on the web: Field Reader works offline."
         elif ref.status == "unsafe":
             reason = "Not shown: its path points outside the library."
         else:
             reason = "Figure not available in this copy of the course."
+        return self._card(ref, reason)
+
+    def _card(self, ref: ImageRef, reason: str) -> QImage:
+        """The card naming figure `ref` and why it is not shown."""
         width = round(self._placeholder_width(ref))
         return placeholder_image(ref.label, reason, width, self._theme, self.devicePixelRatioF())
+
+    @property
+    def figures(self) -> ChapterFigures:
+        """The chapter's figures: which are still being decoded, and their worker queue."""
+        return self._figures
 
     # -- positions and headings ------------------------------------------------------------
 
