@@ -55,6 +55,8 @@ def plan_merge(
       its time;
     - the same live version (same time and quote) keeps our position: where it sits here
       is our bookkeeping, not a change;
+    - a version whose quote was brought up to the current words of a reworded passage
+      wins over the same version with the old words (see _requoted);
     - otherwise the greater `precedence` wins; older or identical records change nothing.
 
     Every record is validated first (InvalidAnnotation, and no write is planned). A
@@ -76,7 +78,9 @@ def plan_merge(
                 unchanged += 1
                 continue
             record = _completed(record, stored)
-            if precedence(record) <= precedence(stored):
+            if _requoted(stored, record) or (
+                not _requoted(record, stored) and precedence(record) <= precedence(stored)
+            ):
                 unchanged += 1
                 continue
             kind = "delete" if record.deleted and not stored.deleted else "update"
@@ -90,6 +94,23 @@ def plan_merge(
         writes[record.id] = Write(kind, record)
     counts = MergeCounts(added, updated, deleted, unchanged, frozenset(writes))
     return MergePlan(tuple(writes.values()), counts)
+
+
+def _requoted(one: Annotation, other: Annotation) -> bool:
+    """Whether `one` is `other` with its quote brought up to the chapter's current words.
+
+    Re-quoting is bookkeeping and keeps `modified`, so both versions carry the same time:
+    the one that knows the current words wins, or the next sync would put the old words
+    back (and the window would write the new ones again, every time).
+    """
+    return (
+        one.modified == other.modified
+        and not one.deleted
+        and not other.deleted
+        and one.target.quote != other.target.quote
+        and bool(one.previous_quote)
+        and not other.previous_quote
+    )
 
 
 def _completed(record: Annotation, stored: Annotation) -> Annotation:

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, NewType, Protocol
+from typing import Any, Literal, NewType, Protocol
 
 from reader.core.anchoring import Target
 from reader.core.colours import COLOURS, Colour
@@ -21,16 +21,19 @@ from reader.core.import_limits import FUTURE_TOLERANCE, MAX_POSITION, text_probl
 
 __all__ = [
     "COLOURS",
+    "KINDS",
     "Annotation",
     "AnnotationChangedError",
     "AnnotationId",
     "AnnotationNotFoundError",
     "Colour",
     "InvalidAnnotation",
+    "Kind",
     "MergeCounts",
     "NotesRepository",
     "NotesStoreError",
     "check_colour",
+    "check_kind",
     "clamp_timestamp",
     "format_timestamp",
     "latest_allowed",
@@ -45,16 +48,23 @@ __all__ = [
 AnnotationId = NewType("AnnotationId", str)
 """A UUID in its canonical text form."""
 
+Kind = Literal["highlight", "bookmark"]
+"""What an annotation marks: a highlighted passage, or a bookmarked paragraph."""
+KINDS: tuple[Kind, ...] = ("highlight", "bookmark")
+
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 _TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """One highlight (with an optional note), or the tombstone of a deleted one.
+    """One highlight (with an optional note) or bookmark, or the tombstone of a deleted one.
 
     `created` and `modified` are UTC ISO 8601 strings with millisecond precision and a
-    'Z' ("2024-05-01T09:30:00.123Z"), so they also sort correctly as strings.
+    'Z' ("2024-05-01T09:30:00.123Z"), so they also sort correctly as strings. A bookmark's
+    quote is the first words of its paragraph. `previous_quote` holds the words first
+    highlighted when re-anchoring found the passage reworded and the quote now holds the
+    current words ("" when they never changed).
     """
 
     id: AnnotationId
@@ -65,6 +75,13 @@ class Annotation:
     note: str
     target: Target
     deleted: bool = False
+    kind: Kind = "highlight"
+    previous_quote: str = ""
+
+    @property
+    def reworded(self) -> bool:
+        """Whether the quote holds other words than the ones first highlighted."""
+        return bool(self.previous_quote) and self.previous_quote != self.target.quote.exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +230,14 @@ def check_colour(colour: str) -> Colour:
     raise InvalidAnnotation(f"unknown colour {colour!r}; expected one of {', '.join(COLOURS)}")
 
 
+def check_kind(kind: str) -> Kind:
+    """`kind` as a Kind, or InvalidAnnotation naming the kinds there are."""
+    for known in KINDS:
+        if kind == known:
+            return known
+    raise InvalidAnnotation(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+
+
 def validate_annotation(annotation: Annotation, now: datetime | None = None) -> None:
     """Raise InvalidAnnotation when `annotation` holds a value no stored note may hold.
 
@@ -227,6 +252,7 @@ def validate_annotation(annotation: Annotation, now: datetime | None = None) -> 
     if not annotation.chapter:
         raise InvalidAnnotation("annotation has no chapter")
     check_colour(annotation.colour)
+    check_kind(annotation.kind)
     limit = latest_allowed(now)
     for name, value in (("created", annotation.created), ("modified", annotation.modified)):
         if parse_timestamp(value) > limit:
@@ -247,6 +273,7 @@ def validate_annotation(annotation: Annotation, now: datetime | None = None) -> 
         ("quote", quote.exact),
         ("quote prefix", quote.prefix),
         ("quote suffix", quote.suffix),
+        ("previous quote", annotation.previous_quote),
     ):
         problem = text_problem(text)
         if problem is not None:
@@ -286,5 +313,7 @@ def precedence(annotation: Annotation) -> tuple[Any, ...]:
         quote.suffix,
         -1 if position is None else position.start,
         -1 if position is None else position.end,
+        annotation.kind,
+        annotation.previous_quote,
     )
     return (annotation.modified, annotation.deleted, content)

@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any, cast
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.core.notes import Annotation, AnnotationId, Colour
+from reader.core.notes import Annotation, AnnotationId, Colour, Kind
 
 __all__ = [
     "INSERT",
@@ -20,12 +20,12 @@ __all__ = [
 
 COLUMNS = (
     "id, chapter, created, modified, colour, note, quote_exact, quote_prefix, quote_suffix, "
-    "position_start, position_end, deleted"
+    "position_start, position_end, deleted, kind, previous_quote"
 )
 INSERT = (
     f"INSERT INTO annotations ({COLUMNS}) VALUES (:id, :chapter, :created, :modified, "
     ":colour, :note, :quote_exact, :quote_prefix, :quote_suffix, :position_start, "
-    ":position_end, :deleted)"
+    ":position_end, :deleted, :kind, :previous_quote)"
 )
 REPLACE = INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO", 1)
 SELECT = f"SELECT {COLUMNS} FROM annotations"
@@ -63,6 +63,8 @@ def from_row(row: sqlite3.Row) -> Annotation:
         note=row["note"],
         target=Target(quote, position),
         deleted=bool(row["deleted"]),
+        kind=cast(Kind, row["kind"]),
+        previous_quote=row["previous_quote"],
     )
 
 
@@ -82,4 +84,6 @@ def to_params(annotation: Annotation) -> dict[str, Any]:
         "position_start": position.start if position is not None else None,
         "position_end": position.end if position is not None else None,
         "deleted": int(annotation.deleted),
+        "kind": annotation.kind,
+        "previous_quote": annotation.previous_quote,
     }

@@ -26,6 +26,7 @@ from reader.core.notes import (
     InvalidAnnotation,
     MergeCounts,
     check_colour,
+    check_kind,
     format_timestamp,
     latest_allowed,
     new_annotation_id,
@@ -137,8 +138,16 @@ class AnnotationStore:
 
     # -- user actions -------------------------------------------------------------
 
-    def add(self, chapter: str, target: Target, colour: str, note: str = "") -> Annotation:
-        """Create and commit a new highlight on `target` in `chapter`."""
+    def add(
+        self,
+        chapter: str,
+        target: Target,
+        colour: str,
+        note: str = "",
+        *,
+        kind: str = "highlight",
+    ) -> Annotation:
+        """Create and commit a new highlight (or bookmark) on `target` in `chapter`."""
         if not chapter:
             raise ValueError("chapter must not be empty")
         if not target.quote.exact:
@@ -152,6 +161,7 @@ class AnnotationStore:
             colour=check_colour(colour),
             note=note,
             target=target,
+            kind=check_kind(kind),
         )
         validate_annotation(annotation)
         with self._db.transaction() as conn:
@@ -245,6 +255,34 @@ class AnnotationStore:
                 changed += cursor.rowcount
         return changed
 
+    def update_quotes(self, changes: Iterable[tuple[AnnotationId, Target]]) -> int:
+        """Record the current words of reworded passages in one transaction; returns how many.
+
+        Each target (with its position) replaces the stored one; the words first
+        highlighted are kept in `previous_quote` (the first time only, so that "was:"
+        always shows what the student chose). Like update_positions this is bookkeeping:
+        `modified` is left alone, so that it never wins a merge against a real edit.
+        Unknown or deleted ids are skipped.
+        """
+        changed = 0
+        with self._db.transaction() as conn:
+            for annotation_id, target in changes:
+                position = target.position
+                if position is None or not target.quote.exact:
+                    raise ValueError("a re-quoted passage needs its words and its position")
+                _check_position(position.start, position.end)
+                current = self._fetch(conn, annotation_id)
+                if current is None or current.deleted or current.target == target:
+                    continue
+                first = current.previous_quote or current.target.quote.exact
+                # Back to the words first highlighted: nothing to show as "was:" any more.
+                previous = "" if first == target.quote.exact else first
+                updated = replace(current, target=target, previous_quote=previous)
+                validate_annotation(updated)
+                conn.execute(REPLACE, to_params(updated))
+                changed += 1
+        return changed
+
     def delete(
         self, annotation_id: AnnotationId, *, expected: Annotation | None = None
     ) -> Annotation:
@@ -275,6 +313,11 @@ class AnnotationStore:
             current = self._current(conn, annotation_id, expected, live=False)
             if not current.deleted:
                 return current
+            # `created` stays the day the passage was first highlighted; `modified` must
+            # move past the tombstone's time. Other machines may already hold the tombstone
+            # (from the sync folder or an export), and a merge keeps the newest version: a
+            # restore dated earlier than the delete would lose there, and the highlight
+            # would vanish again at the next sync.
             modified = next_timestamp(current.modified)
             self._update(
                 conn,

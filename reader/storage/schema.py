@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this version of Field Reader reads and writes (kept in PRAGMA user_version)."""
 
 APPLICATION_ID = 0x46526472
@@ -38,6 +38,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
         "CREATE INDEX annotations_by_chapter ON annotations (chapter, deleted)",
+    ),
+    (
+        # Bookmarks are annotations of another kind, so that they travel, merge and undo
+        # like highlights. The kind is checked in Python, like the colour, so that a new
+        # kind needs no table rebuild.
+        "ALTER TABLE annotations ADD COLUMN kind TEXT NOT NULL DEFAULT 'highlight'",
+        # The words first highlighted, once re-anchoring has stored the current ones in
+        # quote_exact ('' while they never changed).
+        "ALTER TABLE annotations ADD COLUMN previous_quote TEXT NOT NULL DEFAULT ''",
     ),
 )
 
