@@ -91,6 +91,7 @@ class AnnotationsFeature(QObject):
         self.menus = HighlightMenus(self, window.view, lambda: window.theme, window.as_widget())
         context.signals.chapter_opened.connect(self.reanchor)
         context.signals.notes_replaced.connect(self._show_stored)
+        context.signals.notes_merged.connect(self._show_merged)
         self._view.copyAvailable.connect(self._selection_changed)
         self._selection_changed(False)
         if notes.problem:
@@ -154,6 +155,13 @@ class AnnotationsFeature(QObject):
         """Another program changed the stored notes: say so on the hub, which shows them."""
         if self._store is not None:
             self._signals.notes_replaced.emit()
+
+    @Slot(list)
+    def _show_merged(self, _ids: list[str]) -> None:
+        # The watcher would report the same commits again as another program's.
+        if self.watcher is not None:
+            self.watcher.acknowledge()
+        self._show_stored()
 
     @Slot()
     def _show_stored(self) -> None:

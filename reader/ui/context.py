@@ -49,6 +49,9 @@ class AppSignals(QObject):
     # The stored notes changed beneath the window (an import, a sync, another program):
     # whatever shows or indexes notes reads them again.
     notes_replaced = Signal()
+    # Ids an import or a sync of this window merged into the stored notes (on its own
+    # connection, off the UI thread): the window shows them, search re-indexes only them.
+    notes_merged = Signal(list)
     chapter_opened = Signal(str)  # slug; also when the same chapter is laid out again
     theme_changed = Signal(str)  # "light" or "dark"
     library_changed = Signal()  # the chapters on disk differ from those listed

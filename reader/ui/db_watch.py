@@ -65,6 +65,11 @@ class DatabaseWatcher(QObject):
         self.changed.emit()
         return True
 
+    def acknowledge(self) -> None:
+        """Take every commit so far as seen: this window's own task made it and says so."""
+        if self._version is not None:
+            self._version = self._read() or self._version
+
     def stop(self) -> None:
         """Stop watching (the database is about to be closed)."""
         self._timer.stop()
