@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.library import Library
-from reader.core.notes import Annotation
+from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import section_range
 from reader.core.search import SearchIndex
 from reader.core.search_query import find_query, find_text, parse_query
@@ -20,6 +21,7 @@ from reader.core.search_types import (
     SearchIndexError,
     SyncReport,
 )
+from reader.storage.errors import StorageError
 from reader.ui.actions import make_action
 from reader.ui.context import AppContext, ReaderWindow
 from reader.ui.find_bar import FindBar, match_format
@@ -27,6 +29,8 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.window_menus import SEARCH_FIND
 
 SEARCH_LAYER = "search"
+BULK_NOTES = 2000
+"""More changed notes than this are re-indexed by one pass over all notes."""
 RESULT_LIMIT = 50
 
 
@@ -84,7 +88,10 @@ class SearchFeature(QObject):
         self._panel.result_activated.connect(self.open_hit)
         context.signals.chapter_opened.connect(self._on_chapter_opened)
         context.signals.theme_changed.connect(self._on_theme_changed)
-        context.signals.notes_changed.connect(self.refresh_notes)
+        # A change names its notes: only they are indexed again. Notes replaced beneath
+        # the window (another program) are all read again.
+        context.signals.notes_changed.connect(self.refresh_notes_by_id)
+        context.signals.notes_merged.connect(self.refresh_notes_by_id)
         context.signals.notes_replaced.connect(self.refresh_notes)
         window.as_widget().installEventFilter(self)
         app = QCoreApplication.instance()
@@ -232,6 +239,30 @@ class SearchFeature(QObject):
         """Re-read the notes from their source; only changed notes are re-indexed."""
         if self._notes_source is not None:
             self.sync_notes(self._notes_source())
+
+    @Slot(list)
+    def refresh_notes_by_id(self, ids: list[str]) -> None:
+        """Index again only the notes with these ids (written or merged by this window)."""
+        notes = self._context.notes
+        if self._notes_source is None or notes is None or not notes.readable:
+            return
+        if len(ids) > BULK_NOTES:
+            # Reading them one by one would cost more than one pass over them all.
+            self.refresh_notes()
+            return
+        try:
+            records = [notes.store.get(AnnotationId(note_id)) for note_id in ids]
+        except (StorageError, sqlite3.Error):
+            return  # the window reports unreadable notes itself
+        live = [r for r in records if r is not None and not r.deleted and r.note.strip()]
+        kept = {r.id for r in live}
+        try:
+            for note_id in ids:
+                if note_id not in kept:
+                    self._index.remove_note(note_id)
+            self._index.update_notes(self._index.note_entries(live))
+        except SearchIndexError as error:
+            self._panel.set_status(f"Notes could not be indexed: {error}")
 
     # -- marking ---------------------------------------------------------------------------
 
