@@ -24,7 +24,14 @@ from reader.core.import_limits import (
     text_problem,
     walk_strings,
 )
-from reader.core.notes import COLOURS, Annotation, AnnotationId, Colour, format_timestamp
+from reader.core.notes import (
+    COLOURS,
+    Annotation,
+    AnnotationId,
+    Colour,
+    Kind,
+    format_timestamp,
+)
 from reader.core.slugs import is_valid_slug
 
 _MAX_ID_LENGTH = 2048
@@ -116,7 +123,23 @@ class ItemParser:
             colour=self._colour(target.get("styleClass")),
             note=self._note(item),
             target=self._selectors(target.get("selector")),
+            kind=self._kind(item.get("motivation")),
+            previous_quote=self._previous_quote(item.get("previousQuote")),
         )
+
+    def _kind(self, motivation: Any) -> Kind:
+        # W3C allows one motivation or a list; "bookmarking" anywhere makes a bookmark.
+        values = motivation if isinstance(motivation, list) else [motivation]
+        return "bookmark" if "bookmarking" in values else "highlight"
+
+    def _previous_quote(self, raw: Any) -> str:
+        if raw is None:
+            return ""
+        if not isinstance(raw, str):
+            raise self._refuse(f'"previousQuote" is not text: {_shown(raw)}')
+        if len(raw) > MAX_TEXT_CHARS:
+            raise self._refuse(f'"previousQuote" is longer than {MAX_TEXT_CHARS:,} characters')
+        return raw
 
     def _id(self, raw: Any) -> AnnotationId:
         if not isinstance(raw, str) or not raw:

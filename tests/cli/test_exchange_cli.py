@@ -51,7 +51,11 @@ def seed_notes(library_root: Path, data: Path) -> None:
 
 def rows(data: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(data / NOTES_FILE) as conn:
-        return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
+        # The columns of schema 1, deleted last (later columns are appended after it).
+        return conn.execute(
+            "SELECT id, chapter, created, modified, colour, note, quote_exact, quote_prefix,"
+            " quote_suffix, position_start, position_end, deleted FROM annotations ORDER BY id"
+        ).fetchall()
 
 
 def same_notes(one: Path, other: Path) -> bool:
