@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.exchange import Format, export
 from reader.core.importing import ImportRefused, ImportSummary, import_file
-from reader.core.sync import SyncResult, sync_folder, write_sync_file
+from reader.core.sync import SyncResult, write_sync_file
 from reader.core.sync import installation_id as read_installation_id
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
@@ -26,7 +26,9 @@ from reader.ui.exchange_dialogs import (
     SyncDialog,
     dialog_options,
 )
+from reader.ui.exchange_tasks import export_notes, import_notes, sync_notes, write_own_file
 from reader.ui.plain import show_message
+from reader.ui.tasks import Task, error_message, task_runner
 from reader.ui.window_menus import FILE_EXCHANGE
 
 # Writing the sync file after a burst of edits once is enough; a second is short enough
@@ -53,11 +55,12 @@ class ExchangeFeature(QObject):
         self._installation: str | None = None
         self._reported: set[tuple[str, str]] = set()
         self._last_focus_sync = 0.0
+        self._sync_task: Task | None = None
         self.last_message: QMessageBox | None = None
         self._write_timer = QTimer(self)
         self._write_timer.setSingleShot(True)
         self._write_timer.setInterval(SYNC_WRITE_DELAY_MS)
-        self._write_timer.timeout.connect(self.flush_sync_file)
+        self._write_timer.timeout.connect(self._write_in_background)
         self._build_actions()
         context.signals.notes_changed.connect(self._schedule_write)
         if sync:
@@ -110,10 +113,6 @@ class ExchangeFeature(QObject):
         self.last_message = box
         return box
 
-    def _refresh(self) -> None:
-        # Whatever shows or indexes notes reads them again.
-        self._context.signals.notes_replaced.emit()
-
     # -- export ----------------------------------------------------------------------------
 
     @Slot()
@@ -139,7 +138,32 @@ class ExchangeFeature(QObject):
             options=dialog_options(),
         )
         if path:
-            self.export_to(Path(path), fmt, slug)
+            self.start_export(Path(path), fmt, slug)
+
+    def start_export(self, path: Path, fmt: Format, chapter: str | None = None) -> Task | None:
+        """Export as `export_to` does, off the UI thread; the Task's `finished` gives the path."""
+        db_path = self._db_path(writable=False)
+        if db_path is None:
+            self._message(
+                QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."
+            )
+            return None
+        library = self._context.library
+
+        self._window.show_status(f"Exporting notes to {path.name}…")
+        return task_runner(self._window.as_widget()).submit(
+            "read",
+            "Exporting notes",
+            lambda context: export_notes(db_path, library, path, fmt, chapter, context),
+            on_done=lambda written: self._window.show_status(f"Notes exported to {written}.", 6000),
+            on_error=lambda error: self._export_failed(path, error),
+        )
+
+    def _export_failed(self, path: Path, error: BaseException) -> None:
+        text = error_message(error)
+        if isinstance(error, OSError) and not isinstance(error, StorageError):
+            text = f"{path} could not be written ({error.strerror or error})."
+        self._message(QMessageBox.Icon.Warning, "Notes not exported", text)
 
     def export_to(self, path: Path, fmt: Format, chapter: str | None = None) -> Path | None:
         """Write the notes of `chapter` (or all) to `path` in `fmt`; None if that failed."""
@@ -186,10 +210,58 @@ class ExchangeFeature(QObject):
             options=dialog_options(),
         )
         if path:
-            self.import_file(Path(path))
+            self.start_import(Path(path))
+
+    def start_import(self, path: Path) -> Task | None:
+        """Merge an export file off the UI thread (one write at a time) and show the result."""
+        db_path = self._db_path(writable=True)
+        if db_path is None:
+            self._message(
+                QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
+            )
+            return None
+        library = self._context.library
+
+        self._window.show_status(f"Importing {path.name}…")
+        return task_runner(self._window.as_widget()).submit(
+            "write",
+            "Importing notes",
+            lambda context: import_notes(db_path, library, path, context),
+            on_done=lambda summary: self._imported(path, summary),
+            on_error=lambda error: self._import_failed(path, error),
+        )
+
+    def _import_failed(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, ImportRefused):
+            text = f"{path.name} was not imported; nothing was changed.\n\n{error.message}"
+        else:
+            text = error_message(error)
+        self._message(QMessageBox.Icon.Warning, "Notes not imported", text)
+
+    def _imported(self, path: Path, summary: ImportSummary) -> None:
+        if summary.ids:
+            self._context.signals.notes_merged.emit(sorted(summary.ids))
+        if summary.changed:
+            self._schedule_write()
+        self._message(
+            QMessageBox.Icon.Information,
+            "Notes imported",
+            f"Imported {path.name}:\n\n" + "\n".join(summary.lines()),
+        )
+        self.imported.emit(summary)
+
+    def _db_path(self, *, writable: bool) -> Path | None:
+        """The notes file a task opens its own connection to; None if it cannot be used."""
+        notes = self._notes()
+        if notes is None or notes.database is None or not notes.readable:
+            return None
+        if writable and not notes.writable:
+            return None
+        return notes.database.path
 
     def import_file(self, path: Path) -> ImportSummary | None:
-        """Merge an export file and show what happened; None (nothing changed) if refused."""
+        """Merge an export file now, on the UI thread, and show what happened (as
+        start_import does); None (nothing changed) if refused."""
         store = self._store()
         if store is None:
             self._message(
@@ -200,25 +272,10 @@ class ExchangeFeature(QObject):
             summary = import_file(
                 store, self._context.library, path, document_for=self._context.document_for
             )
-        except ImportRefused as refused:
-            self._message(
-                QMessageBox.Icon.Warning,
-                "Notes not imported",
-                f"{path.name} was not imported; nothing was changed.\n\n{refused.message}",
-            )
+        except (ImportRefused, StorageError) as error:
+            self._import_failed(path, error)
             return None
-        except StorageError as error:
-            self._message(QMessageBox.Icon.Warning, "Notes not imported", error.message)
-            return None
-        self._refresh()
-        if summary.changed:
-            self._schedule_write()
-        self._message(
-            QMessageBox.Icon.Information,
-            "Notes imported",
-            f"Imported {path.name}:\n\n" + "\n".join(summary.lines()),
-        )
-        self.imported.emit(summary)
+        self._imported(path, summary)
         return summary
 
     # -- sync folder -----------------------------------------------------------------------
@@ -251,24 +308,43 @@ class ExchangeFeature(QObject):
         return self._installation
 
     @Slot()
-    def sync_now(self) -> SyncResult | None:
-        """Merge the exports in the sync folder and rewrite ours; None when not syncing."""
-        folder, store = self.sync_dir, self._store()
-        if folder is None or store is None:
+    def sync_now(self) -> Task | None:
+        """Merge the exports in the sync folder and rewrite ours, off the UI thread.
+
+        Returns the Task (`synced` is emitted when it is done), the one already running if
+        a sync is under way, or None when not syncing.
+        """
+        folder, db_path = self.sync_dir, self._db_path(writable=True)
+        if folder is None or db_path is None:
             return None
-        status = self._window.as_widget().statusBar()
         if not folder.is_dir():
-            status.showMessage(f"The sync folder {folder} is not available.", 8000)
+            self._window.show_status(f"The sync folder {folder} is not available.", 8000)
             return None
+        if self._sync_task is not None and not self._sync_task.is_done:
+            return self._sync_task  # focus changes come in bursts: one sync at a time
         self._write_timer.stop()
         try:
             self._ident()
-            result = sync_folder(store, self._context.library, self._context.data_dir, folder)
-        except (StorageError, OSError) as error:
-            status.showMessage(f"Notes were not synced: {error}", 10000)
+        except OSError as error:
+            self._window.show_status(f"Notes were not synced: {error}", 10000)
             return None
-        if result.changed:
-            self._refresh()
+        library, data_dir = self._context.library, self._context.data_dir
+        task = task_runner(self._window.as_widget()).submit(
+            "write",
+            "Syncing notes",
+            lambda context: sync_notes(db_path, library, data_dir, folder, context),
+            on_done=self._synced,
+            on_error=self._sync_failed,
+        )
+        self._sync_task = task
+        return task
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self._window.show_status(f"Notes were not synced: {error_message(error)}", 10000)
+
+    def _synced(self, result: SyncResult) -> None:
+        if result.ids:
+            self._context.signals.notes_merged.emit(sorted(result.ids))
         fresh = [
             (path, message)
             for path, message in result.refused.items()
@@ -285,12 +361,11 @@ class ExchangeFeature(QObject):
                 "them:\n\n" + "\n\n".join(f"{p.name}: {m}" for p, m in fresh),
             )
         if result.write_error:
-            status.showMessage(result.write_error, 10000)
+            self._window.show_status(result.write_error, 10000)
         else:
             merged = sum(s.added + s.updated + s.deleted for s in result.merged.values())
-            status.showMessage(f"Notes synced ({merged} changes from other computers).", 5000)
+            self._window.show_status(f"Notes synced ({merged} changes from other computers).", 5000)
         self.synced.emit(result)
-        return result
 
     @Slot()
     def _schedule_write(self) -> None:
@@ -309,6 +384,24 @@ class ExchangeFeature(QObject):
         except (StorageError, OSError) as error:
             self._window.show_status(f"Notes were not synced: {error}", 10000)
             return None
+
+    @Slot()
+    def _write_in_background(self) -> None:
+        folder, db_path = self.sync_dir, self._db_path(writable=True)
+        if folder is None or db_path is None or not folder.is_dir():
+            return
+        try:
+            ident = self._ident()
+        except OSError as error:
+            self._window.show_status(f"Notes were not synced: {error}", 10000)
+            return
+        library = self._context.library
+        task_runner(self._window.as_widget()).submit(
+            "write",
+            "Writing notes to the sync folder",
+            lambda context: write_own_file(db_path, library, folder, ident, context),
+            on_error=self._sync_failed,
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Write a pending sync file when the window closes, before the process ends."""
