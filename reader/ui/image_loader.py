@@ -126,6 +126,10 @@ class FigureLoader(QObject):
         """Whether any job is queued or decoding."""
         return bool(self._pending or self._running)
 
+    def active(self) -> int:
+        """How many decodes are running on the pool's threads right now."""
+        return self._pool.activeThreadCount()
+
     def queued(self) -> list[FigureJob]:
         """The jobs waiting for a thread."""
         return list(self._pending)
