@@ -134,7 +134,8 @@ def test_sync_folder_merges_at_start_and_rewrites_after_each_change(
     window.view.setTextCursor(window.view.cursor_for_range(start, start + len("human security")))
     with qtbot.waitSignal(feature._write_timer.timeout, timeout=5000):
         notes(window).highlight_selection("pink")
-    assert json.loads(own.read_text())["total"] == 2
+    # Written off the UI thread, shortly after.
+    qtbot.waitUntil(lambda: json.loads(own.read_text())["total"] == 2)
     window.close()
 
     # The next start (a new window on the same data folder) merges new files at once.
@@ -162,8 +163,9 @@ def test_focus_regained_syncs_and_broken_files_are_reported_once(
     assert box is not None and "half.json" in box.text()
     box.close()
     feature.last_message = None
-    result = feature.sync_now()
-    assert result is not None and result.refused
+    with qtbot.waitSignal(feature.synced) as again:
+        assert feature.sync_now() is not None  # a sync runs off the UI thread
+    assert again.args[0].refused
     assert feature.last_message is None  # the same problem is not shown twice
 
 
