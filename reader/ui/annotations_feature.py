@@ -13,9 +13,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.anchoring import describe
+from reader.core.anchoring import Target, describe
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
+from reader.core.requote import requoted_target
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
@@ -201,19 +202,30 @@ class AnnotationsFeature(QObject):
             self._give_up_reading(error)
             return
         moved: list[tuple[AnnotationId, int, int]] = []
+        reworded: list[tuple[AnnotationId, Target]] = []
         for placement in place_annotations(annotations, doc.plain):
             annotation, found = placement.annotation, placement.span
             self._annotations[annotation.id] = annotation
             self._record(annotation, found)
-            if found is not None and found.certain:
+            requoted = None if found is None else requoted_target(annotation, doc.plain.text, found)
+            if requoted is not None:
+                reworded.append((annotation.id, requoted))
+            elif found is not None and found.certain:
                 position = annotation.target.position
                 if position is None or (position.start, position.end) != (found.start, found.end):
                     moved.append((annotation.id, found.start, found.end))
-        if moved and self.writable:
-            # A certain new place is remembered, so the next open takes the fast path; it
-            # is only bookkeeping, so a failed write still leaves the highlights drawn.
+        if (moved or reworded) and self.writable:
+            # A certain new place is remembered, so the next open takes the fast path, and
+            # the current words of a reworded passage, so that exports and search agree
+            # with the window. Only bookkeeping: a failed write still leaves them drawn.
             with contextlib.suppress(StorageError):
                 self.store.update_positions(moved)
+                if reworded and self.store.update_quotes(reworded):
+                    for annotation_id, _ in reworded:
+                        stored = self.store.get(annotation_id)
+                        if stored is not None:
+                            self._annotations[annotation_id] = stored
+                    self._signals.notes_changed.emit([i for i, _ in reworded])
         self._redraw()
         self.refresh_panel()
 
@@ -241,6 +253,8 @@ class AnnotationsFeature(QObject):
         ranges: list[tuple[int, int, QTextCharFormat]] = []
         for annotation_id, place in ordered:
             annotation = self._annotations[annotation_id]
+            if annotation.kind != "highlight":
+                continue  # bookmarks are marked in the margin (reader/ui/bookmarks.py)
             key = (annotation.colour, bool(annotation.note))
             if key not in formats:
                 formats[key] = self._highlight_format(*key)
@@ -353,8 +367,10 @@ class AnnotationsFeature(QObject):
     def delete(self, annotation_id: str) -> None:
         """Delete a highlight (undoable with Ctrl+Z)."""
         if self._live(AnnotationId(annotation_id)) is not None and self.writable:
+            live = self._live(AnnotationId(annotation_id))
+            what = "Bookmark" if live is not None and live.kind == "bookmark" else "Highlight"
             self.undo_stack.push(DeleteCommand(self, AnnotationId(annotation_id)))
-            self._window.show_status("Highlight deleted. Ctrl+Z brings it back.", 6000)
+            self._window.show_status(f"{what} deleted. Ctrl+Z brings it back.", 6000)
 
     def copy_quote(self, annotation_id: AnnotationId) -> None:
         """Copy a highlight's quoted text to the clipboard."""
@@ -370,7 +386,13 @@ class AnnotationsFeature(QObject):
 
     def placed(self) -> list[tuple[Annotation, Span]]:
         """Every drawn highlight of the open chapter with where it is drawn."""
-        return [(self._annotations[i], place) for i, place in self._placed.items()]
+        pairs = [(self._annotations[i], place) for i, place in self._placed.items()]
+        return [(a, place) for a, place in pairs if a.kind == "highlight"]
+
+    def bookmarks(self) -> list[tuple[Annotation, Span]]:
+        """Every placed bookmark of the open chapter with its paragraph's first words."""
+        pairs = [(self._annotations[i], place) for i, place in self._placed.items()]
+        return [(a, place) for a, place in pairs if a.kind == "bookmark"]
 
     @Slot(bool)
     def _selection_changed(self, has_selection: bool) -> None:

@@ -1,4 +1,4 @@
-"""Draws one Notes-panel entry as a small card: colour bar, quote, note and date."""
+"""Draws one Notes-panel entry as a small card: colour bar, quote, earlier wording, note, dates."""
 
 from __future__ import annotations
 
@@ -10,11 +10,15 @@ QUOTE_ROLE = Qt.ItemDataRole.UserRole + 10
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
 DATE_ROLE = Qt.ItemDataRole.UserRole + 12
 BAR_ROLE = Qt.ItemDataRole.UserRole + 13
+WAS_ROLE = Qt.ItemDataRole.UserRole + 14
+"""The words first highlighted, when the chapter now words the passage differently."""
 
 _PAD = 6
 _BAR = 4
 _QUOTE_LINES = 3
 _NOTE_LINES = 4
+_WAS_LINES = 2
+_WAS = "was: "
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -61,6 +65,10 @@ class NoteCardDelegate(QStyledItemDelegate):
         parts: list[tuple[str, QFont, int]] = []
         quote, h = _clamp(f"“{index.data(QUOTE_ROLE)}”", quote_font, width, _QUOTE_LINES)
         parts.append((quote, quote_font, h))
+        was = index.data(WAS_ROLE) or ""
+        if was:
+            text, h = _clamp(f"{_WAS}“{was}”", small, width, _WAS_LINES)
+            parts.append((text, small, h))
         note = index.data(NOTE_ROLE) or ""
         if note:
             text, h = _clamp(note, note_font, width, _NOTE_LINES)
@@ -111,7 +119,9 @@ class NoteCardDelegate(QStyledItemDelegate):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         for number, (text, font, height) in enumerate(parts):
             painter.setFont(font)
-            painter.setPen(muted if number == len(parts) - 1 else text_colour)
+            # The earlier wording is muted like the date: today's words come first.
+            date = number == len(parts) - 1
+            painter.setPen(muted if date or text.startswith(_WAS) else text_colour)
             painter.drawText(
                 QRect(left, y, width, height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,

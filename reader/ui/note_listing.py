@@ -53,13 +53,17 @@ def note_entries(
             if placement.span is None:
                 entries.append(NoteEntry(placement.annotation, chapter.title, None, "orphaned"))
                 continue
+            span = placement.span
+            # The words there today: a reworded passage shows them, with "was: …" beneath.
+            words = doc.plain.text[span.start : span.end]
             entries.append(
                 NoteEntry(
                     placement.annotation,
                     chapter.title,
                     placement.section,
                     "placed",
-                    placement.span.start,
+                    span.start,
+                    words if words != placement.annotation.target.quote.exact else None,
                 )
             )
     order: dict[str, int] = {c.slug: i for i, c in enumerate(library.chapters)}

@@ -21,8 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.colours import COLOURS, HIGHLIGHTS
+from reader.core.exported import dates_label, quote_and_was
 from reader.core.notes import Annotation
-from reader.ui.note_delegate import BAR_ROLE, DATE_ROLE, NOTE_ROLE, QUOTE_ROLE, NoteCardDelegate
+from reader.ui.note_delegate import (
+    BAR_ROLE,
+    DATE_ROLE,
+    NOTE_ROLE,
+    QUOTE_ROLE,
+    WAS_ROLE,
+    NoteCardDelegate,
+)
 from reader.ui.plain import plain_tooltip
 from reader.ui.theme import Theme, swatch_colour
 
@@ -33,6 +41,7 @@ _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
 ORPHANS_TITLE = "Not found in the current text"
 MISSING_TITLE = "Chapters not in this library"
 CHANGED_TITLE = "Chapters changed since Field Reader started"
+BOOKMARKS_TITLE = "Bookmarks"
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,8 @@ class NoteEntry:
     section_title: str | None
     status: EntryStatus
     offset: int = 0
+    words: str | None = None
+    """The words at the passage's place today, when they differ from the stored quote."""
 
 
 def _swatch(colour: str, theme: Theme) -> QIcon:
@@ -64,6 +75,21 @@ def _when(stamp: str) -> str:
     except ValueError:
         return stamp
     return moment.strftime("%d %b %Y, %H:%M")
+
+
+def _day(stamp: str) -> str:
+    """A stored timestamp as a local date: "3 May", with the year when it is not this one."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    day = f"{moment.day} {moment:%b}"
+    return day if moment.year == datetime.now().year else f"{day} {moment.year}"
+
+
+def when_label(annotation: Annotation) -> str:
+    """The dates as listed: "created 3 May", and " · edited 5 May" once it was changed."""
+    return dates_label(annotation.created, annotation.modified, _day)
 
 
 class NotesPanel(QWidget):
@@ -171,10 +197,16 @@ class NotesPanel(QWidget):
                 groups[path] = item
             return item
 
-        placed = [e for e in entries if e.status == "placed"]
-        others = [e for e in entries if e.status != "placed"]
-        for entry in placed + others:
-            if entry.status == "orphaned":
+        bookmarks = [e for e in entries if e.annotation.kind == "bookmark"]
+        highlights = [e for e in entries if e.annotation.kind != "bookmark"]
+        placed = [e for e in highlights if e.status == "placed"]
+        others = [e for e in highlights if e.status != "placed"]
+        # Bookmarks come first, in a group of their own: they are places to go back to,
+        # not passages to study.
+        for entry in bookmarks + placed + others:
+            if entry.annotation.kind == "bookmark":
+                parent = group((BOOKMARKS_TITLE, entry.chapter_title))
+            elif entry.status == "orphaned":
                 parent = group((ORPHANS_TITLE, entry.chapter_title))
             elif entry.status == "missing-chapter":
                 parent = group((MISSING_TITLE, entry.chapter_title))
@@ -190,17 +222,28 @@ class NotesPanel(QWidget):
 
     def _leaf(self, entry: NoteEntry, theme: Theme) -> QTreeWidgetItem:
         annotation = entry.annotation
-        quote = " ".join(annotation.target.quote.exact.split())
+        words, was = quote_and_was(annotation, entry.words)
+        quote = " ".join(words.split())
         shown = quote if len(quote) <= 220 else quote[:220] + "…"
+        earlier = " ".join(was.split()) if was is not None else ""
         item = QTreeWidgetItem([shown])
         item.setData(0, QUOTE_ROLE, shown)
+        item.setData(0, WAS_ROLE, earlier[:220] + ("…" if len(earlier) > 220 else ""))
         item.setData(0, NOTE_ROLE, " ".join(annotation.note.split()))
-        item.setData(0, DATE_ROLE, _when(annotation.modified))
-        item.setData(0, BAR_ROLE, swatch_colour(annotation.colour, theme).name())
+        when = when_label(annotation)
+        if annotation.kind == "bookmark":
+            # A bookmark names where it is: its section (the quote is the paragraph's start).
+            where = entry.section_title or entry.chapter_title
+            item.setData(0, DATE_ROLE, f"{where} · {when}")
+            item.setData(0, BAR_ROLE, theme.accent)
+        else:
+            item.setData(0, DATE_ROLE, when)
+            item.setData(0, BAR_ROLE, swatch_colour(annotation.colour, theme).name())
+            item.setData(0, _COLOUR_ROLE, annotation.colour)
         item.setData(0, _ID_ROLE, annotation.id)
-        item.setData(0, _COLOUR_ROLE, annotation.colour)
-        item.setData(0, _SEARCH_ROLE, f"{quote}\n{annotation.note}".casefold())
-        tip = f"“{quote}”" + (f"\n\nNote: {annotation.note}" if annotation.note else "")
+        item.setData(0, _SEARCH_ROLE, f"{quote}\n{earlier}\n{annotation.note}".casefold())
+        tip = f"“{quote}”" + (f"\nwas: “{earlier}”" if earlier else "")
+        tip += f"\n\nNote: {annotation.note}" if annotation.note else ""
         if entry.status == "orphaned":
             tip += (
                 "\n\nThis passage is not in the chapter's current text. The highlight is "
