@@ -19,6 +19,7 @@ from typing import Literal
 
 from reader.core.colours import colour_info
 from reader.core.document import ChapterDocument, load_document
+from reader.core.exported import dates_label
 from reader.core.library import Chapter, Library
 from reader.core.notes import Annotation
 from reader.core.placement import place_annotations
@@ -94,11 +95,8 @@ def _day(timestamp: str) -> str:
 
 
 def _dates(note: PrintedNote) -> str:
-    """'created 3 May 2026', with ', edited ...' when it was changed on a later day."""
-    words = f"created {_day(note.created)}"
-    if note.modified[:10] > note.created[:10]:
-        words += f", edited {_day(note.modified)}"
-    return words
+    """'created 3 May 2026', or 'created 3 May 2026 · edited 5 May 2026' once changed."""
+    return dates_label(note.created, note.modified, _day)
 
 
 def _fill(colour: str) -> str:
@@ -239,14 +237,15 @@ def build_print(
     """The printable HTML of `docs` (one chapter, or every chapter in library order).
 
     `annotations` may hold any chapter's records; those of the printed chapters are drawn
-    (tombstones are ignored). With notes "footnotes", each highlight with a note gets a
-    superscript number and the chapter ends with its notes; with "appendix" the notes
+    (tombstones and bookmarks are ignored). With notes "footnotes", each highlight with a
+    note gets a superscript number and the chapter ends with its notes; with "appendix" the notes
     follow the last chapter, grouped by chapter and section; with "none" only the colours
     are printed.
     """
     by_chapter: dict[str, list[Annotation]] = {}
     for annotation in annotations:
-        if not annotation.deleted:
+        # A bookmark marks a paragraph to come back to, not a passage: nothing to print.
+        if not annotation.deleted and annotation.kind == "highlight":
             by_chapter.setdefault(annotation.chapter, []).append(annotation)
     parts: list[str] = []
     images: dict[str, ImageRef] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -174,14 +175,16 @@ def test_footnotes_number_notes_in_reading_order_escaped_with_dates(library: Lib
     early = note(doc, "sediment", "pink", "First & foremost", modified="2026-05-04T10:00:00.000Z")
     plain_only = note(doc, "fine", "blue")
     gone = note(doc, "second item", "purple", "deleted note", deleted=True)
-    job = build_print([doc], [late, early, plain_only, gone], "footnotes")
+    marked = replace(note(doc, "first item", "yellow", "bookmark note"), kind="bookmark")
+    job = build_print([doc], [late, early, plain_only, gone, marked], "footnotes")
 
     assert [n.note for n in job.notes] == ["First & foremost", "Second <b>note</b>\nline two"]
     assert [n.number for n in job.notes] == [1, 2]
     assert "sediment</span><sup>" in job.html and ">1</span></sup>" in job.html
     assert "Second &lt;b&gt;note&lt;/b&gt;" in job.html and "<b>note</b>" not in job.html
     assert "First &amp; foremost" in job.html and "deleted note" not in job.html
-    assert "created 1 May 2026, edited 4 May 2026" in job.html
+    assert "bookmark note" not in job.html and blend(["#ffe45c"]) not in job.html
+    assert "created 1 May 2026 · edited 4 May 2026" in job.html
     assert "Green · created 1 May 2026</p>" in job.html  # never edited: no edit date
     # A highlight without a note is coloured but gets no number.
     assert blend(["#9cc8ff"]) in job.html and len(re.findall(r"<sup>", job.html)) == 2
