@@ -8,7 +8,8 @@ a 31 MB chapter of one section, which the library refuses as over its size limit
 just under that limit), runs each step in a subprocess that reports its own
 time and peak resident memory, prints a table, writes hostile.md and hostile.json to
 OUT (default bench-results/) and exits 1 when a step breaks the budget
-(`BUDGET_SECONDS`, `BUDGET_MB`). `--window` adds `field-reader screenshot` of each case.
+(`BUDGET_SECONDS`, `BUDGET_MB`). `--window` adds `field-reader screenshot` of each case
+(figures in view shown) and "figures": the window with every figure of the chapter shown.
 Through `python -m benchmarks` it is the "hostile" group (`run`).
 """
 
@@ -38,6 +39,9 @@ SEED = REPO / "content" / "human-security.md"
 BUDGET_SECONDS = 5.0
 BUDGET_MB = 500.0
 STEPS = ("open", "check", "index")
+# Measured, not judged by time: figures arrive one by one while the reader already reads
+# (a decode of an 8000x8000 PNG alone takes half a second); their memory is judged.
+UNTIMED_STEPS = frozenset({"figures"})
 QUERIES = ("human security", "poverty", "freedom from fear", "zanzibarite")
 MB = 1024 * 1024
 
@@ -216,10 +220,35 @@ def step(name: str, root: Path, data: Path) -> dict[str, Any]:
         out["seconds"] = time.perf_counter() - started
         out["peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         return out
+    elif name == "figures":
+        out.update(_all_figures_shown(root, data))
     else:
         raise ValueError(f"unknown step {name!r}")
     out.setdefault("seconds", time.perf_counter() - started)
     out["peak_mb"] = _peak_mb()
+    return out
+
+
+def _all_figures_shown(root: Path, data: Path) -> dict[str, Any]:
+    """Open the real window offscreen, lay the whole chapter out and wait until every
+    figure decoded on a worker is in it: the text's first paint and the last figure."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    started = time.perf_counter()
+    from reader.ui.app import application, build_window
+
+    app = application()
+    window = build_window(root, data, read_only_settings=True)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    shown = time.perf_counter() - started
+    view = window.view
+    qdoc = view.document()
+    # Qt lays a long page out lazily; every figure is asked for only once it is laid out.
+    qdoc.documentLayout().blockBoundingRect(qdoc.lastBlock())
+    view.figures.wait(in_view=False)
+    out = {"shown_s": shown, "seconds": time.perf_counter() - started}
+    window.close()
     return out
 
 
@@ -248,7 +277,7 @@ class Measured:
         return (
             not self.error
             and self.seconds is not None
-            and self.seconds <= BUDGET_SECONDS
+            and (self.step in UNTIMED_STEPS or self.seconds <= BUDGET_SECONDS)
             and self.peak_mb is not None
             and self.peak_mb <= BUDGET_MB
         )
@@ -293,7 +322,7 @@ def run_all(
     workdir: Path, quick: bool = False, window: bool = False, timeout: float = 600.0
 ) -> list[Measured]:
     """Generate every case under `workdir` and measure each step of each."""
-    steps = (*STEPS, "window") if window else STEPS
+    steps = (*STEPS, "window", "figures") if window else STEPS
     measured: list[Measured] = []
     for case in cases(quick):
         root = workdir / "cases" / case.key
@@ -336,6 +365,8 @@ def table(measured: list[Measured]) -> str:
     broken = [m for m in measured if not m.within_budget]
     lines.append("")
     budget = f"{BUDGET_SECONDS:g} s and {BUDGET_MB:g} MB per step"
+    if "figures" in steps:
+        budget += "; 'figures' (every figure shown, the text long since) only by memory"
     if broken:
         lines.append(f"Over the budget ({budget}): {len(broken)} of {len(measured)} steps.")
     else:
