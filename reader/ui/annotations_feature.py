@@ -20,6 +20,7 @@ from reader.core.requote import requoted_target
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
+from reader.ui.bookmarks import Bookmarks
 from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.db_watch import DatabaseWatcher
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
@@ -90,6 +91,7 @@ class AnnotationsFeature(QObject):
         self.note_action = actions.note
         self.undo_action, self.redo_action = actions.undo, actions.redo
         self.menus = HighlightMenus(self, window.view, lambda: window.theme, window.as_widget())
+        self.bookmarking = Bookmarks(context, window, self)
         context.signals.chapter_opened.connect(self.reanchor)
         context.signals.notes_replaced.connect(self._show_stored)
         context.signals.notes_merged.connect(self._show_merged)
@@ -467,6 +469,8 @@ class AnnotationsFeature(QObject):
             return
         view = self._view
         view.scroll_to_offset(place.start)
+        if annotation.kind == "bookmark":
+            return  # its paragraph at the top, where Ctrl+D made it (and removes it)
         # Leave a little of the text above the passage in view.
         bar = view.verticalScrollBar()
         bar.setValue(max(0, bar.value() - view.viewport().height() // 4))
