@@ -1,9 +1,10 @@
 """File > Print… and File > Save as PDF…: this chapter or all, with or without the notes.
 
 Both ask first, in a small dialog, what to print (this chapter or every chapter) and how
-to print the notes (not at all, as footnotes, or as an appendix). The pages are laid out
-on the window's thread (reader/ui/printing.py); a progress dialog with Cancel shows while
-they are painted, which for a whole library takes a few seconds.
+to print the notes (not at all, as footnotes, or as an appendix). A PDF is made on the
+window's task runner (reader/ui/tasks.py): chapters rendered and pages painted off the
+window's thread, progress in the status bar. Printing on a printer stays on the window's
+thread (the printer and its dialog belong to it), with a progress dialog and Cancel.
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ from reader.ui.exchange_dialogs import dialog_options
 from reader.ui.plain import show_message
 from reader.ui.printing import (
     PrintCancelled,
+    PrintedPages,
     Progress,
     lay_out,
     page_layout,
     paint_pages,
+    source_dpi,
     write_pdf,
 )
+from reader.ui.tasks import Task, TaskCancelled, TaskContext, error_message, task_runner
 from reader.ui.window_menus import FILE_EXCHANGE
 
 # After Export, Import and Sync Folder (FILE_EXCHANGE + 0..2), before Quit.
@@ -155,7 +159,7 @@ class PrintFeature(QObject):
             chosen = Path(path)
             if chosen.suffix.lower() != ".pdf":
                 chosen = chosen.with_name(chosen.name + ".pdf")
-            self.save_pdf(chosen, slug, notes)
+            self.save_pdf_in_background(chosen, slug, notes)
 
     def _print_chosen(self, this_chapter: bool, notes: NotesMode) -> None:
         job = self._job(self._slug(this_chapter), notes)
@@ -224,6 +228,47 @@ class PrintFeature(QObject):
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         self._window.show_status(f"Saved {pages} as {path}.", 8000)
         return path
+
+    def save_pdf_in_background(self, path: Path, slug: str | None, notes: NotesMode) -> Task | None:
+        """Write the PDF on the window's task runner: chapters are rendered and pages painted
+        off the window's thread, progress shows in the status bar; None if nothing started."""
+        annotations = self._annotations()  # read here: the notes' connection is this thread's
+        if annotations is None:
+            return None
+        library, layout, dpi = self._context.library, page_layout(), source_dpi()
+
+        def work(task: TaskContext) -> PrintedPages:
+            # Rendered afresh, not from the window's cache, which is not shared with threads.
+            job = print_library(library, annotations, notes, chapter=slug)
+
+            def step(done: int, total: int) -> bool:
+                task.progress(done, total, f"Saving as PDF… page {done} of {total}")
+                return not task.cancelled
+
+            try:
+                return write_pdf(job, path, layout=layout, progress=step, dpi=dpi)
+            except PrintCancelled:
+                raise TaskCancelled from None  # the window closed: nothing was written
+
+        def done(result: PrintedPages) -> None:
+            pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+            self._window.show_status(f"Saved {pages} as {path}.", 8000)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ChapterChangedError | KeyError):
+                reason = "the chapters changed on disk since they were listed"
+            elif isinstance(error, OSError):
+                reason = f"{error.strerror or error}"
+            else:
+                reason = error_message(error)
+            self._say("PDF not saved", f"{path} could not be written ({reason}).")
+
+        runner = task_runner(self._window.as_widget())
+        task = runner.submit("read", "Save as PDF", work, on_done=done, on_error=failed)
+        task.cancelled.connect(
+            lambda: self._window.show_status("Saving as PDF was stopped; nothing was written.")
+        )
+        return task
 
     def print_on(self, printer: QPrinter, job: PrintDocument) -> int:
         """Print `job` on `printer` (already set up); the number of pages, 0 if none."""

@@ -48,6 +48,7 @@ __all__ = [
     "page_layout",
     "page_size_for",
     "paint_pages",
+    "source_dpi",
     "write_pdf",
 ]
 
@@ -60,6 +61,7 @@ MARGIN_MM = 18.0
 PRINT_FONT_PX = 15
 # Figures are decoded for about 300 dots per inch: sharp on paper, far from full size.
 _IMAGE_DPI = 300.0
+_DPI_PROPERTY = "fieldReaderLayoutDpi"
 _FOOTER_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Noto Sans"]
 # Paper takes a tighter line than the screen's 158%.
 _PRINT_CSS = "\np, li, dd, dt, blockquote { line-height: 140%; }\n"
@@ -106,8 +108,11 @@ def page_layout(locale: QLocale | None = None) -> QPageLayout:
     )
 
 
-def _source_dpi() -> float:
-    """The resolution the document is laid out at: the screen's logical dots per inch."""
+def source_dpi() -> float:
+    """The resolution documents are laid out at: the screen's logical dots per inch.
+
+    Read it on the window's thread and pass it to `write_pdf` when printing elsewhere.
+    """
     screen = QGuiApplication.primaryScreen()
     return screen.logicalDotsPerInchY() if screen is not None else 96.0
 
@@ -142,9 +147,12 @@ class _PrintTextDocument(QTextDocument):
         return placeholder_image(ref.label, reason, round(width), LIGHT, self._dpr)
 
 
-def lay_out(job: PrintDocument, layout: QPageLayout) -> QTextDocument:
-    """The job's document, styled for paper (light theme, serif body) and paginated."""
-    dpi = _source_dpi()
+def lay_out(job: PrintDocument, layout: QPageLayout, dpi: float | None = None) -> QTextDocument:
+    """The job's document, styled for paper (light theme, serif body) and paginated.
+
+    `dpi` is the resolution to lay out at (default: `source_dpi()`).
+    """
+    dpi = dpi or source_dpi()
     rect = layout.paintRect(QPageLayout.Unit.Point)
     page = QSizeF(rect.width() * dpi / 72.0, rect.height() * dpi / 72.0)
     doc = _PrintTextDocument(job.images, page.width(), _IMAGE_DPI / dpi)
@@ -153,6 +161,7 @@ def lay_out(job: PrintDocument, layout: QPageLayout) -> QTextDocument:
     doc.setDocumentMargin(0)
     doc.setPageSize(page)
     doc.setHtml(job.html)
+    doc.setProperty(_DPI_PROPERTY, dpi)  # paint_pages scales from it
     return doc
 
 
@@ -231,7 +240,7 @@ def paint_pages(
     pages = max(1, doc.pageCount())
     footers = _chapter_of_pages(job, doc, pages)
     page = doc.pageSize()
-    scale = device.logicalDpiY() / _source_dpi()
+    scale = device.logicalDpiY() / float(doc.property(_DPI_PROPERTY) or source_dpi())
     paint = device.pageLayout().paintRectPixels(device.logicalDpiY())
     footer_font = QFont()
     footer_font.setFamilies(_FOOTER_FAMILIES)
@@ -290,14 +299,16 @@ def write_pdf(
     *,
     layout: QPageLayout | None = None,
     progress: Progress | None = None,
+    dpi: float | None = None,
 ) -> PrintedPages:
     """Write `job` as a PDF at `path` (replaced in one step); its pages and outline.
 
     Raises OSError when the file cannot be written (the old file, if any, is kept) and
-    PrintCancelled when `progress` stops the job.
+    PrintCancelled when `progress` stops the job. It may run on a worker thread, given
+    `dpi` (see `source_dpi`) and a `layout`: it touches nothing of the window's.
     """
     page = layout or page_layout()
-    doc = lay_out(job, page)
+    doc = lay_out(job, page, dpi)
     fd, raw_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".raw")
     os.close(fd)
     raw = Path(raw_name)
