@@ -17,23 +17,31 @@ Colour = Literal["yellow", "green", "blue", "pink", "purple"]
 
 @dataclass(frozen=True, slots=True)
 class HighlightColour:
-    """One highlight colour: its stored name, the label people see, and its fills."""
+    """One highlight colour: its stored name, the label people see, and its fill per theme."""
 
     name: Colour
     label: str
     light: str
     dark: str
+    sepia: str
+
+    def fill(self, theme: str) -> str:
+        """The fill on theme `theme` ("light", "sepia" or "dark"; others draw as light)."""
+        return self.dark if theme == "dark" else self.sepia if theme == "sepia" else self.light
 
 
 # The fills are drawn translucent over the text, so overlapping highlights stay visible;
-# the dark fills are deeper so light text on them keeps its contrast. The order is the
-# order menus offer them (and the digits 1-5 of Ctrl+Shift+H).
+# the dark fills are deeper so light text on them keeps its contrast, and the sepia fills
+# a little warmer and deeper so they still read as colours on the cream paper. Each
+# theme's text keeps 4.5:1 on every fill and every fill stays clearly apart from the
+# theme's selection colour (tests/ui/test_reading_settings.py measures both). The order
+# is the order menus offer them (and the digits 1-5 of Ctrl+Shift+H).
 _TABLE: tuple[HighlightColour, ...] = (
-    HighlightColour("yellow", "Yellow", "#ffe45c", "#8a7400"),
-    HighlightColour("green", "Green", "#9be58f", "#2f7a3a"),
-    HighlightColour("blue", "Blue", "#9cc8ff", "#2d5e9e"),
-    HighlightColour("pink", "Pink", "#ffa6c9", "#9b3a66"),
-    HighlightColour("purple", "Purple", "#cfb0ff", "#6446a0"),
+    HighlightColour("yellow", "Yellow", "#ffe45c", "#8a7400", "#ffd84a"),
+    HighlightColour("green", "Green", "#9be58f", "#2f7a3a", "#98d982"),
+    HighlightColour("blue", "Blue", "#9cc8ff", "#2d5e9e", "#92bdf2"),
+    HighlightColour("pink", "Pink", "#ffa6c9", "#9b3a66", "#f7a0bf"),
+    HighlightColour("purple", "Purple", "#cfb0ff", "#6446a0", "#c7a6f2"),
 )
 
 COLOURS: tuple[Colour, ...] = tuple(entry.name for entry in _TABLE)

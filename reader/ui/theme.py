@@ -1,4 +1,5 @@
-"""Light and dark reading themes: document stylesheet, widget palette and highlight colours."""
+"""Light, sepia and dark reading themes, text faces and line spacings: the chapter's
+document stylesheet, the widget palette and the highlight colours."""
 
 from __future__ import annotations
 
@@ -19,10 +20,26 @@ MATH = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Serif', se
 FONT_SIZES = (14, 15, 16, 17, 18, 20, 22, 24, 27, 30)
 DEFAULT_FONT_SIZE = 18
 
+# The text face of the chapter body (headings are always set in the sans face).
+FACES: dict[str, str] = {"serif": SERIF, "sans": SANS}
+SANS_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Noto Sans", "sans-serif"]
+DEFAULT_FACE = "serif"
+# Line spacing of running text, in percent of the font size.
+SPACINGS: dict[str, int] = {"compact": 140, "normal": 158, "relaxed": 175}
+DEFAULT_SPACING = "normal"
+# What the reader may choose: a theme, or whatever the system's colour scheme says.
+FOLLOW_SYSTEM = "system"
+THEME_CYCLE = ("light", "sepia", "dark")  # the order Ctrl+Shift+L steps through
+THEME_CHOICES = (*THEME_CYCLE, FOLLOW_SYSTEM)
+
 
 @dataclass(frozen=True)
 class Theme:
-    """The colours of one reading theme."""
+    """The colours of one reading theme, and the text face and line spacing it is set in.
+
+    The typography rides with the colours so that everything that styles a chapter (the
+    view, the guide) takes one value; `dataclasses.replace` gives a theme another face.
+    """
 
     name: str
     page: str
@@ -41,6 +58,8 @@ class Theme:
     important: str
     warning: str
     caution: str
+    face: str = DEFAULT_FACE  # a key of FACES
+    spacing: str = DEFAULT_SPACING  # a key of SPACINGS
 
     @property
     def dark(self) -> bool:
@@ -59,7 +78,7 @@ LIGHT = Theme(
     code_bg="#f0ede6",
     sidebar="#f3f1ec",
     accent="#1a5fb4",
-    selection="#b6d4fb",
+    selection="#a9dce3",
     note="#0969da",
     tip="#1a7f37",
     important="#8250df",
@@ -77,45 +96,88 @@ DARK = Theme(
     code_bg="#272a30",
     sidebar="#181a1d",
     accent="#8ab4f8",
-    selection="#2f4a70",
+    selection="#1f5c63",
     note="#4493f8",
     tip="#3fb950",
     important="#ab7df8",
     warning="#d29922",
     caution="#f85149",
 )
-THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
+# Warm paper and dark brown ink; every other colour is darkened from the light theme's
+# until it keeps 4.5:1 on the page, the code background and the sidebar.
+SEPIA = Theme(
+    name="sepia",
+    page="#f4ecd8",
+    text="#3b2f22",
+    heading="#2b1f14",
+    muted="#6b5a44",
+    link="#1f5a8a",
+    rule="#d6c8a8",
+    code_bg="#ebe0c5",
+    sidebar="#ede3cb",
+    accent="#8a4f15",
+    selection="#c9bfae",
+    note="#1d5fa8",
+    tip="#3b6e1f",
+    important="#6e3fa6",
+    warning="#8a5a00",
+    caution="#b02a1e",
+)
+THEMES = {theme.name: theme for theme in (LIGHT, SEPIA, DARK)}
+
+
+def resolve_theme(choice: str, system_dark: bool) -> Theme:
+    """The theme to show for the reader's `choice` ("system" follows `system_dark`)."""
+    if choice in THEMES:
+        return THEMES[choice]
+    return DARK if system_dark else LIGHT
+
+
+def next_theme(current: str) -> str:
+    """The theme after `current` in the cycle light, sepia, dark (and back to light)."""
+    index = THEME_CYCLE.index(current) if current in THEME_CYCLE else -1
+    return THEME_CYCLE[(index + 1) % len(THEME_CYCLE)]
 
 
 def highlight_colour(name: str, theme: Theme, alpha: float = 0.55) -> QColor:
     """The translucent fill of highlight colour `name` in `theme`."""
-    entry = colour_info(name)
-    colour = QColor(entry.dark if theme.dark else entry.light)
+    colour = QColor(colour_info(name).fill(_fill_set(theme)))
     colour.setAlphaF(alpha)
     return colour
 
 
 def swatch_colour(name: str, theme: Theme) -> QColor:
     """The opaque colour of highlight `name`, for menus and the Notes panel."""
-    entry = colour_info(name)
-    return QColor(entry.dark if theme.dark else entry.light)
+    return QColor(colour_info(name).fill(_fill_set(theme)))
 
 
-def body_font(font_px: int) -> QFont:
-    """The chapter's body font: a book serif at `font_px` pixels."""
+def _fill_set(theme: Theme) -> str:
+    """Which column of the colour table a theme draws from (a theme of another name, such
+    as a window's own, by its lightness)."""
+    if theme.name in THEMES:
+        return theme.name
+    return "dark" if theme.dark else "light"
+
+
+def body_font(font_px: int, face: str = DEFAULT_FACE) -> QFont:
+    """The chapter's body font at `font_px` pixels: a book serif, or the sans face."""
     font = QFont()
-    font.setFamilies(SERIF_FAMILIES)
+    sans = face == "sans"
+    font.setFamilies(SANS_FAMILIES if sans else SERIF_FAMILIES)
     font.setPixelSize(font_px)
-    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setStyleHint(QFont.StyleHint.SansSerif if sans else QFont.StyleHint.Serif)
     return font
 
 
 def chapter_stylesheet(theme: Theme, font_px: int) -> str:
-    """The document stylesheet for `theme` at a body size of `font_px` pixels."""
+    """The document stylesheet for `theme` at a body size of `font_px` pixels, in the
+    theme's text face and line spacing."""
     template = Template(resource("styles", "chapter.css").read_text(encoding="utf-8"))
     # Code colours come from a Pygments style per theme (reader/core/code_highlight.py).
-    code = resource("styles", f"code-{'dark' if theme.dark else 'light'}.css")
+    code = resource("styles", f"code-{_fill_set(theme)}.css")
     return template.substitute(
+        body_face=FACES.get(theme.face, SERIF),
+        line_height=SPACINGS.get(theme.spacing, SPACINGS[DEFAULT_SPACING]),
         serif=SERIF,
         sans=SANS,
         mono=MONO,
