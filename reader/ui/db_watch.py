@@ -55,6 +55,12 @@ class DatabaseWatcher(QObject):
         """Look now; emit `changed` and return True if another connection wrote since."""
         if self._version is None:
             return False
+        from reader.ui.tasks import writes_running
+
+        if writes_running(self):
+            # This window's own import or sync is writing: it says what it merged when it
+            # is done, and reloading half-way would redo the work on the UI thread.
+            return False
         version = self._read()
         if version is None:
             self._timer.stop()

@@ -33,6 +33,7 @@ __all__ = [
     "TaskRunner",
     "error_message",
     "task_runner",
+    "writes_running",
 ]
 
 log = logging.getLogger(__name__)
@@ -285,6 +286,17 @@ def task_runner(window: QMainWindow) -> TaskRunner:
     runner = TaskRunner(window, lambda text: _status(window, text), report)
     window.installEventFilter(runner)
     return runner
+
+
+def writes_running(obj: QObject) -> bool:
+    """Whether the task runner of `obj`'s window has a write queued or running."""
+    window: QObject | None = obj
+    while window is not None and not isinstance(window, QMainWindow):
+        window = window.parent()
+    if window is None:
+        return False
+    runner = window.findChild(TaskRunner, "taskRunner")
+    return isinstance(runner, TaskRunner) and bool(runner.active("write"))
 
 
 def _status(window: QWidget, text: str) -> None:
