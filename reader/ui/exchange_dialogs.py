@@ -51,11 +51,25 @@ FORMAT_LABELS: dict[Format, str] = {
 }
 
 
-def keep_qt_settings_in(data_dir: Path) -> None:
-    """Portable mode: send Qt's own per-user settings (file dialog history) to the data folder."""
+def route_qt_settings(data_dir: Path) -> None:
+    """Send Qt's own per-user settings (the file dialog's QtProject.conf) to the data folder.
+
+    Qt's file dialog keeps its history and view state in QSettings of the "QtProject"
+    organisation, which would otherwise be written under the user's config folder even
+    with --data-dir: nothing Field Reader writes may lie outside its data folder. The
+    paths are process-wide and read when a QSettings is made, so this must run before
+    the first file dialog opens.
+    """
     folder = str(DataFolder(data_dir).qt_settings)
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            # System scope too: its files are only read, but none from outside should be.
+            QSettings.setPath(fmt, scope, folder)
+
+
+def keep_qt_settings_in(data_dir: Path) -> None:
+    """Portable mode: Qt's settings in the data folder (see route_qt_settings), Qt's dialog."""
+    route_qt_settings(data_dir)
     app = QCoreApplication.instance()
     if app is not None:
         app.setProperty(_PORTABLE_PROPERTY, True)

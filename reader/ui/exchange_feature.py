@@ -25,6 +25,7 @@ from reader.ui.exchange_dialogs import (
     ExportDialog,
     SyncDialog,
     dialog_options,
+    route_qt_settings,
 )
 from reader.ui.exchange_tasks import export_notes, import_notes, sync_notes, write_own_file
 from reader.ui.plain import show_message
@@ -133,12 +134,23 @@ class ExchangeFeature(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self._window.as_widget(),
             "Export Notes",
-            str(Path.home() / name),
+            str(self.export_folder() / name),
             FORMAT_LABELS[fmt],
             options=dialog_options(),
         )
         if path:
             self.start_export(Path(path), fmt, slug)
+
+    def export_folder(self) -> Path:
+        """Where the export dialog opens: the folder of the last export, else the home folder."""
+        folder = self._context.settings.export_dir
+        return folder if folder is not None and folder.is_dir() else Path.home()
+
+    def _exported(self, path: Path) -> None:
+        self._window.show_status(f"Notes exported to {path}.", 6000)
+        # The next export offers the same folder (the student's notes folder, a USB stick).
+        self._context.settings.export_dir = path.parent
+        self._context.settings.sync()
 
     def start_export(self, path: Path, fmt: Format, chapter: str | None = None) -> Task | None:
         """Export as `export_to` does, off the UI thread; the Task's `finished` gives the path."""
@@ -155,7 +167,7 @@ class ExchangeFeature(QObject):
             "read",
             "Exporting notes",
             lambda context: export_notes(db_path, library, path, fmt, chapter, context),
-            on_done=lambda written: self._window.show_status(f"Notes exported to {written}.", 6000),
+            on_done=lambda written: self._exported(Path(written)),
             on_error=lambda error: self._export_failed(path, error),
         )
 
@@ -194,7 +206,7 @@ class ExchangeFeature(QObject):
                 f"{path} could not be written ({error.strerror or error}).",
             )
             return None
-        self._window.show_status(f"Notes exported to {path}.", 6000)
+        self._exported(path)
         return path
 
     # -- import ----------------------------------------------------------------------------
@@ -431,6 +443,8 @@ def install_exchange(
     `sync_dir` (from --sync-dir) overrides the saved folder for this session; with `sync`
     False (screenshots) the sync folder is never read or written.
     """
+    # Before any file dialog can open: its state goes to the data folder, never to ~/.config.
+    route_qt_settings(context.data_dir)
     feature = ExchangeFeature(context, window, sync_dir, sync)
     window.as_widget().installEventFilter(feature)
     return feature

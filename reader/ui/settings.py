@@ -87,3 +87,13 @@ class Settings:
     @sync_dir.setter
     def sync_dir(self, folder: Path | None) -> None:
         self._set("sync/folder", str(folder) if folder is not None else "")
+
+    @property
+    def export_dir(self) -> Path | None:
+        """The folder the last export was saved in, if any."""
+        value = str(self._qs.value("exchange/export_folder", "") or "")
+        return Path(value) if value else None
+
+    @export_dir.setter
+    def export_dir(self, folder: Path | None) -> None:
+        self._set("exchange/export_folder", str(folder) if folder is not None else "")
