@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QGuiApplication,
     QTextCharFormat,
@@ -14,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.anchoring import Target, describe
+from reader.core.colours import HIGHLIGHTS
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
 from reader.core.requote import requoted_target
@@ -21,8 +23,10 @@ from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
 from reader.ui.bookmarks import Bookmarks
+from reader.ui.caret import HINT, CaretAnnouncer
 from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.db_watch import DatabaseWatcher
+from reader.ui.find_bar import FindBar
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
 from reader.ui.note_dialog import NoteDialog
 from reader.ui.note_listing import note_entries
@@ -67,6 +71,7 @@ class AnnotationsFeature(QObject):
         window.sidebar.addTab(self.panel, "Notes")
         self.panel.activated.connect(self.go_to)
         self.panel.delete_requested.connect(self.delete)
+        self.panel.menu_requested.connect(self._panel_menu)
         self.panel.scope_changed.connect(self.refresh_panel)
         self._panel_dirty = True
         window.sidebar.currentChanged.connect(self._sidebar_changed)
@@ -95,8 +100,8 @@ class AnnotationsFeature(QObject):
         context.signals.chapter_opened.connect(self.reanchor)
         context.signals.notes_replaced.connect(self._show_stored)
         context.signals.notes_merged.connect(self._show_merged)
-        self._view.copyAvailable.connect(self._selection_changed)
         self._selection_changed(False)
+        self.announcer = CaretAnnouncer(self._view, self._describe_at)
         if notes.problem:
             QTimer.singleShot(0, self._warn_problem)
         self.watcher: DatabaseWatcher | None = None
@@ -182,7 +187,7 @@ class AnnotationsFeature(QObject):
         self._window.sidebar.setCurrentWidget(self.panel)
         if self._panel_dirty:
             self.refresh_panel()
-        self.panel.setFocus()
+        self.panel.focus_list()
 
     # -- anchoring and drawing --------------------------------------------------------------
 
@@ -262,6 +267,7 @@ class AnnotationsFeature(QObject):
                 formats[key] = self._highlight_format(*key)
             ranges.append((place.start, place.end, formats[key]))
         self._view.set_layer_ranges("highlights", ranges)
+        self.announcer.update()
 
     def placed_changed(self, annotation: Annotation) -> None:
         """An annotation was created, restored or edited: place it again and redraw."""
@@ -291,14 +297,26 @@ class AnnotationsFeature(QObject):
     # -- user actions -------------------------------------------------------------------------
 
     def selected_range(self) -> tuple[int, int] | None:
-        """The plain-text range of the selection, trimmed of surrounding white space."""
+        """The plain-text range of the selection, trimmed of surrounding white space.
+
+        With nothing selected, the find bar's current match stands for the selection: a
+        phrase found with Ctrl+F is highlighted with Ctrl+H without a mouse.
+        """
         cursor = self._view.textCursor()
         positions = self._view.positions
         doc = self._window.current_document()
-        if not cursor.hasSelection() or positions is None or doc is None:
+        if positions is None or doc is None:
             return None
-        start = positions.from_qt(cursor.selectionStart())
-        end = positions.from_qt(cursor.selectionEnd())
+        if cursor.hasSelection():
+            start = positions.from_qt(cursor.selectionStart())
+            end = positions.from_qt(cursor.selectionEnd())
+        else:
+            # The bar is a child of the view (reader/ui/find_bar.py), installed by search.
+            bar = self._view.findChild(FindBar)
+            match = bar.current_match() if bar is not None else None
+            if match is None:
+                return None
+            start, end = match
         text = doc.plain.text
         while start < end and text[start].isspace():
             start += 1
@@ -312,7 +330,7 @@ class AnnotationsFeature(QObject):
         selected = self.selected_range()
         doc = self._window.current_document()
         if selected is None or doc is None:
-            self._window.show_status("Select some text to highlight first.", 4000)
+            self._window.show_status(HINT, 6000)
             return None
         if not self.writable:
             self._window.show_status(self._notes.problem or "Notes cannot be changed.", 6000)
@@ -335,6 +353,9 @@ class AnnotationsFeature(QObject):
 
     def pop_colour_menu(self) -> None:
         """Offer the highlight colours at the text cursor (Ctrl+Shift+H, then 1 to 5)."""
+        if self.selected_range() is None:
+            self._window.show_status(HINT, 6000)
+            return
         rect = self._view.cursorRect()
         self.colour_menu.popup(self._view.viewport().mapToGlobal(rect.bottomLeft()))
 
@@ -397,9 +418,42 @@ class AnnotationsFeature(QObject):
         return [(a, place) for a, place in pairs if a.kind == "bookmark"]
 
     @Slot(bool)
-    def _selection_changed(self, has_selection: bool) -> None:
+    def _selection_changed(self, _has_selection: bool) -> None:
+        # Enabled without a selection too: Ctrl+H then highlights the find bar's match, or
+        # says how to select with the keyboard, instead of doing nothing.
         for action in (self.highlight_action, self.colour_menu_action, self.note_action):
-            action.setEnabled(has_selection and self.writable)
+            action.setEnabled(self.writable)
+
+    def _describe_at(self, position: int) -> str:
+        """Words for the highlights holding Qt position `position` (the caret), or ""."""
+        positions = self._view.positions
+        if positions is None or not self._placed:
+            return ""
+        offset = positions.from_qt(position)
+        words = []
+        for annotation, place in self.placed():
+            if place.start <= offset < place.end:
+                colour = HIGHLIGHTS[annotation.colour].label.lower()
+                note = " ".join(annotation.note.split())
+                words.append(f"Highlighted, {colour}" + (f"; note: {note}" if note else ""))
+        return ". ".join(words)
+
+    @Slot(str, QPoint)
+    def _panel_menu(self, annotation_id: str, where: QPoint) -> None:
+        """The Notes list's menu of a highlight: Show in Text, then the text's own menu."""
+        annotation = self._live(AnnotationId(annotation_id))
+        if annotation is None:
+            return
+        menu = self.menus.annotation_menu([annotation], self.panel)
+        show = QAction("&Show in Text", menu)
+        show.triggered.connect(lambda: self.go_to(annotation_id))
+        first = menu.actions()[0]  # the menu always holds Change Colour and the rest
+        menu.insertAction(first, show)
+        menu.insertSeparator(first)
+        menu.setDefaultAction(show)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.panel_menu = menu
+        menu.popup(where)
 
     # -- Notes panel ----------------------------------------------------------------------------
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
+# Qt's namespace is reached through its module: importing the class by name would make
+# its enums at once, and the window imports this module before its first paint.
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import QTextEdit
 
@@ -27,7 +30,7 @@ HINT = "Select text first: drag, or press F7 and use Shift+arrows"
 
 def _moves_caret(event: QKeyEvent) -> bool:
     """Whether a key press moves the caret (an arrow, Home/End, PgUp/PgDn)."""
-    keys = Qt.Key
+    keys = QtCore.Qt.Key
     return event.key() in (
         keys.Key_Left,
         keys.Key_Right,

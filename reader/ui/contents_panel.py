@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6 import QtCore
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
+from reader.ui.focus_cue import draw_focus_ring, ring_rect
 from reader.ui.plain import plain_tooltip
 from reader.ui.qt_names import TREE_ITEM_USER_TYPE, USER_ROLE
 from reader.ui.theme import solid_brush
@@ -135,10 +142,24 @@ class ContentsPanel(QTreeWidget):
         self.addTopLevelItems(rows[-1])
 
     def set_accent(self, colour: QColor) -> None:
-        """The colour that marks the section being read."""
+        """The colour that marks the section being read (and the keyboard's row)."""
         self._accent = colour
         if self._marked is not None:
             self._marked.setForeground(0, solid_brush(colour))
+
+    def drawRow(
+        self,
+        painter: QPainter,
+        options: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Draw the row, and a ring around the current one while the tree has the focus."""
+        super().drawRow(painter, options, index)
+        # Checked first and cheaply: rows are drawn at the first paint, before Qt's enums.
+        if self.hasFocus() and index == self.currentIndex():
+            rect = ring_rect(self)
+            if rect is not None:
+                draw_focus_ring(painter, rect, self._accent)
 
     # -- headings --------------------------------------------------------------------------
 

@@ -64,6 +64,7 @@ class FindBar(QFrame):
         self._matches: list[Span] = []
         self._current = -1
         self.setObjectName("findBar")
+        self.setAccessibleName("Find in chapter")
         self.setFrameShape(QFrame.Shape.NoFrame)
         # A soft shadow lifts the bar off the text it floats over.
         shadow = QGraphicsDropShadowEffect(self)
@@ -76,6 +77,10 @@ class FindBar(QFrame):
         self._field.setObjectName("findField")
         self._field.setPlaceholderText("Find in chapter")
         self._field.setClearButtonEnabled(True)
+        self._field.setAccessibleName("Find in chapter")
+        self._field.setAccessibleDescription(
+            "Enter: next match; Shift+Enter: previous; Ctrl+H highlights the match; Esc closes"
+        )
         self._field.setMinimumWidth(180)
         self._field.installEventFilter(self)
         self._count = QLabel()
@@ -148,6 +153,12 @@ class FindBar(QFrame):
     def current_index(self) -> int:
         """The index of the current match, or -1."""
         return self._current
+
+    def current_match(self) -> Span | None:
+        """The plain-text range of the current match while the bar is open (for Ctrl+H)."""
+        if self.isHidden() or not 0 <= self._current < len(self._matches):
+            return None
+        return self._matches[self._current]
 
     def count_text(self) -> str:
         """What the counter shows ("3 of 17")."""

@@ -7,7 +7,10 @@ The lists draw this ring themselves, only while they have the keyboard focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+# Qt's namespace is reached through its module: importing the class by name would make
+# its enums at once, and the Contents panel imports this module before the first paint.
+from PySide6 import QtCore
+from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -42,9 +45,11 @@ def ring_rect(view: QAbstractItemView) -> QRect | None:
 def is_menu_key(event: QKeyEvent) -> bool:
     """Whether a key press asks for a context menu: the Menu key, or Shift+F10."""
     key = event.key()
-    if key == Qt.Key.Key_Menu:
+    keys = QtCore.Qt.Key
+    if key == keys.Key_Menu:
         return True
-    return key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+    shift = QtCore.Qt.KeyboardModifier.ShiftModifier
+    return key == keys.Key_F10 and event.modifiers() == shift
 
 
 def open_context_menu(view: QAbstractItemView) -> bool:

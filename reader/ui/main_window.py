@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -28,6 +29,8 @@ from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
+from reader.ui.actions import make_action
+from reader.ui.caret import CaretBrowsing
 from reader.ui.contents_filter import ContentsTab
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import AppContext
@@ -37,12 +40,13 @@ from reader.ui.qt_names import PLAIN_TEXT
 from reader.ui.settings import Settings
 from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
 from reader.ui.viewer import ChapterView
-from reader.ui.window_menus import WindowMenus
+from reader.ui.window_menus import VIEW_SIDEBAR, VIEW_TEXT, WindowMenus
 
 if TYPE_CHECKING:
     from reader.ui.link_dialog import ExternalLinkDialog
 
 APP_TITLE = "Field Reader"
+_TEXT_DESCRIPTION = "The chapter. F7 turns on the caret for selecting with the keyboard."
 
 
 class MainWindow(QMainWindow):
@@ -78,12 +82,18 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_TITLE)
         self._view = ChapterView()
+        self._view.setAccessibleName("Chapter text")
+        self._view.setAccessibleDescription(_TEXT_DESCRIPTION)
         self._contents = ContentsPanel(self._outline_of)
         self._contents_tab = ContentsTab(self._contents)  # the filter box above the tree
         self._sidebar = QTabWidget()
         self._sidebar.setObjectName("sidebar")
         self._sidebar.setDocumentMode(True)
+        self._sidebar.setAccessibleName("Sidebar")
+        self._sidebar.setAccessibleDescription("Contents, Notes and Search; Ctrl+1, 2 and 3")
+        self._sidebar.tabBar().setAccessibleName("Sidebar tabs")
         self._sidebar.addTab(self._contents_tab, "Contents")
+        self._contents_tab.setAccessibleName("Contents")
         self._splitter = QSplitter()  # side by side: Qt's default orientation
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._sidebar)
@@ -98,7 +108,10 @@ class MainWindow(QMainWindow):
         # reader/ui/qt_names.py).
         self._status.setProperty("textFormat", PLAIN_TEXT)
         self.statusBar().addPermanentWidget(self._status)
+        self._status.setAccessibleName("Chapter and section")
 
+        self.caret = CaretBrowsing(self._view, self._settings.caret_browsing)
+        self._register_keyboard_actions()
         self._menus = WindowMenus(self, self, context.actions, dark=self._theme.dark)
         self._contents.set_chapters(library.chapters)
         self._contents.heading_activated.connect(self.open_location)
@@ -155,6 +168,42 @@ class MainWindow(QMainWindow):
     def rebuild_menus(self) -> None:
         """Lay the menus and toolbar out again, with the actions registered since."""
         self._menus.rebuild()
+        self._name_toolbar_buttons()
+
+    def _register_keyboard_actions(self) -> None:
+        """Caret browsing (F7) and Ctrl+3, registered before the menus are first laid out."""
+        register = self._context.actions.register
+        self.caret_action = make_action(
+            self,
+            "Caret &Browsing",
+            self._set_caret_browsing,
+            "F7",
+            "Move through the text with a caret; Shift+arrows select it for highlighting",
+        )
+        self.caret_action.setCheckable(True)
+        self.caret_action.setChecked(self.caret.is_enabled())
+        register(self.caret_action, menu="view", group="caret", order=VIEW_TEXT + 5)
+        to_search = make_action(
+            self,
+            "Go to &Search Results",
+            self.focus_search_results,
+            "Ctrl+3",
+            "Move the keyboard focus to the search results",
+        )
+        register(to_search, menu="view", group="sidebar", order=VIEW_SIDEBAR + 3)
+
+    def _name_toolbar_buttons(self) -> None:
+        """Give each toolbar button its action's words, for screen readers."""
+        toolbar = self._menus.toolbar
+        toolbar.setAccessibleName("Reading toolbar")
+        for action in toolbar.actions():
+            widget = toolbar.widgetForAction(action)
+            if widget is None or action.isSeparator() or widget.accessibleName():
+                continue
+            if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
+                action = widget.defaultAction()  # a button carried by a widget action
+            widget.setAccessibleName(action.text().replace("&", ""))
+            widget.setAccessibleDescription(action.toolTip())
 
     @property
     def file_menu(self) -> QMenu:
@@ -367,7 +416,33 @@ class MainWindow(QMainWindow):
         """Put the keyboard focus on the Contents tree."""
         self.set_sidebar_visible(True)
         self._sidebar.setCurrentWidget(self._contents_tab)
+        first = self._contents.topLevelItem(0)
+        if self._contents.currentItem() is None and first is not None:
+            # Down and Enter should work at once, as in a list that has a row chosen.
+            self._contents.setCurrentItem(first)
         self._contents.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(bool)
+    def _set_caret_browsing(self, on: bool) -> None:
+        self.caret.set_enabled(on)
+        self._settings.caret_browsing = on
+        self.show_status(
+            "Caret browsing on: arrows move the caret, Shift+arrows select, Ctrl+H highlights."
+            if on
+            else "Caret browsing off.",
+            5000,
+        )
+
+    @Slot()
+    def focus_search_results(self) -> None:
+        """Put the keyboard focus on the search results (on the field when there are none)."""
+        search = self.features.search
+        if search is None:
+            self.show_status("Search is not ready yet.", 4000)
+            return
+        self.set_sidebar_visible(True)
+        self._sidebar.setCurrentWidget(search.panel)
+        search.panel.focus_results()
 
     @Slot()
     def focus_text(self) -> None:

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.colours import COLOURS, HIGHLIGHTS
 from reader.core.exported import dates_label, quote_and_was
 from reader.core.notes import Annotation
+from reader.ui.focus_cue import draw_focus_ring, is_menu_key, open_context_menu, ring_rect
 from reader.ui.note_delegate import (
     BAR_ROLE,
     DATE_ROLE,
@@ -69,6 +70,53 @@ def _swatch(colour: str, theme: Theme) -> QIcon:
     return QIcon(pixmap)
 
 
+def spoken_entry(entry: NoteEntry) -> str:
+    """What a screen reader says for a Notes row: kind, colour, place, quote and note."""
+    annotation = entry.annotation
+    quote = " ".join(annotation.target.quote.exact.split())
+    if len(quote) > 160:
+        quote = quote[:160] + "…"
+    known = HIGHLIGHTS.get(annotation.colour)
+    colour = f", {known.label.lower()}," if known is not None else ""
+    place = entry.section_title or entry.chapter_title
+    words = f"Highlight{colour} in {place}: {quote}"
+    note = " ".join(annotation.note.split())
+    return words + (f" Note: {note}" if note else "")
+
+
+class NotesTree(QTreeWidget):
+    """The Notes list: a ring marks the keyboard's row; Menu or Shift+F10 opens its menu."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.accent = QColor("#1a5fb4")
+
+    def drawRow(
+        self,
+        painter: QPainter,
+        options: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Draw the row, and a ring around the current one (group rows too) when focused."""
+        super().drawRow(painter, options, index)
+        if index == self.currentIndex():
+            rect = ring_rect(self)
+            if rect is not None:
+                draw_focus_ring(painter, rect, self.accent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The Menu key and Shift+F10 open the row's menu; Enter folds a group row."""
+        if is_menu_key(event):
+            open_context_menu(self)
+            return
+        item = self.currentItem()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and item is not None and not item.data(0, _ID_ROLE):
+            item.setExpanded(not item.isExpanded())
+            return
+        super().keyPressEvent(event)
+
+
 def _when(stamp: str) -> str:
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
@@ -97,6 +145,7 @@ class NotesPanel(QWidget):
 
     activated = Signal(str)  # annotation id
     delete_requested = Signal(str)
+    menu_requested = Signal(str, QPoint)  # annotation id, where (global): right-click or keys
     scope_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,12 +157,19 @@ class NotesPanel(QWidget):
         self._colour = QComboBox()
         self._colour.addItem("All colours", "")
         self._colour.setAccessibleName("Colour filter")
+        self._scope.setAccessibleDescription("This chapter's notes, or every chapter's")
+        self._colour.setAccessibleDescription("Show only highlights of one colour")
         self._filter = QLineEdit()
         self._filter.setPlaceholderText("Filter notes…")
         self._filter.setClearButtonEnabled(True)
         self._filter.setAccessibleName("Filter notes")
-        self._tree = QTreeWidget()
+        self._tree = NotesTree()
         self._tree.setObjectName("notesTree")
+        self._tree.setAccessibleName("Notes")
+        self._tree.setAccessibleDescription(
+            "Your highlights by chapter and section. Enter shows one in the text; "
+            "the Menu key or Shift+F10 offers Edit Note, Change Colour, Copy Quote and Delete."
+        )
         self._tree.setHeaderHidden(True)
         self._tree.setItemDelegate(NoteCardDelegate(self._tree))
         self._tree.setMouseTracking(True)
@@ -124,6 +180,7 @@ class NotesPanel(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._empty.setObjectName("notesEmpty")
+        self._empty.setAccessibleName("No notes shown")
         self._empty.setMargin(10)
         filters = QHBoxLayout()
         filters.addWidget(self._scope, 1)
@@ -164,9 +221,22 @@ class NotesPanel(QWidget):
         """The list itself."""
         return self._tree
 
+    def focus_list(self) -> None:
+        """Put the keyboard in the list, on its current entry (else the first highlight)."""
+        current = self._tree.currentItem()
+        if current is None or current.isHidden():
+            first = next(iter(self.visible_ids()), None)
+            current = self.item_for(first) if first is not None else None
+        if current is not None:
+            self._tree.setCurrentItem(current)
+            self._tree.scrollToItem(current)
+        target = self._tree if self._tree.isVisible() else self._filter
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def set_entries(self, entries: list[NoteEntry], theme: Theme) -> None:
         """Show `entries` (already in reading order), keeping the filters."""
         self._entries = entries
+        self._tree.accent = QColor(theme.accent)
         current = self._colour.currentData()
         self._colour.blockSignals(True)
         self._colour.clear()
@@ -183,6 +253,8 @@ class NotesPanel(QWidget):
             item = groups.get(path)
             if item is None:
                 item = QTreeWidgetItem([path[-1]])
+                kind = "Chapter" if len(path) == 1 else "Section"
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{kind}: {path[-1]}")
                 font = item.font(0)
                 font.setBold(len(path) == 1)
                 item.setFont(0, font)
@@ -255,6 +327,17 @@ class NotesPanel(QWidget):
                 "kept; start Field Reader again to see it in the new text."
             )
         item.setToolTip(0, plain_tooltip(tip))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken_entry(entry))
+        status = {
+            "orphaned": "Not found in the current text. ",
+            "missing-chapter": "Its chapter is not in this library. ",
+            "changed-chapter": "Its chapter changed since Field Reader started. ",
+        }.get(entry.status, "")
+        item.setData(
+            0,
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+            f"{status}Changed {_when(annotation.modified)}.",
+        )
         return item
 
     def _apply_filters(self) -> None:
@@ -340,12 +423,8 @@ class NotesPanel(QWidget):
         item = self._tree.itemAt(point)
         if item is None or not item.data(0, _ID_ROLE):
             return
-        annotation_id = item.data(0, _ID_ROLE)
-        menu = QMenu(self)
-        menu.addAction("Show in Text", lambda: self.activated.emit(annotation_id))
-        menu.addAction("Delete", lambda: self.delete_requested.emit(annotation_id))
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self._tree.viewport().mapToGlobal(point))
+        self._tree.setCurrentItem(item)
+        self.menu_requested.emit(item.data(0, _ID_ROLE), self._tree.viewport().mapToGlobal(point))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete removes the selected highlight (undoable in the window)."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.search_types import SearchHit
+from reader.ui.focus_cue import draw_focus_ring, ring_rect
 from reader.ui.theme import LIGHT, Theme
 
 TYPING_DELAY_MS = 150
@@ -72,6 +74,7 @@ class _HitDelegate(QStyledItemDelegate):
     def __init__(self, view: QListWidget) -> None:
         super().__init__(view)
         self._view = view
+        self.accent = LIGHT.accent
 
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -106,6 +109,10 @@ class _HitDelegate(QStyledItemDelegate):
         painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
         doc.documentLayout().draw(painter, context)
         painter.restore()
+        # The keyboard's row, ringed while the list has the focus (Ctrl+3, Up and Down).
+        ring = ring_rect(self._view)
+        if ring is not None and ring == self._view.visualRect(index):
+            draw_focus_ring(painter, ring, QColor(self.accent))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -131,6 +138,9 @@ class SearchPanel(QWidget):
         self._field.setPlaceholderText("Search chapters and notes")
         self._field.setClearButtonEnabled(True)
         self._field.setAccessibleName("Search chapters and notes")
+        self._field.setAccessibleDescription(
+            "Type words; Up and Down choose a result, Enter opens it; Ctrl+3 goes to the results"
+        )
         self._field.installEventFilter(self)
         self._status = QLabel()
         self._status.setObjectName("searchStatus")
@@ -138,7 +148,10 @@ class SearchPanel(QWidget):
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._list = QListWidget()
         self._list.setObjectName("searchResults")
-        self._list.setItemDelegate(_HitDelegate(self._list))
+        self._list.setAccessibleName("Search results")
+        self._list.setAccessibleDescription("Up and Down choose a result; Enter opens it")
+        self._delegate = _HitDelegate(self._list)
+        self._list.setItemDelegate(self._delegate)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -185,6 +198,17 @@ class SearchPanel(QWidget):
         """The line above the results ("12 results", "No results", ...)."""
         return self._status.text()
 
+    def focus_results(self) -> None:
+        """Put the keyboard on the results, on the chosen one (else the first); on the field
+        when there are none."""
+        if not self._list.count():
+            self.focus_field()
+            return
+        if self._list.currentRow() < 0:
+            self._list.setCurrentRow(0)
+        self._list.scrollToItem(self._list.currentItem())
+        self._list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_field(self) -> None:
         """Put the focus in the field with its text selected, ready to type."""
         self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -201,11 +225,15 @@ class SearchPanel(QWidget):
             return
         self._hits = list(hits)
         self._list.clear()
-        for hit in hits:
+        for number, hit in enumerate(hits, start=1):
             item = QListWidgetItem()
             where = hit.chapter_title + (f" › {hit.heading_title}" if hit.heading_title else "")
             label = "Note in " if hit.kind == "note" else ""
             item.setText(f"{label}{where}: {hit.snippet('', '')}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
+            item.setData(
+                Qt.ItemDataRole.AccessibleDescriptionRole, f"Result {number} of {len(hits)}"
+            )
             item.setData(_HIT_ROLE, hit)
             item.setData(_HTML_ROLE, hit_html(hit, self._theme))
             self._list.addItem(item)
@@ -223,6 +251,7 @@ class SearchPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Colour the results for `theme`."""
         self._theme = theme
+        self._delegate.accent = theme.accent
         for row in range(self._list.count()):
             item = self._list.item(row)
             item.setData(_HTML_ROLE, hit_html(item.data(_HIT_ROLE), theme))

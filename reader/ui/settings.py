@@ -66,6 +66,15 @@ class Settings:
         self._set("view/theme", name)
 
     @property
+    def caret_browsing(self) -> bool:
+        """Whether the chapter shows a keyboard caret (F7)."""
+        return str(self._qs.value("view/caret_browsing", "false")).lower() == "true"
+
+    @caret_browsing.setter
+    def caret_browsing(self, on: bool) -> None:
+        self._set("view/caret_browsing", "true" if on else "false")
+
+    @property
     def font_size(self) -> int:
         """The body text size in pixels."""
         try:
