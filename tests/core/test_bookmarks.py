@@ -87,6 +87,12 @@ def test_an_unknown_kind_is_refused_and_nothing_is_written(
     with pytest.raises(InvalidAnnotation, match="unknown kind 'shelf'"):
         store.add(SLUG, describe(text, 0, 10), "yellow", kind="shelf")
     assert store.all_including_tombstones() == []
+    # From a merge too (another version's file): the whole merge is refused.
+    made = store.add(SLUG, describe(text, 0, 10), "yellow")
+    stranger = replace(made, kind="shelf", modified="2026-06-01T00:00:00.000Z")  # type: ignore[arg-type]
+    with pytest.raises(InvalidAnnotation, match="unknown kind"):
+        store.merge([stranger])
+    assert store.all_including_tombstones() == [made]
 
 
 def test_bookmarks_travel_as_w3c_bookmarking_and_come_back_as_bookmarks(
