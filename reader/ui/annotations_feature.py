@@ -29,7 +29,7 @@ from reader.ui.db_watch import DatabaseWatcher
 from reader.ui.find_bar import FindBar
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
 from reader.ui.note_dialog import NoteDialog
-from reader.ui.note_listing import note_entries
+from reader.ui.note_listing import listing_for, note_entries
 from reader.ui.notes_menu import NotesCommands, build_notes_menu
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.plain import show_message
@@ -487,6 +487,20 @@ class AnnotationsFeature(QObject):
             self.panel.set_entries([], self._window.theme)
             return
         scope = self._slug if self.panel.this_chapter_only() and self._slug else None
+        listing = listing_for(self.panel)
+        listing.cancel()
+        if scope is None and self._notes.database is not None:
+            # Every other chapter is rendered and placed: off the UI thread.
+            listing.start(
+                self._window.as_widget(),
+                self._notes.database.path,
+                self._context.library,
+                self._context.data_dir,
+                self._window.current_document(),
+                self._placed,
+                lambda entries: self.panel.set_entries(entries, self._window.theme),
+            )
+            return
         try:
             annotations = self._store.list(scope)
         except StorageError as error:

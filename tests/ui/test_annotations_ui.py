@@ -245,8 +245,8 @@ def test_panel_filters_scope_and_activation(
     assert notes.panel.visible_ids() == []  # filled only once shown
     notes.show_panel()
     assert notes.panel.visible_ids() == [b.id]
-    notes.panel.set_scope(all_chapters=True)
-    assert notes.panel.visible_ids() == [a.id, b.id]
+    notes.panel.set_scope(all_chapters=True)  # listed off the UI thread
+    qtbot.waitUntil(lambda: notes.panel.visible_ids() == [a.id, b.id])
     assert notes.panel.group_titles() == ["Alpha", "Beta"]
     notes.panel.set_colour_filter("pink")
     assert notes.panel.visible_ids() == [a.id]
@@ -395,7 +395,7 @@ def test_switching_theme_recolours_highlights_once(
 
 
 def test_notes_of_a_chapter_changed_on_disk_are_listed_not_lost(
-    open_window: WindowFactory, tmp_path: Path, data_dir: Path
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
 ) -> None:
     write_chapter(tmp_path, "a.md", "Alpha", "# A1\n\nalpha target words", order=1)
     write_chapter(tmp_path, "b.md", "Beta", "# B1\n\nbeta target words", order=2)
@@ -411,6 +411,6 @@ def test_notes_of_a_chapter_changed_on_disk_are_listed_not_lost(
     write_chapter(tmp_path, "b.md", "Beta", "# B1\n\nbeta target words, now revised")
     notes = feature(window)
     notes.show_panel()
-    notes.panel.set_scope(all_chapters=True)
-    assert notes.panel.visible_ids() == [kept.id]
+    notes.panel.set_scope(all_chapters=True)  # listed off the UI thread
+    qtbot.waitUntil(lambda: notes.panel.visible_ids() == [kept.id])
     assert notes.panel.group_titles() == [CHANGED_TITLE]

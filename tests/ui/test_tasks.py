@@ -6,10 +6,13 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from helpers import write_chapter
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
+from ui_helpers import WindowFactory, annotations_of, select
 
 from reader.storage.errors import StorageError, StorageErrorKind
+from reader.ui.note_listing import listing_for
 from reader.ui.tasks import TaskContext, TaskRunner, task_runner
 
 
@@ -142,3 +145,35 @@ def test_closing_the_window_finishes_the_write_and_cancels_the_reads(
     qtbot.waitUntil(lambda: cancelled == [True])
     late = runner.submit("read", "too late", lambda context: "never")
     assert late.is_done or late.is_cancelled
+
+
+def test_the_all_chapters_notes_list_is_built_off_the_ui_thread_and_only_the_newest_shows(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    write_chapter(tmp_path, "a.md", "Alpha", "# A1\n\nalpha target words", order=1)
+    write_chapter(tmp_path, "b.md", "Beta", "# B1\n\nbeta target words", order=2)
+    window = open_window(tmp_path, data_dir)
+    notes = annotations_of(window)
+    select(window, "alpha target")
+    a = notes.highlight_selection("pink")
+    assert window.open_chapter("b")
+    select(window, "beta target")
+    b = notes.highlight_selection("green")
+    assert a is not None and b is not None
+    notes.show_panel()
+    assert notes.panel.visible_ids() == [b.id]
+    listing = listing_for(notes.panel)
+    notes.panel.set_scope(all_chapters=True)
+    task = listing.task
+    assert task is not None and not task.is_done  # its result comes through the event loop
+    assert notes.panel.visible_ids() == [b.id]
+    qtbot.waitUntil(lambda: notes.panel.visible_ids() == [a.id, b.id])
+    # Back to this chapter before a new all-chapters list arrives: that list is dropped.
+    notes.panel.set_scope(all_chapters=False)
+    notes.panel.set_scope(all_chapters=True)
+    assert listing.task is not None
+    notes.panel.set_scope(all_chapters=False)
+    runner = task_runner(window)
+    qtbot.waitUntil(lambda: not runner.active())
+    qtbot.wait(0)  # deliver anything still queued
+    assert notes.panel.visible_ids() == [b.id]
