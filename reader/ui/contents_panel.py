@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyleOptionViewItem,
@@ -63,6 +63,14 @@ class ContentsPanel(QTreeWidget):
         self.setAnimated(False)
         self.setExpandsOnDoubleClick(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The marker (accent, bold) is the only mark of the section being read: the
+        # keyboard's selection shows only while the tree has the focus. A see-through
+        # colour holds in every theme; the text keeps the theme's colour.
+        unfocused = self.palette()
+        unfocused.setColor(
+            QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0)
+        )
+        self.setPalette(unfocused)
         self.setAccessibleName("Contents")
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
@@ -274,8 +282,8 @@ class ContentsPanel(QTreeWidget):
         # Expanded here rather than left to scrollToItem, which opens the rows above only
         # when the view is idle (not while the reader drags in it).
         self._reveal(item)
-        if not self.hasFocus():
-            self.setCurrentItem(item)
+        # The keyboard's row moves with the marker, so that the two never mark two rows.
+        self.setCurrentItem(item)
         self.scrollToItem(item)
 
     def marked(self) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 # alone takes 15-20 ms), and none of them is needed before the chapter is first painted
 # (reader/ui/qt_names.py names the values used until then).
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QByteArray, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -255,6 +255,10 @@ class MainWindow(QMainWindow):
         """The active reading theme."""
         return self._theme
 
+    def status_text(self) -> str:
+        """What the status bar says is being read: the chapter and its current section."""
+        return self._status.text()
+
     def current_document(self) -> ChapterDocument | None:
         """The chapter being shown."""
         return self._current
@@ -487,11 +491,9 @@ class MainWindow(QMainWindow):
     def _rerender(self) -> None:
         if self._current is None:
             return
-        offset = self._view.top_offset()
+        # The view keeps the paragraph at the top where it was (see reader/ui/place_keeper.py).
         self._view.show_document(self._current, self._theme, self._font_px)
         self._signals.chapter_opened.emit(self._current.chapter.slug)
-        if self._shown_once:
-            QTimer.singleShot(0, lambda: self._scroll(None, offset))
 
     def step_chapter(self, step: int) -> None:
         """Open the next (+1) or previous (-1) chapter of the library, at its start."""

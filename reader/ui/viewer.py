@@ -21,6 +21,7 @@ from reader.core.sanitize import ImageRef
 from reader.ui.chapter_figures import ChapterFigures
 from reader.ui.folds import Folds, fold_index
 from reader.ui.layers import LayeredView
+from reader.ui.place_keeper import PlaceKeeper
 from reader.ui.placeholder import placeholder_image
 from reader.ui.positions import PositionMap
 from reader.ui.qt_names import SCROLL_BAR_ALWAYS_ON
@@ -30,8 +31,9 @@ from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
 _MEASURE_CHARS = 72
 _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 36
-# How far below the top a heading may sit and still count as "the current section".
-_CURRENT_SLACK = 12
+# A heading this close below the top of the view is at the top (scroll values are whole
+# pixels, heading tops are not).
+_AT_TOP = 1
 
 
 class ChapterView(LayeredView):
@@ -61,18 +63,31 @@ class ChapterView(LayeredView):
         self._heading_positions: list[int] = []
         self._heading_tops: list[float] = []
         self._current_heading: str | None = None
+        # A jump's target heading is the current section until the reader scrolls, even
+        # when the page cannot scroll it to the top (the end of a chapter).
+        self._jumped_to: str | None = None
         self._side_margin = -1
+        self._keeper = PlaceKeeper(self, self)
         # Always a scroll bar, so the column never shifts when a chapter is short. Set by
         # the property's name, before the first paint: see reader/ui/qt_names.py.
         self.setProperty("verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_ON)
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         self.verticalScrollBar().valueChanged.connect(self._update_current_heading)
+        self.verticalScrollBar().actionTriggered.connect(self._on_reader_scroll)
 
     # -- showing a chapter -------------------------------------------------------------
 
     def show_document(self, doc: ChapterDocument, theme: Theme, font_px: int) -> None:
-        """Show `doc` styled with `theme` at `font_px`; clears highlights of the last one."""
+        """Show `doc` styled with `theme` at `font_px`; clears highlights of the last one.
+
+        The same chapter shown again (another theme or font size, or its file revised) keeps
+        the reader's place: the paragraph at the top stays at the top.
+        """
+        same = self._document is not None and self._document.chapter.slug == doc.chapter.slug
+        place = self._keeper.capture() if same else None
+        jumped = self._jumped_to if same else None
+        self._keeper.cancel()
         self._document = doc
         self._theme = theme
         self._font_px = font_px
@@ -100,6 +115,9 @@ class ChapterView(LayeredView):
         self._heading_positions = [self._positions.to_qt(s.offset) for s in doc.plain.sections]
         self._heading_tops = []
         self._current_heading = None
+        self._jumped_to = jumped if jumped in self._heading_ids else None
+        if place is not None:
+            self._keeper.restore(place)
         self._update_current_heading()
 
     @property
@@ -158,11 +176,16 @@ class ChapterView(LayeredView):
         return min(column, ref.width_pixels or column * 0.8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the column centred and of comfortable measure as the window resizes."""
+        """Keep the column centred and of comfortable measure as the window resizes, and
+        the paragraph at the top of the view at the top."""
+        if self._document is not None:
+            self._keeper.before_resize()
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._forget_layout()
         self._apply_side_margins()
+        if self._document is not None:
+            self._keeper.after_resize()
         self._shown_key = None
         self._show_visible_layers()
 
@@ -228,16 +251,39 @@ class ChapterView(LayeredView):
     def _update_current_heading(self) -> None:
         if not self._heading_ids:
             return
-        y = self.verticalScrollBar().value() + _CURRENT_SLACK
+        # A heading at the very top counts: within the pixel that rounding the scroll
+        # value to whole pixels may cost.
+        value = self.verticalScrollBar().value()
+        y = value + _AT_TOP
         # Walk the headings from the top, so a long chapter opened at its start is laid
-        # out only as far as the screen shows (Qt lays out the rest in the background).
+        # out only as far as the screen shows (Qt lays out the rest later).
         index = max(0, bisect_right(self._heading_tops, y) - 1)
         while index + 1 < len(self._heading_ids) and self._top_of(index + 1) <= y:
             index += 1
+        if self._jumped_to is not None:
+            # The section jumped to stays current while it is on the screen and the top
+            # has not gone on past it.
+            jumped = self._heading_ids.index(self._jumped_to)
+            if index <= jumped and self._top_of(jumped) < value + self.viewport().height():
+                index = jumped
+            else:
+                self._jumped_to = None
         current = self._heading_ids[index]
         if current != self._current_heading:
             self._current_heading = current
             self.current_heading_changed.emit(current)
+
+    def _jump(self, index: int) -> None:
+        """Make section `index` current at once: the target of a jump."""
+        self._jumped_to = self._heading_ids[index]
+        self._update_current_heading()
+
+    @Slot(int)
+    def _on_reader_scroll(self, _action: int) -> None:
+        # The reader scrolls: the section is the one at the top again.
+        if self._jumped_to is not None:
+            self._jumped_to = None
+            self._update_current_heading()
 
     def current_heading(self) -> str | None:
         """The id of the section being read (the last heading at or above the top)."""
@@ -251,7 +297,8 @@ class ChapterView(LayeredView):
         top = self.heading_top(heading_id)
         if top is None:
             return False
-        self.verticalScrollBar().setValue(round(top))
+        self._keeper.scroll_to(top)
+        self._jump(self._heading_ids.index(heading_id))
         return True
 
     def scroll_to_offset(self, offset: int) -> None:
@@ -268,7 +315,13 @@ class ChapterView(LayeredView):
         line = block.layout().lineForTextPosition(cursor.positionInBlock())
         if line.isValid():
             top += line.y()
-        self.verticalScrollBar().setValue(round(top))
+        self._keeper.scroll_to(top)
+        if self._heading_positions:
+            self._jump(max(0, bisect_right(self._heading_positions, position) - 1))
+
+    def plain_text(self) -> str:
+        """The plain text of the chapter shown ("" when none)."""
+        return self._document.plain.text if self._document is not None else ""
 
     def top_offset(self) -> int:
         """The plain-text offset of the first character at the top of the view."""
