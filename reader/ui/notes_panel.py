@@ -159,6 +159,9 @@ class NotesPanel(QWidget):
         self._colour.setAccessibleName("Colour filter")
         self._scope.setAccessibleDescription("This chapter's notes, or every chapter's")
         self._colour.setAccessibleDescription("Show only highlights of one colour")
+        # Their drop-down lists take the focus too: named after the box they belong to.
+        self._scope.view().setAccessibleName("Show notes of: choices")
+        self._colour.view().setAccessibleName("Colour filter: choices")
         self._filter = QLineEdit()
         self._filter.setPlaceholderText("Filter notes…")
         self._filter.setClearButtonEnabled(True)
