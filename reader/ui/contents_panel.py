@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -58,6 +59,17 @@ class ContentsPanel(QTreeWidget):
         self._reset()
         self.setObjectName("contentsPanel")
         self.setHeaderHidden(True)
+        # A second, narrow column says how far each chapter has been read ("42%", "✓");
+        # hidden until one has. Fixed width: sizing it to its contents would measure every
+        # row of a large library at each change.
+        self.setColumnCount(2)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.setColumnHidden(1, True)
+        self._marks: dict[str, str] = {}
+        self._mark_colour = QColor("#5e6670")
+        self._done_colour = QColor("#1a7f37")
         self.setUniformRowHeights(False)
         self.setIndentation(14)
         self.setAnimated(False)
@@ -102,6 +114,7 @@ class ContentsPanel(QTreeWidget):
         """List the library's chapters, nested; their headings are added when first expanded."""
         self.clear()
         self._reset()
+        marks, self._marks = self._marks, {}  # the rows are new: shown again below
         self._chapters = list(chapters)
         self._index = {chapter.slug: i for i, chapter in enumerate(chapters)}
         self._hidden = [False] * len(chapters)
@@ -148,6 +161,8 @@ class ContentsPanel(QTreeWidget):
             if parent >= 0:
                 self._items[parent].addChildren(children)
         self.addTopLevelItems(rows[-1])
+        if marks:
+            self.set_progress_marks(marks)
 
     def set_accent(self, colour: QColor) -> None:
         """The colour that marks the section being read (and the keyboard's row)."""
@@ -289,6 +304,44 @@ class ContentsPanel(QTreeWidget):
     def marked(self) -> tuple[str, str] | None:
         """The (slug, heading id) of the section marked as being read."""
         return self._marked_key
+
+    # -- reading progress ------------------------------------------------------------------
+
+    def set_progress_marks(self, marks: dict[str, str]) -> None:
+        """Show each chapter's reading mark by slug ("" unread, "42%" started, "✓" finished)."""
+        for slug in set(self._marks) | set(marks):
+            self.set_progress_mark(slug, marks.get(slug, ""))
+
+    def set_progress_mark(self, slug: str, mark: str) -> None:
+        """Show chapter `slug`'s reading mark ("" for none)."""
+        index = self._index.get(slug)
+        if index is None or self._marks.get(slug, "") == mark:
+            return
+        if mark:
+            self._marks[slug] = mark
+        else:
+            self._marks.pop(slug, None)
+        item = self._items[index]
+        item.setText(1, mark)
+        if mark:
+            item.setForeground(1, solid_brush(self._mark_for(mark)))
+        if self.isColumnHidden(1) == bool(self._marks):
+            if self._marks:
+                self.setColumnWidth(1, self.fontMetrics().horizontalAdvance("100%") + 14)
+            self.setColumnHidden(1, not self._marks)
+
+    def progress_mark(self, slug: str) -> str:
+        """The reading mark shown for chapter `slug` ("" for none)."""
+        return self._marks.get(slug, "")
+
+    def set_mark_colours(self, started: QColor, finished: QColor) -> None:
+        """The colours of a started chapter's percentage and a finished one's check mark."""
+        self._mark_colour, self._done_colour = started, finished
+        for slug, mark in self._marks.items():
+            self._items[self._index[slug]].setForeground(1, solid_brush(self._mark_for(mark)))
+
+    def _mark_for(self, mark: str) -> QColor:
+        return self._done_colour if mark == "✓" else self._mark_colour
 
     # -- the filter ------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,9 +37,21 @@ from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import AppContext
 from reader.ui.features import Features
 from reader.ui.plain import show_message
+from reader.ui.progress import ProgressTracker
 from reader.ui.qt_names import PLAIN_TEXT
+from reader.ui.reading_settings import install_reading_settings, system_dark_guess
 from reader.ui.settings import Settings
-from reader.ui.theme import FONT_SIZES, THEMES, Theme, app_stylesheet, palette
+from reader.ui.theme import (
+    FACES,
+    FONT_SIZES,
+    SPACINGS,
+    THEME_CHOICES,
+    Theme,
+    app_stylesheet,
+    next_theme,
+    palette,
+    resolve_theme,
+)
 from reader.ui.viewer import ChapterView
 from reader.ui.window_menus import VIEW_SIDEBAR, VIEW_TEXT, WindowMenus
 
@@ -70,7 +83,11 @@ class MainWindow(QMainWindow):
         self._data_dir = context.data_dir
         self._settings = context.settings
         self._cache = context.documents
-        self._theme: Theme = THEMES[self._settings.theme]
+        # The theme chosen ("system" follows the platform) and the one shown, which also
+        # carries the text face and line spacing.
+        self._theme_choice = self._settings.theme
+        self._system_dark = system_dark_guess()
+        self._theme: Theme = self._look()
         self._font_px = self._settings.font_size
         self._current: ChapterDocument | None = None
         self._pending_offset: int | None = None
@@ -109,11 +126,20 @@ class MainWindow(QMainWindow):
         self._status.setProperty("textFormat", PLAIN_TEXT)
         self.statusBar().addPermanentWidget(self._status)
         self._status.setAccessibleName("Chapter and section")
+        self._position = QLabel()  # "· 42%": how far down the chapter the view is
+        self._position.setObjectName("positionLabel")
+        self._position.setAccessibleName("Position in the chapter")
+        self.statusBar().addPermanentWidget(self._position)
 
         self.caret = CaretBrowsing(self._view, self._settings.caret_browsing)
         self._register_keyboard_actions()
-        self._menus = WindowMenus(self, self, context.actions, dark=self._theme.dark)
+        self.reading_settings = install_reading_settings(
+            self, context.actions, self._view.viewport()
+        )
+        self._menus = WindowMenus(self, self, context.actions)
         self._contents.set_chapters(library.chapters)
+        self.progress = ProgressTracker(self._view, self._settings, self._contents, self)
+        self.progress.position_changed.connect(self._show_position)
         self._contents.heading_activated.connect(self.open_location)
         self._view.link_clicked.connect(self._follow_link)
         self._view.link_hovered.connect(self._show_link_target)
@@ -303,8 +329,10 @@ class MainWindow(QMainWindow):
                 )
                 return False
             self._remember_position()
+            self.progress.flush()
             self._current = doc
             self._view.show_document(doc, self._theme, self._font_px)
+            self._position.clear()
             self.setWindowTitle(f"{chapter.title} — {APP_TITLE}")
             self._contents.expand_chapter(slug)
             self._settings.last_chapter = slug
@@ -317,6 +345,7 @@ class MainWindow(QMainWindow):
             else:
                 self._pending_heading, self._pending_offset = heading, offset
         self._on_current_heading(self._view.current_heading() or "")
+        self.progress.chapter_shown(slug)
         return True
 
     def _heading_id(self, anchor: str) -> str:
@@ -356,6 +385,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window, the chapter and the place in it."""
         self._remember_position()
+        self.progress.flush()
         self._settings.set_bytes("window/geometry", self.saveGeometry())
         self._settings.set_bytes("window/state", self.saveState())
         self._settings.set_bytes("window/splitter", QByteArray(self._splitter.saveState()))
@@ -373,6 +403,15 @@ class MainWindow(QMainWindow):
         if title.casefold() == self._current.chapter.title.casefold():
             title = ""  # the chapter's own title heading: not "Intro › Intro"
         self._status.setText(f"{self._current.chapter.title}{'  ›  ' + title if title else ''}")
+
+    def position_text(self) -> str:
+        """What the status bar says of the position in the chapter ("·  42%")."""
+        return self._position.text()
+
+    @Slot(str, int)
+    def _show_position(self, slug: str, percent: int) -> None:
+        if self._current is not None and self._current.chapter.slug == slug:
+            self._position.setText(f"·  {percent}%")
 
     @Slot(QUrl)
     def _follow_link(self, url: QUrl) -> None:
@@ -468,16 +507,58 @@ class MainWindow(QMainWindow):
             self._settings.font_size = self._font_px
             self._rerender()
 
+    @property
+    def theme_choice(self) -> str:
+        """The theme chosen: "light", "sepia", "dark" or "system"."""
+        return self._theme_choice
+
+    def _look(self) -> Theme:
+        """The theme to show for the choices made, in the chosen face and spacing."""
+        theme = resolve_theme(self._theme_choice, self._system_dark)
+        return replace(theme, face=self._settings.face, spacing=self._settings.spacing)
+
     def set_theme(self, name: str) -> None:
-        """Switch to theme `name` ("light" or "dark")."""
-        if name not in THEMES or name == self._theme.name:
+        """Choose theme `name` ("light", "sepia", "dark", or "system" to follow the system)."""
+        if name not in THEME_CHOICES:
             return
-        self._theme = THEMES[name]
+        self._theme_choice = name
         self._settings.theme = name
-        self._menus.dark.setChecked(self._theme.dark)
-        self._apply_theme()
-        self._rerender()
-        self._signals.theme_changed.emit(name)
+        self._show_look()
+
+    @Slot()
+    def cycle_theme(self) -> None:
+        """Go to the next theme: light, sepia, dark, light again (from the theme shown)."""
+        self.set_theme(next_theme(self._theme.name))
+
+    def set_system_dark(self, dark: bool) -> None:
+        """The system's colour scheme is now dark (or light): followed if so chosen."""
+        self._system_dark = dark
+        self._show_look()
+
+    def set_face(self, name: str) -> None:
+        """Set the chapter in "serif" or "sans", keeping the place."""
+        if name in FACES:
+            self._settings.face = name
+            self._show_look()
+
+    def set_spacing(self, name: str) -> None:
+        """Space the lines "compact", "normal" or "relaxed", keeping the place."""
+        if name in SPACINGS:
+            self._settings.spacing = name
+            self._show_look()
+
+    def _show_look(self) -> None:
+        """Show the theme, face and spacing chosen, if they changed; check their entries."""
+        look = self._look()
+        if look != self._theme:
+            recoloured = look.name != self._theme.name
+            self._theme = look
+            if recoloured:
+                self._apply_theme()
+            self._rerender()
+            if recoloured:
+                self._signals.theme_changed.emit(look.name)
+        self.reading_settings.refresh()
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
@@ -487,6 +568,7 @@ class MainWindow(QMainWindow):
             app.setPalette(palette(self._theme, app.palette()))
         self.setStyleSheet(app_stylesheet(self._theme))
         self._contents.set_accent(QColor(self._theme.accent))
+        self._contents.set_mark_colours(QColor(self._theme.muted), QColor(self._theme.tip))
 
     def _rerender(self) -> None:
         if self._current is None:

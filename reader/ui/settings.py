@@ -7,7 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core.data_folder import DataFolder
-from reader.ui.theme import DEFAULT_FONT_SIZE, FONT_SIZES, THEMES
+from reader.ui.theme import (
+    DEFAULT_FACE,
+    DEFAULT_FONT_SIZE,
+    DEFAULT_SPACING,
+    FACES,
+    FOLLOW_SYSTEM,
+    FONT_SIZES,
+    SPACINGS,
+    THEME_CHOICES,
+)
 
 
 class Settings:
@@ -57,13 +66,46 @@ class Settings:
 
     @property
     def theme(self) -> str:
-        """The reading theme's name."""
-        name = str(self._qs.value("view/theme", "light"))
-        return name if name in THEMES else "light"
+        """The theme chosen: "light", "sepia", "dark", or "system" (the default) to follow
+        the system's colour scheme."""
+        name = str(self._qs.value("view/theme", FOLLOW_SYSTEM))
+        return name if name in THEME_CHOICES else FOLLOW_SYSTEM
 
     @theme.setter
     def theme(self, name: str) -> None:
         self._set("view/theme", name)
+
+    @property
+    def face(self) -> str:
+        """The text face of the chapter body: "serif" or "sans"."""
+        name = str(self._qs.value("view/face", DEFAULT_FACE))
+        return name if name in FACES else DEFAULT_FACE
+
+    @face.setter
+    def face(self, name: str) -> None:
+        self._set("view/face", name)
+
+    @property
+    def spacing(self) -> str:
+        """The line spacing: "compact", "normal" or "relaxed"."""
+        name = str(self._qs.value("view/spacing", DEFAULT_SPACING))
+        return name if name in SPACINGS else DEFAULT_SPACING
+
+    @spacing.setter
+    def spacing(self, name: str) -> None:
+        self._set("view/spacing", name)
+
+    @property
+    def progress(self) -> str:
+        """How far each chapter has been read, as reader/core/progress.py writes it.
+
+        One value for the whole library: a thousand chapters are one key to read at start.
+        """
+        return str(self._qs.value("reading/progress", "") or "")
+
+    @progress.setter
+    def progress(self, text: str) -> None:
+        self._set("reading/progress", text)
 
     @property
     def caret_browsing(self) -> bool:

@@ -29,7 +29,9 @@ MENUS: tuple[tuple[MenuName, str], ...] = (
 # Orders of the entries, menu by menu: one table, so that where an entry goes is read
 # here and not worked out from which feature happened to install first.
 FILE_EXCHANGE, FILE_QUIT = 20, 90  # Export, Import, Sync Folder (+0, +1, +2); Quit last
-VIEW_SIDEBAR, VIEW_TEXT = 10, 20  # Sidebar, Go to Contents, Go to Text; Larger, Smaller, Dark
+# Sidebar, Go to Contents, Go to Text; Larger, Smaller Text (Next Theme +2 and the Theme,
+# Text Face and Line Spacing submenus at 30: reader/ui/reading_settings.py).
+VIEW_SIDEBAR, VIEW_TEXT = 10, 20
 GO_HISTORY, GO_CHAPTERS = 10, 20  # Back, Forward; Previous, Next Chapter
 NOTES_HIGHLIGHT, NOTES_UNDO, NOTES_PANEL = 10, 20, 30
 SEARCH_FIND = 10  # Find, Find Next, Find Previous, Search All Chapters
@@ -60,10 +62,6 @@ class WindowCommands(Protocol):
         """Larger (+1) or smaller (-1) text."""
         ...
 
-    def set_theme(self, name: str) -> None:
-        """Switch to the light or the dark theme."""
-        ...
-
     def step_chapter(self, step: int) -> None:
         """Open the next (+1) or previous (-1) chapter."""
         ...
@@ -77,7 +75,7 @@ class WindowMenus:
     """The window's menus and toolbar, and the window's own checkable or toolbar actions."""
 
     def __init__(
-        self, window: QMainWindow, commands: WindowCommands, registry: ActionRegistry, *, dark: bool
+        self, window: QMainWindow, commands: WindowCommands, registry: ActionRegistry
     ) -> None:
         self._window = window
         self._registry = registry
@@ -90,7 +88,7 @@ class WindowMenus:
         self.toolbar.setObjectName("readingToolbar")
         self.toolbar.setMovable(False)
         window.addToolBar(self.toolbar)  # at the top
-        self._register_window_actions(commands, dark)
+        self._register_window_actions(commands)
         self.rebuild()
 
     def menu(self, name: MenuName) -> QMenu:
@@ -99,7 +97,7 @@ class WindowMenus:
             raise ValueError("the toolbar is not a menu")
         return self._menus[name]
 
-    def _register_window_actions(self, commands: WindowCommands, dark: bool) -> None:
+    def _register_window_actions(self, commands: WindowCommands) -> None:
         window, register = self._window, self._registry.register
         quit_action = make_action(window, "&Quit", commands.close, QKeySequence.StandardKey.Quit)
         if not quit_action.shortcuts():  # the platform names none (plain X11 sessions)
@@ -141,16 +139,7 @@ class WindowMenus:
             QKeySequence.StandardKey.ZoomOut,
             "Smaller text",
         )
-        self.dark = make_action(
-            window,
-            "&Dark Theme",
-            lambda on: commands.set_theme("dark" if on else "light"),
-            "Ctrl+Shift+L",
-            "Switch between the light and the dark theme",
-        )
-        self.dark.setCheckable(True)
-        self.dark.setChecked(dark)
-        for step, action in enumerate((self.larger, self.smaller, self.dark)):
+        for step, action in enumerate((self.larger, self.smaller)):
             register(action, menu="view", group="text", order=VIEW_TEXT + step)
 
         previous = make_action(
@@ -178,9 +167,8 @@ class WindowMenus:
         self.toggle_sidebar.setIconText("Sidebar")
         self.smaller.setIconText("A−")
         self.larger.setIconText("A+")
-        self.dark.setIconText("Dark")
         register(self.toggle_sidebar, menu="toolbar", group="sidebar", order=TOOLBAR_SIDEBAR)
-        for step, action in enumerate((self.smaller, self.larger, self.dark)):
+        for step, action in enumerate((self.smaller, self.larger)):
             register(action, menu="toolbar", group="text", order=TOOLBAR_TEXT + step)
 
     def rebuild(self) -> None:

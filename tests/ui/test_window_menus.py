@@ -45,7 +45,7 @@ def test_the_installed_window_s_menus_in_their_declared_order(
         "Sidebar",
         "A−",
         "A+",
-        "Dark",
+        "Theme",
     ]
     assert window.toolbar.findChild(object, "highlightButton") is not None
 
