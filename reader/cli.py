@@ -134,7 +134,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     shot.add_argument("--heading", metavar="ID", help="scroll this heading id to the top")
     shot.add_argument(
-        "--theme", choices=("light", "dark"), help="reading theme (default: the saved one)"
+        "--theme",
+        choices=("light", "sepia", "dark"),
+        help="reading theme (default: the saved one)",
     )
 
     check = sub.add_parser(

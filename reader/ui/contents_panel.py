@@ -215,8 +215,11 @@ class ContentsPanel(QTreeWidget):
         # Sections show their subsections (as before); nothing else is filled by it.
         blocked = self.blockSignals(True)
         for row in ids.values():
-            if row is not item and row.childCount():
-                row.setExpanded(True)
+            if row is not item:
+                # Headings carry no reading mark: their titles take the whole width.
+                row.setFirstColumnSpanned(True)
+                if row.childCount():
+                    row.setExpanded(True)
         self.blockSignals(blocked)
 
     def _heading_row(

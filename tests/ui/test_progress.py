@@ -72,6 +72,9 @@ def test_reading_to_the_end_marks_the_chapter_finished_and_it_stays(
     assert again.contents.progress_mark("long") == "✓"
     item = again.contents.item_for("long", "")
     assert item is not None and item.text(1) == "✓" and not again.contents.isColumnHidden(1)
+    # Headings have no mark: their titles keep the whole width of the panel.
+    heading = again.contents.item_for("human-security", "governance")
+    assert heading is not None and heading.isFirstColumnSpanned()
 
 
 def test_a_chapter_read_to_the_middle_shows_its_percentage(
