@@ -33,6 +33,7 @@ LAYER = "find"
 MAX_MARKS = 3000
 _MARGIN = 10
 _TYPING_DELAY_MS = 80
+_FIELD_WIDTH = 200  # the field's width when the view has room
 
 
 def match_format(theme: Theme, current: bool) -> QTextCharFormat:
@@ -81,7 +82,8 @@ class FindBar(QFrame):
         self._field.setAccessibleDescription(
             "Enter: next match; Shift+Enter: previous; Ctrl+H highlights the match; Esc closes"
         )
-        self._field.setMinimumWidth(180)
+        # Wide enough to read a few words; the bar gives it more when the view has room.
+        self._field.setMinimumWidth(90)
         self._field.installEventFilter(self)
         self._count = QLabel()
         self._count.setObjectName("findCount")
@@ -314,9 +316,20 @@ class FindBar(QFrame):
     # -- events ----------------------------------------------------------------------------
 
     def _place(self) -> None:
+        """At the top right of the text column; never wider than the view, never past its
+        left edge (a narrow window would otherwise slide the field under the sidebar)."""
         self.adjustSize()
-        area = self._view.viewport().geometry()
-        self.move(area.right() - self.width() - _MARGIN, area.top() + _MARGIN)
+        view = self._view
+        column = view.viewport().geometry()
+        # The whole view but its scroll bar: the bar may float over the side margins.
+        room = view.contentsRect().adjusted(0, 0, -view.verticalScrollBar().width(), 0)
+        # A roomy field where there is room (its own size hint is a little short).
+        wanted = self.width() + max(0, _FIELD_WIDTH - self._field.sizeHint().width())
+        width = max(self.minimumSizeHint().width(), min(wanted, room.width() - 2 * _MARGIN))
+        self.resize(width, self.height())
+        right = min(column.right(), room.right() - _MARGIN)
+        left = max(room.left() + _MARGIN, right - width)
+        self.move(left, column.top() + _MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keep the bar at the top right of the text; Enter, Shift+Enter and Esc in the field."""

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     from reader.ui.link_dialog import ExternalLinkDialog
 
 APP_TITLE = "Field Reader"
+_SIDEBAR_MIN_WIDTH = 180
+_TEXT_MIN_WIDTH = 280
 _TEXT_DESCRIPTION = "The chapter. F7 turns on the caret for selecting with the keyboard."
 
 
@@ -118,6 +120,11 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(0, 0)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setCollapsible(1, False)
+        # Small screens: the sidebar narrows to a readable minimum and the text keeps room
+        # for a column (F9 hides the sidebar; dragging the handle cannot hide either).
+        self._splitter.setCollapsible(0, False)
+        self._sidebar.setMinimumWidth(_SIDEBAR_MIN_WIDTH)
+        self._view.setMinimumWidth(_TEXT_MIN_WIDTH)
         self._splitter.setHandleWidth(1)
         self.setCentralWidget(self._splitter)
         self._status = QLabel()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 10
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -39,15 +45,31 @@ def _clamp(text: str, font: QFont, width: int, lines: int) -> tuple[str, int]:
             break
     if current and len(out) < lines:
         out.append(current)
-    if len(out) == lines and " ".join(out) != " ".join(words):
-        out[-1] = metrics.elidedText(out[-1] + " …", Qt.TextElideMode.ElideRight, width)
-        if not out[-1].endswith("…"):
-            out[-1] += "…"
+    cut = len(out) == lines and " ".join(out) != " ".join(words)
+    # A word longer than the line (a URL, a long compound) is cut with "…" too.
+    out = [fit_line(line, metrics, width) for line in out]
+    if cut and not out[-1].endswith("…"):
+        out[-1] = fit_line(out[-1] + " …", metrics, width, force=True)
     return "\n".join(out), metrics.lineSpacing() * max(1, len(out))
 
 
+def fit_line(line: str, metrics: QFontMetrics, width: int, *, force: bool = False) -> str:
+    """`line` cut with "…" to fit `width` (and ending in "…" whatever its width, `force`)."""
+    if metrics.horizontalAdvance(line) <= width and not force:
+        return line
+    fitted = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+    if force and not fitted.endswith("…"):
+        # Qt keeps a text that fits whole; the sign that more follows goes at the end.
+        fitted = metrics.elidedText(line.rstrip(" …") + "…" * 2, Qt.TextElideMode.ElideRight, width)
+    return fitted
+
+
 class NoteCardDelegate(QStyledItemDelegate):
-    """Paints annotation entries as cards; group rows are drawn the ordinary way."""
+    """Paints annotation entries as cards; group rows are drawn the ordinary way.
+
+    Cards are measured for the width their row has now; the tree lays its rows out again
+    when its column is resized with the sidebar, so narrowing re-measures them.
+    """
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         quote = QFont(option.font)
@@ -83,8 +105,16 @@ class NoteCardDelegate(QStyledItemDelegate):
         if index.data(QUOTE_ROLE) is None:
             return super().sizeHint(option, index)
         view = option.widget
-        if isinstance(view, QWidget):
-            option.rect.setWidth(view.width() - 40)
+        if isinstance(view, QTreeView):
+            # Measured for the width the row has now: the viewport less the indentation
+            # of the row's depth (the panel lays the rows out again when it narrows).
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            depth += 1 if view.rootIsDecorated() else 0
+            option.rect.setWidth(max(1, view.viewport().width() - view.indentation() * depth))
+        elif isinstance(view, QWidget):
+            option.rect.setWidth(view.width())
         _, height = self._layout(option, index)
         return QSize(option.rect.width(), height + 4)
 
@@ -112,20 +142,40 @@ class NoteCardDelegate(QStyledItemDelegate):
             QRect(rect.left() + 2, rect.top() + _PAD, _BAR, rect.height() - 2 * _PAD), 2, 2
         )
         parts, _ = self._layout(option, index)
-        y = rect.top() + _PAD
-        left = rect.left() + _BAR + 2 * _PAD
-        width = rect.width() - _BAR - 3 * _PAD
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        for number, (text, font, height) in enumerate(parts):
+        boxes = _boxes(rect, parts)
+        for number, ((text, font, _), box) in enumerate(zip(parts, boxes, strict=True)):
+            date = number == len(parts) - 1
             painter.setFont(font)
             # The earlier wording is muted like the date: today's words come first.
-            date = number == len(parts) - 1
             painter.setPen(muted if date or text.startswith(_WAS) else text_colour)
-            painter.drawText(
-                QRect(left, y, width, height),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                text,
-            )
-            y += height + 3
+            if date:
+                painter.setClipping(False)
+                text = fit_line(text, QFontMetrics(font), box.width())
+            else:
+                painter.setClipRect(box)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.restore()
+
+    def text_rects(self, option: QStyleOptionViewItem, index: Index) -> list[QRect]:
+        """Where paint draws the quote, the note and the date of a card."""
+        parts, _ = self._layout(option, index)
+        return _boxes(option.rect.adjusted(0, 2, -2, -2), parts)
+
+
+def _boxes(rect: QRect, parts: list[tuple[str, QFont, int]]) -> list[QRect]:
+    """The box of each part of a card drawn in `rect`.
+
+    The date keeps its line at the foot of the card; the quote and note are cut above
+    it, so a row not yet measured for a new width never writes over it.
+    """
+    left, width = rect.left() + _BAR + 2 * _PAD, rect.width() - _BAR - 3 * _PAD
+    y = rect.top() + _PAD
+    date_top = max(y, rect.bottom() - _PAD - parts[-1][2])
+    boxes = []
+    for _, _, height in parts[:-1]:
+        boxes.append(QRect(left, y, width, max(0, min(height, date_top - 3 - y))))
+        y += height + 3
+    boxes.append(QRect(left, date_top, width, parts[-1][2]))
+    return boxes

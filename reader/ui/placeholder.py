@@ -27,6 +27,9 @@ from PySide6.QtGui import (
 
 from reader.ui.theme import Theme, solid_brush
 
+# Narrower cards leave the picture glyph out.
+_GLYPH_MIN_WIDTH = 260
+
 
 def _pen(colour: QColor, width: float, dashes: list[float] | None = None) -> QPen:
     pen = QPen()
@@ -88,22 +91,12 @@ def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: fl
     card = QPainterPath()
     card.addRoundedRect(QRectF(1, 1, width - 2, height - 2), 10, 10)
     _shape(painter, card, QColor(theme.code_bg), _pen(rule, 1.5, [4, 2]))  # Qt's dash line
-    # A small "picture" glyph: a framed landscape with a sun.
-    glyph = QRectF(20, height / 2 - 18, 44, 36)
-    frame = QPainterPath()
-    frame.addRoundedRect(glyph, 5, 5)
-    _shape(painter, frame, page, _pen(muted, 2))
-    mountains = QPainterPath(QPointF(glyph.left() + 5, glyph.bottom() - 6))
-    mountains.lineTo(glyph.left() + 17, glyph.top() + 15)
-    mountains.lineTo(glyph.left() + 26, glyph.bottom() - 14)
-    mountains.lineTo(glyph.left() + 31, glyph.top() + 20)
-    mountains.lineTo(glyph.right() - 5, glyph.bottom() - 6)
-    _shape(painter, mountains, None, _pen(muted, 2))
-    sun = QPainterPath()
-    sun.addEllipse(QPointF(glyph.right() - 11, glyph.top() + 10), 3.5, 3.5)
-    _shape(painter, sun, muted, _pen(muted, 2))
-
-    text_left = glyph.right() + 16
+    # A small "picture" glyph: a framed landscape with a sun; a narrow card (drawn at the
+    # size it is shown, in a small window) leaves it out and keeps the room for words.
+    glyph = QRectF(20, height / 2 - 18, 44, 36) if width >= _GLYPH_MIN_WIDTH else None
+    if glyph is not None:
+        _glyph(painter, glyph, page, muted)
+    text_left = glyph.right() + 16 if glyph is not None else 16.0
     text_width = width - text_left - 16
     title_font = QFont()
     title_font.setPixelSize(15)
@@ -124,3 +117,19 @@ def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: fl
     _text(painter, body, body_font, muted, QPointF(text_left, height / 2 + 2), above=False)
     painter.end()
     return image
+
+
+def _glyph(painter: QPainter, glyph: QRectF, page: QColor, muted: QColor) -> None:
+    """Draw the picture glyph in `glyph`."""
+    frame = QPainterPath()
+    frame.addRoundedRect(glyph, 5, 5)
+    _shape(painter, frame, page, _pen(muted, 2))
+    mountains = QPainterPath(QPointF(glyph.left() + 5, glyph.bottom() - 6))
+    mountains.lineTo(glyph.left() + 17, glyph.top() + 15)
+    mountains.lineTo(glyph.left() + 26, glyph.bottom() - 14)
+    mountains.lineTo(glyph.left() + 31, glyph.top() + 20)
+    mountains.lineTo(glyph.right() - 5, glyph.bottom() - 6)
+    _shape(painter, mountains, None, _pen(muted, 2))
+    sun = QPainterPath()
+    sun.addEllipse(QPointF(glyph.right() - 11, glyph.top() + 10), 3.5, 3.5)
+    _shape(painter, sun, muted, _pen(muted, 2))

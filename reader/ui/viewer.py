@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QSize, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -24,13 +24,18 @@ from reader.ui.layers import LayeredView
 from reader.ui.place_keeper import PlaceKeeper
 from reader.ui.placeholder import placeholder_image
 from reader.ui.positions import PositionMap
-from reader.ui.qt_names import SCROLL_BAR_ALWAYS_ON
+from reader.ui.qt_names import IMAGE_RESOURCE, SCROLL_BAR_ALWAYS_ON
 from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
 
 # Comfortable measure: about 66 characters a line (serifs report a wide average width).
 _MEASURE_CHARS = 72
 _MIN_SIDE_MARGIN = 28
 _TOP_MARGIN = 36
+# Below this (or hidden) the view has not had its size yet: cards are drawn for the full
+# measure.
+_MIN_CARD_COLUMN = 160
+_CARDS_DELAY_MS = 60
+_OBJECT = "\ufffc"  # where each image sits in the document's text
 # A heading this close below the top of the view is at the top (scroll values are whole
 # pixels, heading tops are not).
 _AT_TOP = 1
@@ -68,6 +73,13 @@ class ChapterView(LayeredView):
         self._jumped_to: str | None = None
         self._side_margin = -1
         self._keeper = PlaceKeeper(self, self)
+        # Figure cards are drawn for the column shown: again when it changes (at the end
+        # of a burst of resizes), keeping the place.
+        self._cards_drawn_for = 0
+        self._cards_timer = QTimer(self)
+        self._cards_timer.setSingleShot(True)
+        self._cards_timer.setInterval(_CARDS_DELAY_MS)
+        self._cards_timer.timeout.connect(self._redraw_cards)
         # Always a scroll bar, so the column never shifts when a chapter is short. Set by
         # the property's name, before the first paint: see reader/ui/qt_names.py.
         self.setProperty("verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_ON)
@@ -167,10 +179,19 @@ class ChapterView(LayeredView):
         fmt.setRightMargin(0)
         frame.setFrameFormat(fmt)
 
+    def _card_column(self) -> float:
+        """The column width cards are drawn for: the column shown, once the view has its
+        size (before, the full measure). Qt shrinks a wider card to the column, and its
+        words with it, to 7 px in a small window; cards are drawn again when it narrows."""
+        shown = float(self.viewport().width())
+        if not self.isVisible() or shown < _MIN_CARD_COLUMN:
+            # Not sized yet (and the first page is drawn before Qt's enums exist, which
+            # eliding a card's words for a narrow column would make).
+            return self.measure_px()
+        return min(self.measure_px(), shown)
+
     def _placeholder_width(self, ref: ImageRef) -> float:
-        # Drawn for the full measure: Qt scales it down with the column when the window is
-        # narrow, and the chapter may be loaded before the window has its size.
-        column = self.measure_px()
+        column = self._card_column()
         if ref.width_percent is not None:
             return column * ref.width_percent / 100.0
         return min(column, ref.width_pixels or column * 0.8)
@@ -186,6 +207,7 @@ class ChapterView(LayeredView):
         self._apply_side_margins()
         if self._document is not None:
             self._keeper.after_resize()
+            self._cards_timer.start()
         self._shown_key = None
         self._show_visible_layers()
 
@@ -212,8 +234,35 @@ class ChapterView(LayeredView):
 
     def _card(self, ref: ImageRef, reason: str) -> QImage:
         """The card naming figure `ref` and why it is not shown."""
+        self._cards_drawn_for = round(self._card_column())
         width = round(self._placeholder_width(ref))
         return placeholder_image(ref.label, reason, width, self._theme, self.devicePixelRatioF())
+
+    @Slot()
+    def _redraw_cards(self) -> None:
+        """Draw the cards of missing figures again for the column now shown."""
+        column = round(self._card_column())
+        if self._document is None or column == self._cards_drawn_for:
+            return
+        cards = {key for key, ref in self._images.items() if ref.status != "found"}
+        if not cards:
+            return
+        place = self._keeper.capture()
+        qdoc = self.document()
+        cursor = qdoc.find(_OBJECT, 0)
+        while not cursor.isNull():
+            fmt = cursor.charFormat()
+            name = fmt.toImageFormat().name() if fmt.isImageFormat() else ""
+            if name in cards:
+                card = self.loadResource(IMAGE_RESOURCE, name)
+                qdoc.addResource(IMAGE_RESOURCE, QUrl(name), card)
+                # Lays that one block out again, at the card's new height.
+                qdoc.markContentsDirty(cursor.selectionStart(), 1)
+            cursor = qdoc.find(_OBJECT, cursor)
+        self._forget_layout()  # the text below a card moved
+        if place is not None:
+            self._keeper.restore(place)
+        self._update_current_heading()
 
     @property
     def figures(self) -> ChapterFigures:

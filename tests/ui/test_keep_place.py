@@ -158,6 +158,7 @@ def test_a_heading_exactly_at_the_top_is_the_current_section(
     open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
 ) -> None:
     window = open_window(seed_library, data_dir, size=(700, 500))
+    _settle(qtbot, window)  # figure cards drawn for this width
     view = window.view
     bar = view.verticalScrollBar()
     for heading, title in (("governance", "Governance"), ("health", "Health")):
