@@ -183,6 +183,11 @@ class ReadingSettingsMenus:
         )
 
 
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once, from the event loop, after `widget` is first painted."""
+    _FirstPaint(widget, callback)
+
+
 class _FirstPaint(QObject):
     """Calls back once, from the event loop, after a widget's first paint."""
 
@@ -222,7 +227,7 @@ def follow_system_scheme(window: ReadingWindow, painted: QWidget) -> None:
         window.as_widget().destroyed.connect(lambda: _disconnect(hints, changed))
         changed()
 
-    _FirstPaint(painted, connect)
+    after_first_paint(painted, connect)
 
 
 def _disconnect(hints: QStyleHints, slot: Callable[..., None]) -> None:

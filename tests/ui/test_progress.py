@@ -69,7 +69,7 @@ def test_reading_to_the_end_marks_the_chapter_finished_and_it_stays(
     window.close()
 
     again = _open(open_window, qtbot, library, data_dir, "human-security")
-    assert again.contents.progress_mark("long") == "✓"
+    qtbot.waitUntil(lambda: again.contents.progress_mark("long") == "✓")
     item = again.contents.item_for("long", "")
     assert item is not None and item.text(1) == "✓" and not again.contents.isColumnHidden(1)
     # Headings have no mark: their titles keep the whole width of the panel.
@@ -98,7 +98,7 @@ def test_a_chapter_read_to_the_middle_shows_its_percentage(
     window.close()
 
     again = _open(open_window, qtbot, library, data_dir, "human-security")
-    assert again.contents.progress_mark("long") == mark
+    qtbot.waitUntil(lambda: again.contents.progress_mark("long") == mark)
 
 
 def test_a_short_chapter_on_one_screen_is_finished_when_shown(
@@ -122,7 +122,7 @@ def test_unreadable_progress_in_the_settings_loses_only_itself(
     settings.sync()
     del settings
     window = _open(open_window, qtbot, library, data_dir, "human-security")
-    assert window.contents.progress_mark("long") == "42%"
+    qtbot.waitUntil(lambda: window.contents.progress_mark("long") == "42%")
     assert window.contents.progress_mark("human-security") == ""
 
 
