@@ -88,6 +88,10 @@ def test_events_are_handled_within_100_ms_while_20000_notes_are_synced(
 
         QTimer.singleShot(0, handled)
 
+    # Let the window finish what it queued at start (search, caches) before measuring.
+    settled: list[bool] = []
+    QTimer.singleShot(0, lambda: settled.append(True))
+    qtbot.waitUntil(lambda: bool(settled))
     feature.set_sync_dir(stick)  # starts the sync
     probe()
     qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
