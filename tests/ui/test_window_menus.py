@@ -31,6 +31,9 @@ def test_the_installed_window_s_menus_in_their_declared_order(
         "&Import Notes…",
         "Sync &Folder…",
         "--",
+        "&Print…",
+        "Save as P&DF…",
+        "--",
         "&Quit",
     ]
     assert _texts(window.go_menu.actions()) == [
