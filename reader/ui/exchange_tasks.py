@@ -1,7 +1,8 @@
 """The work of export, import and sync as it runs on a pool thread (see reader/ui/tasks.py).
 
 Each function opens its own connection to the notes file: SQLite connections stay on
-the thread that opened them. No Qt here beyond the task's context.
+the thread that opened them. A connection that wrote takes a backup when it closes, as
+the window's own does. No Qt here beyond the task's context.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def import_notes(
     db_path: Path, library: Library, path: Path, context: TaskContext
 ) -> ImportSummary:
     """Validate and merge one export file (all or nothing, in one transaction)."""
-    with Database(db_path, keep_backups=False) as db:
+    with Database(db_path) as db:
         return import_file(AnnotationStore(db), library, path)
 
 
@@ -48,7 +49,7 @@ def sync_notes(
     db_path: Path, library: Library, data_dir: Path, folder: Path, context: TaskContext
 ) -> SyncResult:
     """Sync with `folder`, files unchanged since the last sync costing nothing."""
-    with Database(db_path, keep_backups=False) as db:
+    with Database(db_path) as db:
         return sync_folder(
             AnnotationStore(db),
             library,
