@@ -170,10 +170,14 @@ def run_gui(
     # One window per data folder: a second one would be a second writer of the notes.
     instance = SingleInstance(data_dir, app)
     handed_off = instance.hand_off(chapter)
+    if handed_off is None and not instance.listen():
+        # Another start claimed the folder between the two steps: hand over to it. When
+        # no channel could be made at all (sockets refused), this window is the only one.
+        handed_off = instance.hand_off(chapter)
     if handed_off is not None:
         print(handed_off)
         return 0
-    instance.listen()
+    app.aboutToQuit.connect(instance.close)
     if portable:
         from reader.ui.exchange_dialogs import keep_qt_settings_in
 

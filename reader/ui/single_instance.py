@@ -1,28 +1,36 @@
 """One window per data folder: a second start hands its request to the window already open.
 
 Two windows on one notes database would be two writers, each undoing over the other's
-changes. The first window listens on a local socket (a Unix domain socket or a Windows
-named pipe: nothing leaves the computer) named after the data folder; a later start
-connects to it, asks it to come to the front (and to open the chapter it was asked for),
-and exits. The headless commands (import, sync, screenshot, ...) never look at it.
+changes. The first window listens on a local channel named after the data folder: a
+Unix-domain socket in a folder only the user can enter (Linux, macOS) or a named pipe
+(Windows); nothing leaves the computer. A later start connects, asks it to come to the
+front (and to open the chapter it was asked for), and exits. The headless commands
+(import, sync, screenshot, ...) never look at it.
+
+Python's standard library does the talking, not QtNetwork: that module would bring
+libQt6Network and its Kerberos, brotli and resolver libraries into the standalone build.
+The listening side runs on a Python thread; requests reach the window's thread through a
+queued Qt signal. When sockets cannot be made at all, every start counts as the only one.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCryptographicHash, QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
+
+from reader.ui.local_channel import Channel, Listening, channel_for
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-CONNECT_TIMEOUT_MS = 1000
-REPLY_TIMEOUT_MS = 3000
+CONNECT_TIMEOUT_S = 1.0
+REPLY_TIMEOUT_S = 3.0
 # A request is one short JSON line; anything longer is not from Field Reader.
 MAX_REQUEST_BYTES = 4096
 REPLY = b"ok\n"
@@ -38,7 +46,7 @@ BUSY = (
 
 
 def server_name(data_dir: Path) -> str:
-    """The socket name for a data folder: the same for every spelling of its path.
+    """The channel name for a data folder: the same for every spelling of its path.
 
     The user is part of it, so that two accounts using the same folder path (a USB stick
     mounted at the same place) never reach each other's window.
@@ -68,79 +76,96 @@ class SingleInstance(QObject):
     """The data folder's claim: hand a start to the running window, or become that window."""
 
     requested = Signal(object)  # the chapter slug asked for by a later start, or None
+    # Emitted on the listening thread; the connection to _deliver is queued because this
+    # object lives on the window's thread.
+    _arrived = Signal(object)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         """Prepare the claim on `data_dir` (nothing is connected or listened to yet)."""
         super().__init__(parent)
         self.name = server_name(data_dir)
-        self._server: QLocalServer | None = None
+        self.channel: Channel | None = channel_for(self.name)
+        self._listening: Listening | None = None
+        self._thread: threading.Thread | None = None
+        self._arrived.connect(self._deliver)
 
     def hand_off(self, chapter: str | None) -> str | None:
         """Ask a running window to come to the front; the line to print, or None if none runs."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-            # No window, or only the socket file a crashed one left behind.
+        if self.channel is None:
             return None
-        socket.write(_request(chapter))
-        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-        answered = socket.waitForReadyRead(REPLY_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        # Even when it is busy (a long render) the request waits in the socket for it:
-        # starting a second writer would be worse than waiting.
-        return HANDED_OFF if answered else BUSY
+        try:
+            connection = self.channel.connect(CONNECT_TIMEOUT_S)
+        except OSError:
+            # No window, the socket file a crashed one left behind, or no sockets at all.
+            return None
+        with connection:
+            try:
+                connection.send(_request(chapter))
+                reply = connection.receive(MAX_REQUEST_BYTES, REPLY_TIMEOUT_S)
+            except OSError:
+                reply = b""
+        # Even when it did not answer the request waits in the channel for it: starting a
+        # second writer would be worse than waiting.
+        return HANDED_OFF if reply == REPLY else BUSY
 
     def listen(self) -> bool:
-        """Become the data folder's window; False if the socket could not be made.
+        """Become the data folder's window; False if another one is, or no channel can be made.
 
-        A socket file left by a window that crashed is removed, but only after a second
-        try to reach it has failed: a window that has just started keeps its socket.
+        A socket file left by a window that crashed is replaced, but only after a try to
+        reach it has failed: a window that has just started keeps its socket.
         """
-        # No socket options on purpose: with them Qt (on Unix) renames its new socket over
-        # any existing one, even a live window's, instead of reporting it in use. Without
-        # them the socket file gets the user's umask (others cannot connect), and the
-        # user id in the name keeps accounts apart.
-        server = QLocalServer(self)
-        if not server.listen(self.name):
-            if self.hand_off(None) is not None:
-                return False
-            QLocalServer.removeServer(self.name)
-            if not server.listen(self.name):
-                return False
-        server.newConnection.connect(self._accept)
-        self._server = server
+        if self.channel is None or self._listening is not None:
+            return self._listening is not None
+        try:
+            listening = self.channel.listen()
+        except OSError:
+            return False
+        if listening is None:
+            return False
+        self._listening = listening
+        self._thread = threading.Thread(
+            target=self._serve_requests, name="field-reader-single-instance", daemon=True
+        )
+        self._thread.start()
         return True
 
     @property
     def listening(self) -> bool:
         """Whether this process is the data folder's window."""
-        return self._server is not None and self._server.isListening()
+        return self._listening is not None
 
     def close(self) -> None:
-        """Stop answering (the socket file is removed)."""
-        if self._server is not None:
-            self._server.close()
+        """Stop answering (the socket file is removed); safe to call more than once."""
+        listening, thread = self._listening, self._thread
+        self._listening = self._thread = None
+        if listening is not None:
+            listening.close()
+        if thread is not None:
+            thread.join(CONNECT_TIMEOUT_S)
 
-    @Slot()
-    def _accept(self) -> None:
-        server = self._server
-        while server is not None and server.hasPendingConnections():
-            socket = server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.canReadLine():
-                self._read(socket)
+    def _serve_requests(self) -> None:
+        """The listening thread: answer each start at once, pass its request on, repeat."""
+        listening = self._listening
+        while listening is not None:
+            try:
+                connection = listening.accept()
+            except OSError:
+                return
+            if connection is None:  # closed
+                return
+            with connection:
+                try:
+                    line = connection.receive(MAX_REQUEST_BYTES, CONNECT_TIMEOUT_S)
+                    if not line.endswith(b"\n"):
+                        continue  # cut short, too long, or only a probe: not a request
+                    connection.send(REPLY)
+                except OSError:
+                    continue
+            self._arrived.emit(_chapter_of(line))
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
-            if socket.bytesAvailable() > MAX_REQUEST_BYTES:
-                socket.abort()
-            return
-        line = bytes(socket.readLine(MAX_REQUEST_BYTES).data())
-        socket.write(REPLY)
-        socket.flush()
-        socket.disconnectFromServer()
-        self.requested.emit(_chapter_of(line))
+    @Slot(object)
+    def _deliver(self, chapter: str | None) -> None:
+        self.requested.emit(chapter)
 
     def serve(self, window: MainWindow) -> None:
         """Bring `window` to the front (opening the chapter asked for) at every request."""

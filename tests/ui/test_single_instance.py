@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import REPO, write_chapter
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 from ui_helpers import PHRASE, WindowFactory, drawn
 
@@ -18,8 +21,9 @@ from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
+from reader.ui.local_channel import socket_path
 from reader.ui.main_window import MainWindow
-from reader.ui.single_instance import HANDED_OFF, SingleInstance, server_name
+from reader.ui.single_instance import HANDED_OFF, REPLY, SingleInstance, server_name
 
 
 def start(*args: str) -> subprocess.Popen[str]:
@@ -115,26 +119,34 @@ def test_another_data_folder_gets_its_own_window(
     other.close()
 
 
-@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="socket files exist on Unix only")
+UNIX_ONLY = pytest.mark.skipif(
+    not hasattr(socket, "AF_UNIX"), reason="socket files exist on Unix only"
+)
+
+
+def _socket_file(data_dir: Path) -> Path:
+    path = socket_path(server_name(data_dir))
+    assert path is not None
+    return path
+
+
+@UNIX_ONLY
 def test_a_socket_file_left_by_a_crash_is_replaced(data_dir: Path, qtbot: QtBot) -> None:
-    name = server_name(data_dir)
-    probe = QLocalServer()
-    assert probe.listen(name)
-    path = probe.fullServerName()
-    probe.close()
+    path = _socket_file(data_dir)
     # What a killed window leaves: the socket file, with nobody listening on it.
     dead = socket.socket(socket.AF_UNIX)
-    dead.bind(path)
+    dead.bind(str(path))
     dead.close()
-    assert Path(path).exists()
+    assert path.exists()
     instance = SingleInstance(data_dir)
     assert instance.hand_off("human-security") is None
     assert instance.listen()
-    client = QLocalSocket()
-    client.connectToServer(name)
-    assert client.waitForConnected(1000)
-    client.abort()
+    client = socket.socket(socket.AF_UNIX)
+    client.settimeout(1)
+    client.connect(str(path))  # the new window's socket answers
+    client.close()
     instance.close()
+    assert not path.exists()
 
 
 def test_screenshot_and_import_still_run_beside_the_window(
@@ -183,3 +195,172 @@ def test_a_window_that_just_started_keeps_its_socket(data_dir: Path, qtbot: QtBo
     assert not late.listen()
     assert first.listening and not late.listening
     first.close()
+
+
+@pytest.fixture
+def runtime_dir() -> Iterator[Path]:
+    """A short private folder, as $XDG_RUNTIME_DIR is (pytest's tmp_path is too deep)."""
+    folder = Path(tempfile.mkdtemp(prefix="fr-"))
+    yield folder
+    shutil.rmtree(folder)
+
+
+@UNIX_ONLY
+def test_the_socket_is_in_a_folder_only_the_user_can_enter(
+    data_dir: Path, runtime_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = runtime_dir
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert _socket_file(data_dir).parent == runtime
+    # A runtime folder others may enter, or one too deep for a socket address, is not used.
+    runtime.chmod(0o755)
+    fallback = _socket_file(data_dir).parent
+    assert fallback == Path("/tmp") / f"field-reader-{os.getuid()}"
+    assert fallback.stat().st_mode & 0o777 == 0o700
+    runtime.chmod(0o700)
+    deep = runtime / ("d" * 60)
+    deep.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(deep))
+    assert _socket_file(data_dir).parent == fallback
+    instance = SingleInstance(data_dir)
+    assert instance.listen()
+    assert _socket_file(data_dir).exists()
+    instance.close()
+    assert not _socket_file(data_dir).exists()
+
+
+@UNIX_ONLY
+def test_a_fallback_folder_opened_to_others_is_closed_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    folder = _socket_file(data_dir).parent
+    folder.chmod(0o777)
+    assert _socket_file(data_dir).parent == folder
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_busy_window_thread_still_gets_the_request(data_dir: Path, qtbot: QtBot) -> None:
+    first = SingleInstance(data_dir)
+    assert first.listen()
+    threads: list[object] = []
+    first.requested.connect(lambda chapter: threads.append((chapter, QThread.currentThread())))
+    # hand_off blocks this thread, which is also the listening window's: the answer comes
+    # from the listening thread, and the request waits for the event loop.
+    assert SingleInstance(data_dir).hand_off("field-notes") == HANDED_OFF
+    assert threads == []
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads == [("field-notes", first.thread())]
+    first.close()
+
+
+@UNIX_ONLY
+def test_a_request_that_makes_no_sense_is_ignored(data_dir: Path, qtbot: QtBot) -> None:
+    first = SingleInstance(data_dir)
+    assert first.listen()
+    asked: list[object] = []
+    first.requested.connect(asked.append)
+    path = str(_socket_file(data_dir))
+    for junk in (b"x" * 10_000, b"not json\n", b'{"chapter": 7}\n', b"[]\n"):
+        client = socket.socket(socket.AF_UNIX)
+        client.settimeout(3)
+        client.connect(path)
+        client.sendall(junk)
+        try:
+            reply = client.recv(16)
+        except ConnectionResetError:  # closed with the rest of the junk unread
+            reply = b""
+        client.close()
+        assert reply == (b"" if len(junk) > 4096 else REPLY)
+    qtbot.waitUntil(lambda: len(asked) == 3)
+    assert asked == [None, None, None]
+    # Still listening, and a real request still arrives.
+    assert SingleInstance(data_dir).hand_off("field-notes") == HANDED_OFF
+    qtbot.waitUntil(lambda: asked[-1:] == ["field-notes"])
+    first.close()
+
+
+def test_without_sockets_every_start_is_the_only_one(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("the network is off for this test")
+
+    monkeypatch.setattr(socket.socket, "__init__", refuse)
+    instance = SingleInstance(data_dir)
+    assert instance.hand_off("field-notes") is None
+    assert not instance.listen() and not instance.listening
+    instance.close()
+
+
+NO_NETWORK = """\
+import socket
+
+
+def _refuse(*args, **kwargs):
+    raise OSError("the network is off for this test")
+
+
+class _NoSocket(socket.socket):
+    def __init__(self, *args, **kwargs):
+        _refuse()
+
+
+socket.socket = _NoSocket
+socket.socketpair = _refuse
+"""
+
+
+def test_a_window_opens_when_sockets_cannot_be_made(seed_library: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(NO_NETWORK, encoding="utf-8")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(site),
+        QT_QPA_PLATFORM="offscreen",
+        FIELD_READER_QUIT_AFTER_FIRST_PAINT="1",
+    )
+    data_dir_args = ("--data-dir", str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--content", str(seed_library), *data_dir_args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+QT_NETWORK_LOADED = """\
+import importlib, pkgutil, sys
+import reader.ui
+for module in pkgutil.iter_modules(reader.ui.__path__, "reader.ui."):
+    importlib.import_module(module.name)
+from pathlib import Path
+from reader.ui.app import application
+from reader.ui.single_instance import SingleInstance
+application()
+instance = SingleInstance(Path(sys.argv[1]))
+assert instance.hand_off(None) is None and instance.listen()
+instance.close()
+print(sorted(name for name in sys.modules if name.startswith("PySide6.Qt")))
+"""
+
+
+def test_the_reader_never_loads_qt_network(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", QT_NETWORK_LOADED, str(data_dir)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "PySide6.QtWidgets" in done.stdout
+    assert "QtNetwork" not in done.stdout
