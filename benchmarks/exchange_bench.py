@@ -35,12 +35,8 @@ def run(annotations: int = 10000, seed: int = 1) -> dict[str, Any]:
     from reader.core.exchange import export
     from reader.core.importing import import_into, parse_w3c
     from reader.core.library import load_library
-    from reader.storage.annotations import (
-        Annotation,
-        AnnotationStore,
-        format_timestamp,
-        new_annotation_id,
-    )
+    from reader.core.notes import Annotation, format_timestamp, new_annotation_id
+    from reader.storage.annotations import AnnotationStore
     from reader.storage.db import Database
 
     with tempfile.TemporaryDirectory(prefix="exchange-bench-") as tmp:
