@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -54,7 +54,9 @@ class AppSignals(QObject):
     notes_merged = Signal(list)
     chapter_opened = Signal(str)  # slug; also when the same chapter is laid out again
     theme_changed = Signal(str)  # "light" or "dark"
-    library_changed = Signal()  # the chapters on disk differ from those listed
+    # The library was replaced (a chapter re-read after its file changed on disk): whatever
+    # keeps the library reads context.library again.
+    library_changed = Signal()
     # A jump (link, Contents, search result, note, next chapter) leaves this place: chapter
     # slug and the plain-text offset at the top of the view.
     place_left = Signal(str, int)
@@ -189,6 +191,18 @@ class AppContext:
     def library(self) -> Library:
         """The library being read."""
         return self._library
+
+    def replace_chapter(self, chapter: Chapter) -> None:
+        """Put `chapter`, re-read from its file, in the place of the one with its slug.
+
+        The library is immutable: a new one is made with the other chapters as they were,
+        then library_changed says so.
+        """
+        chapters = tuple(chapter if c.slug == chapter.slug else c for c in self._library.chapters)
+        if chapters == self._library.chapters:
+            return
+        self._library = replace(self._library, chapters=chapters)
+        self.signals.library_changed.emit()
 
     @property
     def data_folder(self) -> DataFolder:

@@ -32,6 +32,7 @@ from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
 from reader.ui.actions import make_action
 from reader.ui.caret import CaretBrowsing
+from reader.ui.chapter_watch import ChapterUnreadable, ChapterWatch, revised_document
 from reader.ui.contents_filter import ContentsTab
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import AppContext
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self._view.current_heading_changed.connect(self._on_current_heading)
         self._restore_window()
         self._apply_theme()
+        # The open chapter's file is watched: an edit on disk shows again in place.
+        self._chapter_watch = ChapterWatch(context, self, self)
+        self._signals.library_changed.connect(self._library_replaced)
 
         slug = start_chapter or self._settings.last_chapter
         chapter = library.by_slug(slug) if slug else None
@@ -327,17 +331,22 @@ class MainWindow(QMainWindow):
         if self._current is None or self._current.chapter.slug != slug:
             try:
                 doc = self._cache.get(chapter)
-            except ChapterChangedError as error:
-                show_message(
-                    self,
-                    "Chapter changed",
-                    f"{error} Start Field Reader again to read the new version; your notes "
-                    "are kept and will be placed in it.",
-                )
-                return False
+            except ChapterChangedError:
+                # Its file changed since the library was read: read that chapter again.
+                try:
+                    doc = revised_document(self._context, chapter)
+                except (ChapterUnreadable, ChapterChangedError) as error:
+                    show_message(
+                        self,
+                        "Chapter changed",
+                        f"{error} It cannot be shown now; your notes on it are kept.",
+                    )
+                    return False
+                chapter = doc.chapter
             self._remember_position()
             self.progress.flush()
             self._current = doc
+            self._chapter_watch.follow(doc.chapter)
             self._view.show_document(doc, self._theme, self._font_px)
             self._position.clear()
             self.setWindowTitle(f"{chapter.title} — {APP_TITLE}")
@@ -354,6 +363,20 @@ class MainWindow(QMainWindow):
         self._on_current_heading(self._view.current_heading() or "")
         self.progress.chapter_shown(slug)
         return True
+
+    def show_revision(self, doc: ChapterDocument) -> None:
+        """Show the open chapter's new version (its file changed on disk), keeping the place."""
+        if self._current is None or self._current.chapter.slug != doc.chapter.slug:
+            return
+        self._current = doc
+        self.setWindowTitle(f"{doc.chapter.title} — {APP_TITLE}")
+        # The view keeps the paragraph at the top where it was, found again in the new text;
+        # chapter_opened has the highlights placed on it again.
+        self._rerender()
+
+    @Slot()
+    def _library_replaced(self) -> None:
+        self._library = self._context.library
 
     def _heading_id(self, anchor: str) -> str:
         """The id of the open chapter's heading that `anchor` names.
