@@ -248,16 +248,13 @@ class UnixChannel:
     def listen(self) -> Listening | None:
         """Listen here; None when a live window already does.
 
-        Starts that claim the socket at the same moment take turns on a lock file beside
-        it, so that one cannot remove the socket another has just made.
+        Starts that claim a socket at the same moment take turns on a lock of its folder,
+        so that one cannot remove the socket another has just made. (The folder, not a
+        lock file: nothing is left behind, and a claim takes about a millisecond.)
         """
         import fcntl
 
-        lock = os.open(
-            self._path.with_name(self._path.name + ".lock"),
-            os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
-            0o600,
-        )
+        lock = os.open(self._path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         try:
             deadline = time.monotonic() + CLAIM_WAIT_S
             while True:

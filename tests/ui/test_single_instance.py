@@ -59,14 +59,14 @@ def two_chapters(seed_library: Path) -> Path:
 
 
 @pytest.fixture
-def claimed(open_window: WindowFactory, two_chapters: Path, data_dir: Path) -> MainWindow:
+def claimed(open_window: WindowFactory, two_chapters: Path, data_dir: Path) -> Iterator[MainWindow]:
     """A window that holds its data folder, as run_gui sets it up."""
     window = open_window(two_chapters, data_dir, chapter="human-security")
-    instance = SingleInstance(data_dir, window)
+    instance = SingleInstance(data_dir)
     assert instance.listen()
     instance.serve(window)
-    window.destroyed.connect(instance.close)
-    return window
+    yield window
+    instance.close()  # run_gui closes it when the application quits
 
 
 def test_the_name_follows_the_folder_not_its_spelling(tmp_path: Path) -> None:
