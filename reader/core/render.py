@@ -152,10 +152,49 @@ def convert(body: str) -> Converted:
     md = parser()
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
+    swallowed: list[str] = []
+    # An HTML block opened by <script>, <pre>, <style> or <textarea> runs to its closing
+    # tag or, without one, to the end of the chapter (CommonMark's HTML block type 1), so
+    # a stray opening tag would turn the rest into raw HTML. Drop that tag and parse again.
+    for _ in range(_MAX_REPARSES):
+        stray = _swallowing_block(tokens)
+        if stray is None:
+            break
+        line, tag = stray
+        lines = body.split("\n")
+        lines[line] = re.sub(rf"<{tag}\b[^>]*>?", "", lines[line], count=1, flags=re.IGNORECASE)
+        body = "\n".join(lines)
+        swallowed.append(tag)
+        env = {}
+        tokens = md.parse(body, env)
     headings, links = _walk_headings_and_links(md, tokens)
     html = transform_details(md.renderer.render(tokens, md.options, env))
     issues = _unclosed_fences(tokens, body.split("\n"))
+    issues += [_unclosed_tag_issue(tag) for tag in dict.fromkeys(swallowed)]
     return Converted(html, tuple(headings), tuple(links), tuple(issues), bool(env.get("too_deep")))
+
+
+_MAX_REPARSES = 20
+_TYPE_ONE_RE = re.compile(r"\s{0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.IGNORECASE)
+
+
+def _swallowing_block(tokens: list[Token]) -> tuple[int, str] | None:
+    """(line, tag) of a type-1 HTML block whose closing tag never comes, or None."""
+    for token in tokens:
+        if token.type != "html_block" or token.map is None:
+            continue
+        found = _TYPE_ONE_RE.match(token.content)
+        if found and f"</{found.group(1).lower()}" not in token.content.lower():
+            return token.map[0], found.group(1).lower()
+    return None
+
+
+def _unclosed_tag_issue(tag: str) -> tuple[str, str]:
+    return (
+        "unclosed-tag",
+        f"A <{tag}> tag is never closed; it is ignored so that the text after it shows. "
+        f"Close it with </{tag}> or remove it.",
+    )
 
 
 def render_markdown(body: str, root: Path, base: str = "") -> RenderedChapter:
@@ -178,6 +217,11 @@ def finish(converted: Converted, result: Sanitized) -> RenderedChapter:
                 "the deepest levels are shown flattened.",
             )
         )
+    reported = {message for kind, message in issues if kind == "unclosed-tag"}
+    for tag in dict.fromkeys(result.unclosed):
+        issue = _unclosed_tag_issue(tag)
+        if issue[1] not in reported:
+            issues.append(issue)
     return RenderedChapter(
         result.html, converted.headings, result.images, converted.links, tuple(issues)
     )

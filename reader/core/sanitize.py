@@ -147,11 +147,52 @@ def image_url(index: int, ref: ImageRef) -> str:
 
 @dataclass(frozen=True)
 class Sanitized:
-    """Safe HTML, its images in order, and whether nesting had to be flattened."""
+    """Safe HTML, its images in order, whether nesting had to be flattened, and the
+    raw-text tags left unclosed (each ignored so that the text after it still shows)."""
 
     html: str
     images: tuple[ImageRef, ...]
     flattened: bool
+    unclosed: tuple[str, ...] = ()
+
+
+# Elements whose content an HTML parser reads as raw text up to their closing tag: left
+# unclosed, they would swallow the rest of the chapter.
+_RAW_TEXT_TAGS = (
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "noscript", "plaintext",
+)  # fmt: skip
+_RAW_TEXT_OPEN_RE = re.compile(r"<(" + "|".join(_RAW_TEXT_TAGS) + r")\b[^>]*>", re.IGNORECASE)
+
+
+def _drop_unclosed_raw_text(html: str) -> tuple[str, tuple[str, ...]]:
+    """`html` without the opening tags of raw-text elements that are never closed.
+
+    A browser would hide everything after an unclosed `<script>` or `<textarea>`; a
+    chapter must never lose its text to a typo, so such a tag is dropped (and reported).
+    """
+    lowered = html.lower()
+    if not any(f"<{tag}" in lowered for tag in _RAW_TEXT_TAGS):
+        return html, ()
+    out: list[str] = []
+    unclosed: list[str] = []
+    pos = 0
+    for match in _RAW_TEXT_OPEN_RE.finditer(html):
+        if match.start() < pos:
+            continue  # inside an element already passed over as a whole
+        tag = match.group(1).lower()
+        close = -1 if tag == "plaintext" else lowered.find(f"</{tag}", match.end())
+        if close >= 0:
+            end = lowered.find(">", close)
+            pos_end = len(html) if end < 0 else end + 1
+            out.append(html[pos:pos_end])
+            pos = pos_end
+            continue
+        out.append(html[pos : match.start()])
+        pos = match.end()
+        unclosed.append(tag)
+    out.append(html[pos:])
+    return "".join(out), tuple(unclosed)
 
 
 def sanitize(html: str, root: Path, base: str = "") -> tuple[str, tuple[ImageRef, ...]]:
@@ -175,6 +216,7 @@ def sanitize_html(html: str, root: Path, base: str = "") -> Sanitized:
             return f"seen:{len(seen) - 1}"
         return value
 
+    html, unclosed = _drop_unclosed_raw_text(html)
     cleaned = nh3.clean(
         html,
         tags=set(_ALLOWED_TAGS),
@@ -186,7 +228,8 @@ def sanitize_html(html: str, root: Path, base: str = "") -> Sanitized:
         url_schemes=set(_URL_SCHEMES),
         allowed_classes=_allowed_classes(),
     )
-    return _finish(cleaned, seen)
+    finished = _finish(cleaned, seen)
+    return Sanitized(finished.html, finished.images, finished.flattened, unclosed)
 
 
 @lru_cache(maxsize=1)

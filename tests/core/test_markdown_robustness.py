@@ -68,3 +68,35 @@ def test_shallow_documents_report_no_issue(tmp_path: Path) -> None:
 def test_plain_text_of_deep_html_is_iterative() -> None:
     html = "<ul><li>" * 50_000 + "deep" + "</li></ul>" * 50_000
     assert plain_text(html).text == "deep"
+
+
+_RAW_TEXT = ["<script>", "<style>", "<textarea>", "<SCRIPT type='x'>", "<title>", "<xmp>"]
+
+
+# <pre> swallows the chapter only as a block (CommonMark's HTML block type 1); in a line
+# of text it merely sets what follows in a fixed face, which hides nothing.
+@pytest.mark.parametrize(
+    ("opening", "where"),
+    [(tag, "block") for tag in [*_RAW_TEXT, "<pre>"]] + [(tag, "inline") for tag in _RAW_TEXT],
+)
+def test_an_unclosed_raw_text_tag_never_hides_the_chapter(
+    tmp_path: Path, opening: str, where: str
+) -> None:
+    """A stray <script> or <textarea> would make a browser hide everything after it."""
+    stray = f"\n\n{opening}\n\n" if where == "block" else f" and {opening} here.\n\n"
+    body = "# First\n\nBefore" + stray + "After the tag.\n\n## Second\n\nLast words."
+    rendered = render_markdown(body, tmp_path)
+    text = plain_text(rendered.html).text
+    assert "After the tag." in text and "Last words." in text
+    assert [h.id for h in rendered.headings] == ["first", "second"]
+    tag = opening.strip("<>").split()[0].lower()
+    messages = [m for k, m in rendered.issues if k == "unclosed-tag"]
+    assert len(messages) == 1 and f"<{tag}>" in messages[0]
+
+
+def test_a_closed_raw_text_tag_and_one_inside_code_are_left_alone(tmp_path: Path) -> None:
+    body = "# A\n\n<script>run()</script>\n\n```html\n<script>\n```\n\n## B\n\nEnd."
+    rendered = render_markdown(body, tmp_path)
+    text = plain_text(rendered.html).text
+    assert "run()" not in text and "<script>" in text and "End." in text
+    assert not [k for k, _ in rendered.issues if k == "unclosed-tag"]
