@@ -28,6 +28,7 @@ from reader.core.summary import Summary, find_summary, read_summary
 
 __all__ = [
     "MAX_CHAPTER_BYTES",
+    "BadChapterError",
     "Chapter",
     "ChapterChangedError",
     "Library",
@@ -101,6 +102,10 @@ class _BadChapter(Exception):
         super().__init__(message)
         self.kind: ProblemKind = kind
         self.message = message
+
+
+# What read_chapter raises for a file it cannot use (`kind` and `message` say why).
+BadChapterError = _BadChapter
 
 
 def load_library(root: Path, cache_file: Path | None = None) -> Library:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Slot
 
-from reader.core.library import Chapter, ChapterChangedError, _BadChapter, read_chapter
+from reader.core.library import BadChapterError, Chapter, ChapterChangedError, read_chapter
 
 if TYPE_CHECKING:
     from reader.core.document import ChapterDocument
@@ -46,7 +46,7 @@ def revise_chapter(chapter: Chapter) -> Chapter:
         raise ChapterUnreadable(
             f"{chapter.relpath} can no longer be read ({error.strerror or error})."
         ) from None
-    except _BadChapter as bad:  # what read_chapter raises for a file it cannot use
+    except BadChapterError as bad:
         raise ChapterUnreadable(f"{chapter.relpath}: {bad.message}") from None
     # Read on its own, the file cannot know where the library lists it: keep that.
     return replace(

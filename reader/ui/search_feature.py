@@ -76,6 +76,7 @@ class SearchFeature(QObject):
         self._ready = False
         self._marked: tuple[str, SearchHit] | None = None
         self._notes_source: Callable[[], Iterable[Annotation]] | None = None
+        self._again = False  # the library changed while indexing: index once more after
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
@@ -93,6 +94,8 @@ class SearchFeature(QObject):
         context.signals.notes_changed.connect(self.refresh_notes_by_id)
         context.signals.notes_merged.connect(self.refresh_notes_by_id)
         context.signals.notes_replaced.connect(self.refresh_notes)
+        # A chapter edited on disk while the window is open is indexed again.
+        context.signals.library_changed.connect(self.update_index)
         window.as_widget().installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -172,6 +175,7 @@ class SearchFeature(QObject):
         """Bring the index up to date: nothing to do when the library is unchanged, else
         re-index the changed chapters off the UI thread."""
         if self._worker is not None and self._worker.isRunning():
+            self._again = True
             return
         changed, removed = self._index.stale(self._context.library)
         if not changed and not removed:
@@ -321,7 +325,10 @@ class SearchFeature(QObject):
     @Slot(object)
     def _on_synced(self, report: SyncReport) -> None:
         self._worker = None
-        if report.complete:
+        if self._again:
+            self._again = False
+            self.update_index()
+        elif report.complete:
             self._set_ready()
 
     @Slot()

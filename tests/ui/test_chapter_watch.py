@@ -182,3 +182,17 @@ def test_replacing_a_chapter_keeps_the_library_order(
     revised = context.library.by_slug(first.slug)
     assert revised is not None and revised.order == first.order
     assert "Revised." in revised.body
+
+
+def test_search_finds_the_words_of_a_chapter_edited_on_disk(
+    reading: MainWindow, seed_library: Path, qtbot: QtBot
+) -> None:
+    search = reading.features.search
+    assert search is not None
+    qtbot.waitUntil(search.is_ready, timeout=10000)
+    assert not search.run_query("zanzibarite")
+    path = seed_library / "human-security.md"
+    before = _hash(reading)
+    _insert_above(path, "## How should", "The rare mineral zanzibarite is mined here.\n\n")
+    qtbot.waitUntil(lambda: _hash(reading) != before, timeout=5000)
+    qtbot.waitUntil(lambda: bool(search.run_query("zanzibarite")), timeout=10000)
