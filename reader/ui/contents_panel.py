@@ -244,6 +244,26 @@ class ContentsPanel(QTreeWidget):
         self._reveal(item)
         item.setExpanded(True)
 
+    def refresh_chapter(self, chapter: Chapter) -> None:
+        """Take a revised version of a listed chapter: its title, and its headings again."""
+        index = self._index.get(chapter.slug)
+        if index is None:
+            return
+        self._chapters[index] = chapter
+        item = self._items[index]
+        item.setText(0, chapter.title)
+        rows = self._heading_rows.pop(chapter.slug, None)
+        ids = self._headings.pop(chapter.slug, {})
+        if self._marked is not None and (self._marked in ids.values()):
+            self._marked = None
+        for row in rows or []:
+            item.removeChild(row)
+        if rows is not None and item.isExpanded():
+            self._fill(item)
+        elif rows is not None:
+            expandable = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+            item.setChildIndicatorPolicy(expandable)
+
     def _reveal(self, item: QTreeWidgetItem) -> None:
         """Expand every row above `item`, outermost first (each fills its headings)."""
         above = []

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             self, context.actions, self._view.viewport()
         )
         self._menus = WindowMenus(self, self, context.actions)
+        self._name_toolbar_buttons()
         self._contents.set_chapters(library.chapters)
         self.progress = ProgressTracker(self._view, self._settings, self._contents, self)
         self.progress.position_changed.connect(self._show_position)
@@ -377,6 +378,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _library_replaced(self) -> None:
         self._library = self._context.library
+        if self._current is not None:
+            # The revised chapter (the one open) lists its headings as they now are.
+            revised = self._library.by_slug(self._current.chapter.slug)
+            if revised is not None:
+                self._contents.refresh_chapter(revised)
 
     def _heading_id(self, anchor: str) -> str:
         """The id of the open chapter's heading that `anchor` names.

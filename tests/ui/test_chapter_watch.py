@@ -196,3 +196,18 @@ def test_search_finds_the_words_of_a_chapter_edited_on_disk(
     _insert_above(path, "## How should", "The rare mineral zanzibarite is mined here.\n\n")
     qtbot.waitUntil(lambda: _hash(reading) != before, timeout=5000)
     qtbot.waitUntil(lambda: bool(search.run_query("zanzibarite")), timeout=10000)
+
+
+def test_contents_lists_the_headings_of_a_chapter_edited_on_disk(
+    reading: MainWindow, seed_library: Path, qtbot: QtBot
+) -> None:
+    contents = reading.contents
+    assert contents.item_for(SLUG, "brand-new-section") is None
+    path = seed_library / "human-security.md"
+    before = _hash(reading)
+    _insert_above(path, "## How should", "## Brand new section\n\nIts words.\n\n")
+    qtbot.waitUntil(lambda: _hash(reading) != before, timeout=5000)
+    row = contents.item_for(SLUG, "brand-new-section")
+    assert row is not None and row.text(0) == "Brand new section"
+    titles = [row.parent().child(i).text(0) for i in range(row.parent().childCount())]
+    assert titles.count("Brand new section") == 1
