@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,17 +102,11 @@ def resolve_data_dir(explicit: Path | None = None, portable: bool = False) -> Da
 
 
 def _writable(folder: Path) -> bool:
-    """Whether files can be created in `folder` (created if missing), tried for real.
+    """Whether files can be created in `folder` (created if missing), tried for real."""
+    from reader.core.writable import folder_writable  # only when portable mode checks
 
-    os.access is not trusted: it misreports read-only media and network shares.
-    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when portable mode checks its folder
-
-        fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
-        os.close(fd)
-        os.unlink(probe)
     except OSError:
         return False
-    return True
+    return folder_writable(folder)

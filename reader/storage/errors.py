@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -15,7 +17,9 @@ __all__ = [
     "StorageErrorKind",
     "message_for",
     "read_only_folder_message",
+    "storage_error",
     "translate",
+    "translated",
 ]
 
 Context = Literal["change", "open"]
@@ -132,3 +136,22 @@ def translate(error: sqlite3.Error, path: Path, context: Context = "change") -> 
     if kind is None:
         return None
     return StorageError(kind, path, message_for(kind, path, context), str(error))
+
+
+def storage_error(
+    kind: StorageErrorKind, path: Path, detail: str, message: str | None = None
+) -> StorageError:
+    """A StorageError of `kind` on `path`, in the usual words for it unless `message` is given."""
+    return StorageError(kind, path, message or message_for(kind, path), detail)
+
+
+@contextmanager
+def translated(path: Path, context: Context = "change") -> Iterator[None]:
+    """Turn SQLite errors caused by the environment into StorageError; others pass as bugs."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        known = translate(error, path, context)
+        if known is None:
+            raise
+        raise known from error

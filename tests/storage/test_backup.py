@@ -10,7 +10,7 @@ import pytest
 from notes_factory import annotation, live_ids, make_notes
 
 import reader.storage.backup as backup_module
-import reader.storage.db as db_module
+from reader.storage import migration
 from reader.storage.annotations import AnnotationStore
 from reader.storage.backup import (
     BACKUP_FOLDER,
@@ -124,8 +124,8 @@ def test_a_migration_is_preceded_by_a_backup_that_is_never_pruned(
 ) -> None:
     make_notes(path, 12)
     extra = (*MIGRATIONS, ("CREATE TABLE reading_places (chapter TEXT PRIMARY KEY)",))
-    monkeypatch.setattr(db_module, "MIGRATIONS", extra)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migration, "MIGRATIONS", extra)
+    monkeypatch.setattr(migration, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Database(path) as db:
         assert db.file_schema_version == SCHEMA_VERSION + 1
     pre = [b for b in list_backups(path.parent / BACKUP_FOLDER, "notes") if b.pre_migration]
@@ -148,8 +148,8 @@ def test_a_migration_whose_backup_fails_does_not_run(
     make_notes(path, 2)
     (path.parent / BACKUP_FOLDER).write_text("not a folder")
     extra = (*MIGRATIONS, ("CREATE TABLE reading_places (chapter TEXT PRIMARY KEY)",))
-    monkeypatch.setattr(db_module, "MIGRATIONS", extra)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migration, "MIGRATIONS", extra)
+    monkeypatch.setattr(migration, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(StorageError):
         Database(path)
     conn = sqlite3.connect(path)

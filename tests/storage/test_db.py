@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.storage.db as db_module
+from reader.storage import migration, opening
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database, StorageError, StorageErrorKind
 from reader.storage.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -69,7 +69,7 @@ def test_connection_pragmas(db: Database) -> None:
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
     assert pragma("synchronous") == 2  # FULL
-    assert pragma("busy_timeout") == db_module.BUSY_TIMEOUT_MS
+    assert pragma("busy_timeout") == opening.BUSY_TIMEOUT_MS
 
 
 def test_reopening_keeps_data_and_does_not_migrate_again(db_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_failed_migration_leaves_nothing_behind(
 ) -> None:
     path = tmp_path / "notes.db"
     broken = (("CREATE TABLE half_done (x)", "THIS IS NOT SQL"),)
-    monkeypatch.setattr(db_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(migration, "MIGRATIONS", broken)
     with pytest.raises(sqlite3.OperationalError):
         Database(path)
     conn = sqlite3.connect(path)
@@ -204,7 +204,7 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_locked_database_gives_busy_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_MS", 50)
     with Database(db_path) as db:
         other = sqlite3.connect(db_path, isolation_level=None)
         try:
@@ -283,7 +283,7 @@ def test_unwritable_folder_shows_notes_read_only(
         with db.transaction() as conn:
             conn.execute("CREATE TABLE scratch (x)")
     before = file_state(db_path)
-    monkeypatch.setattr(db_module, "folder_writable", lambda folder: False)
+    monkeypatch.setattr(opening, "folder_writable", lambda folder: False)
     with Database(db_path) as db:
         assert db.read_only
         assert db.read_only_reason == (
@@ -357,16 +357,16 @@ def test_full_disk_opens_and_only_a_failed_change_says_not_saved(
 ) -> None:
     with Database(db_path) as db, db.transaction() as conn:
         conn.execute("CREATE TABLE big (x)")
-    real_connect = Database._connect
+    real_connect = opening._Opening._connect
 
-    def full_disk(self: Database, uri: str) -> sqlite3.Connection:
+    def full_disk(self: opening._Opening, uri: str) -> sqlite3.Connection:
         conn = real_connect(self, uri)
         # No page can be added: SQLite reports "database or disk is full" as a disk would.
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
 
-    monkeypatch.setattr(Database, "_connect", full_disk)
+    monkeypatch.setattr(opening._Opening, "_connect", full_disk)
     with Database(db_path) as db:
         assert not db.read_only and db.notices == [] and db.read_only_reason is None
         assert db.query("SELECT count(*) FROM big")[0][0] == 0
@@ -382,16 +382,16 @@ def test_full_disk_during_a_migration_is_told_without_speaking_of_a_change(
     path = tmp_path / "notes.db"
     Database(path, keep_backups=False).close()
     big = ("CREATE TABLE filler (x)", "INSERT INTO filler VALUES (zeroblob(1000000))")
-    monkeypatch.setattr(db_module, "MIGRATIONS", (*db_module.MIGRATIONS, big))
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    real_connect = Database._connect
+    monkeypatch.setattr(migration, "MIGRATIONS", (*migration.MIGRATIONS, big))
+    monkeypatch.setattr(migration, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    real_connect = opening._Opening._connect
 
-    def full_disk(self: Database, uri: str) -> sqlite3.Connection:
+    def full_disk(self: opening._Opening, uri: str) -> sqlite3.Connection:
         conn = real_connect(self, uri)
         conn.execute("PRAGMA max_page_count = 20")
         return conn
 
-    monkeypatch.setattr(Database, "_connect", full_disk)
+    monkeypatch.setattr(opening._Opening, "_connect", full_disk)
     with pytest.raises(StorageError) as error:
         Database(path, keep_backups=False)
     assert error.value.kind is StorageErrorKind.DISK_FULL
@@ -405,9 +405,9 @@ def test_old_notes_in_an_unwritable_folder_are_refused_in_words(
 ) -> None:
     path = tmp_path / "notes.db"
     Database(path, keep_backups=False).close()
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(db_module, "MIGRATIONS", (*db_module.MIGRATIONS, ("SELECT 1",)))
-    monkeypatch.setattr(db_module, "folder_writable", lambda folder: False)
+    monkeypatch.setattr(migration, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migration, "MIGRATIONS", (*migration.MIGRATIONS, ("SELECT 1",)))
+    monkeypatch.setattr(opening, "folder_writable", lambda folder: False)
     before = file_state(path)
     with pytest.raises(StorageError) as error:
         Database(path)

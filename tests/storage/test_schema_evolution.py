@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-import reader.storage.db as db_module
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.notes import Annotation, AnnotationId
+from reader.storage import migration as migration_module
 from reader.storage.annotations import AnnotationStore
 from reader.storage.backup import list_backups
 from reader.storage.db import Database
@@ -167,8 +167,8 @@ def test_the_next_schema_version_backs_up_before_migrating(
     holds the notes as they were, the migrated file holds them too."""
     following = SCHEMA_VERSION + 1
     migration = ("ALTER TABLE annotations ADD COLUMN tags TEXT NOT NULL DEFAULT ''",)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", following)
-    monkeypatch.setattr(db_module, "MIGRATIONS", (*MIGRATIONS, migration))
+    monkeypatch.setattr(migration_module, "SCHEMA_VERSION", following)
+    monkeypatch.setattr(migration_module, "MIGRATIONS", (*MIGRATIONS, migration))
     data_dir = tmp_path / "data"
     path = _build(SCHEMA_VERSION, data_dir)
     before = _rows(path)
@@ -195,8 +195,8 @@ def test_a_failed_migration_keeps_the_old_file_and_its_backup(
 ) -> None:
     following = SCHEMA_VERSION + 1
     broken = ("ALTER TABLE annotations ADD COLUMN tags TEXT", "SELECT no_such_function()")
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", following)
-    monkeypatch.setattr(db_module, "MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr(migration_module, "SCHEMA_VERSION", following)
+    monkeypatch.setattr(migration_module, "MIGRATIONS", (*MIGRATIONS, broken))
     data_dir = tmp_path / "data"
     path = _build(SCHEMA_VERSION, data_dir)
     before = _rows(path)
