@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QGuiApplication,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QTextBlock,
     QTextDocument,
@@ -245,6 +247,13 @@ def paint_pages(
     footer_font = QFont()
     footer_font.setFamilies(_FOOTER_FAMILIES)
     footer_font.setPointSizeF(8.0)
+    # Text without a colour of its own is drawn in the palette's Text colour. Qt would
+    # take the application's, which is near white in the dark theme: paper is light.
+    context = QAbstractTextDocumentLayout.PaintContext()
+    ink = QPalette()
+    ink.setColor(QPalette.ColorRole.Text, QColor(LIGHT.text))
+    ink.setColor(QPalette.ColorRole.Link, QColor(LIGHT.link))
+    context.palette = ink
     painter = QPainter(device)
     try:
         for number in range(pages):
@@ -253,7 +262,9 @@ def paint_pages(
             painter.save()
             painter.scale(scale, scale)
             painter.translate(0, -number * page.height())
-            doc.drawContents(painter, QRectF(QPointF(0, number * page.height()), page))
+            context.clip = QRectF(QPointF(0, number * page.height()), page)
+            painter.setClipRect(context.clip)
+            doc.documentLayout().draw(painter, context)
             painter.restore()
             # The foot of the page, in the bottom margin: chapter on the left, page number
             # on the right.

@@ -1,0 +1,55 @@
+"""Faults found by studying with the real program on a display, each kept fixed here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import write_chapter
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.core.library import load_library
+from reader.core.print_html import print_library
+from reader.ui.printing import page_layout, write_pdf
+from reader.ui.theme import DARK, LIGHT
+
+
+def fill_colours(pdf: Path) -> set[QColor]:
+    """The colours the first page of `pdf` fills with (text is filled), as 8-bit colours."""
+    data = PdfReader(pdf).pages[0].get_contents().get_data().decode("latin-1")
+    found = re.findall(r"^([\d.]+) ([\d.]+) ([\d.]+) (?:scn|rg)$", data, re.MULTILINE)
+    return {QColor.fromRgbF(float(r), float(g), float(b)).name() for r, g, b in found}
+
+
+@pytest.fixture
+def dark_application(qapp: QApplication) -> Iterator[QApplication]:
+    """The application's palette as the dark theme sets it, restored afterwards."""
+    before = qapp.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Text, QColor(DARK.text))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor(DARK.text))
+    qapp.setPalette(dark)
+    try:
+        yield qapp
+    finally:
+        qapp.setPalette(before)
+
+
+def test_a_pdf_saved_in_the_dark_theme_has_dark_ink(
+    dark_application: QApplication, tmp_path: Path
+) -> None:
+    root = tmp_path / "library"
+    root.mkdir()
+    body = "# Paper\n\nPlain body text that has no colour of its own.\n"
+    write_chapter(root, "paper.md", "Paper", body)
+    out = tmp_path / "paper.pdf"
+    write_pdf(print_library(load_library(root), []), out, layout=page_layout(QLocale("de_DE")))
+    colours = fill_colours(out)
+    # The body text was drawn in the dark theme's near-white: unreadable on paper.
+    assert QColor(DARK.text).name() not in colours
+    assert QColor(LIGHT.text).name() in colours
