@@ -340,8 +340,11 @@ class AnnotationsFeature(QObject):
         command = AddCommand(self, doc.chapter.slug, target, chosen, note)
         self.undo_stack.push(command)
         cursor = self._view.textCursor()
-        cursor.clearSelection()
-        self._view.setTextCursor(cursor)
+        # Setting the cursor scrolls to it: for a find match it still stands where it
+        # was, often far from the page shown, so only a real selection is cleared.
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self._view.setTextCursor(cursor)
         return command.annotation
 
     @Slot()

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from helpers import write_chapter
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from ui_helpers import WindowFactory, annotations_of
 
 from reader.core.library import load_library
 from reader.core.print_html import print_library
@@ -53,3 +55,36 @@ def test_a_pdf_saved_in_the_dark_theme_has_dark_ink(
     # The body text was drawn in the dark theme's near-white: unreadable on paper.
     assert QColor(DARK.text).name() not in colours
     assert QColor(LIGHT.text).name() in colours
+
+
+def _long_library(tmp_path: Path) -> Path:
+    root = tmp_path / "long"
+    root.mkdir()
+    filler = "\n\n".join(f"Paragraph {n} says nothing much about rivers." for n in range(120))
+    body = f"# Rivers\n\n{filler}\n\nFar below, the estuary meets the sea.\n"
+    write_chapter(root, "rivers.md", "Rivers", body)
+    return root
+
+
+def test_ctrl_h_on_a_find_match_keeps_the_page_where_it_is(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(_long_library(tmp_path), data_dir, size=(700, 500))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.features.search
+    assert search is not None
+    field = search.find_bar.field
+    qtbot.keyClicks(field, "estuary")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    where = bar.value()
+    qtbot.keyClick(field, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert [a.target.quote.exact for a in annotations_of(window).all_annotations()] == ["estuary"]
+    # The text cursor still stood at the chapter's start: making it current again
+    # scrolled the page back to the top, away from the word just highlighted.
+    assert bar.value() == where
