@@ -2,101 +2,44 @@
 
 The model (what an annotation is, which version wins, what a valid one holds) lives in
 reader/core/notes.py and the merge decision in reader/core/merge.py; this module keeps the
-records in the annotations table and applies each change in one transaction.
+records in the annotations table and applies each change in one transaction; the
+conditional writes of one record are in annotation_writes.py, and the clamping of dates
+from the future in future_dates.py.
 """
 
 from __future__ import annotations
 
 import builtins
 import contextlib
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Literal
 
-from reader.core.anchoring import Target, TextPositionSelector
-from reader.core.import_limits import MAX_POSITION
+from reader.core.anchoring import Target
 from reader.core.merge import plan_merge
 from reader.core.notes import (
     Annotation,
-    AnnotationChangedError,
     AnnotationId,
-    AnnotationNotFoundError,
-    InvalidAnnotation,
     MergeCounts,
     check_colour,
     check_kind,
-    format_timestamp,
-    latest_allowed,
     new_annotation_id,
     next_timestamp,
-    same_version,
     validate_annotation,
 )
-from reader.storage.annotation_rows import (
-    INSERT,
-    REPLACE,
-    SELECT,
-    STILL_EXPECTED,
-    expected_params,
-    from_row,
-    to_params,
+from reader.storage.annotation_rows import INSERT, REPLACE, SELECT, from_row, to_params
+from reader.storage.annotation_writes import (
+    check_position,
+    fetch,
+    fetch_live,
+    starting_version,
+    update_one,
 )
 from reader.storage.db import Database
 from reader.storage.errors import StorageError
+from reader.storage.future_dates import clamp_future_dates
 
-__all__ = ["AnnotationStore", "clamp_future_dates"]
-
-
-def _check_position(start: int, end: int) -> TextPositionSelector:
-    position = TextPositionSelector(start, end)  # refuses a negative or reversed range
-    if end > MAX_POSITION:
-        raise InvalidAnnotation(
-            f"the position {start}..{end} lies beyond {MAX_POSITION:,} characters, "
-            "longer than any chapter"
-        )
-    return position
-
-
-_FUTURE = "created > :limit OR modified > :limit"
-
-
-def clamp_future_dates(db: Database, now: datetime | None = None) -> int:
-    """Set every date more than a day in the future to now; returns how many records changed.
-
-    Such a date (from a clock set wrong, or an older version's import) would win every
-    merge and leave no room for a later edit. The count is added to `db.notices`. A
-    read-only database is left as it is.
-    """
-    if db.read_only:
-        return 0
-    moment = now or datetime.now(UTC)
-    limit = format_timestamp(latest_allowed(moment))
-    stamp = format_timestamp(moment)
-    params = {"limit": limit, "now": stamp}
-    # Timestamps sort as strings. Looking first costs no write lock and leaves the
-    # database unchanged (so closing takes no backup) in the usual case.
-    if db.query_one(f"SELECT 1 FROM annotations WHERE {_FUTURE} LIMIT 1", params) is None:
-        return 0
-    with db.transaction() as conn:
-        cursor = conn.execute(
-            "UPDATE annotations SET"
-            " created = CASE WHEN created > :limit THEN :now ELSE created END,"
-            " modified = CASE WHEN modified > :limit THEN :now ELSE modified END"
-            f" WHERE {_FUTURE}",
-            params,
-        )
-        changed = cursor.rowcount
-    if changed:
-        were, their = (
-            ("note was", "its date was") if changed == 1 else ("notes were", "their dates were")
-        )
-        db.notices.append(
-            f"{changed} {were} dated more than a day in the future (a clock set wrong); "
-            f"{their} set to now so that later edits count."
-        )
-    return changed
+__all__ = ["AnnotationStore"]
 
 
 class AnnotationStore:
@@ -203,12 +146,12 @@ class AnnotationStore:
         if column == "colour":
             value = check_colour(value)
         with self._db.transaction() as conn:
-            current = self._current(conn, annotation_id, expected, live=True)
+            current = starting_version(conn, annotation_id, expected, live=True)
             if getattr(current, column) == value:
                 return current, current
             modified = next_timestamp(current.modified)
             # `column` is one of two code constants, never user input.
-            self._update(
+            update_one(
                 conn,
                 f"{column} = :value, modified = :modified",
                 {"value": value, "modified": modified, "id": annotation_id},
@@ -224,9 +167,9 @@ class AnnotationStore:
         Moving a position is bookkeeping, not an edit by the user, so it must not make
         this copy win a merge against a real edit made elsewhere.
         """
-        position = _check_position(start, end)
+        position = check_position(start, end)
         with self._db.transaction() as conn:
-            current = self._live(conn, annotation_id)
+            current = fetch_live(conn, annotation_id)
             if current.target.position == position:
                 return current
             conn.execute(
@@ -245,7 +188,7 @@ class AnnotationStore:
         changed = 0
         with self._db.transaction() as conn:
             for annotation_id, start, end in moves:
-                _check_position(start, end)
+                check_position(start, end)
                 cursor = conn.execute(
                     "UPDATE annotations SET position_start = :start, position_end = :end"
                     " WHERE id = :id AND deleted = 0"
@@ -270,8 +213,8 @@ class AnnotationStore:
                 position = target.position
                 if position is None or not target.quote.exact:
                     raise ValueError("a re-quoted passage needs its words and its position")
-                _check_position(position.start, position.end)
-                current = self._fetch(conn, annotation_id)
+                check_position(position.start, position.end)
+                current = fetch(conn, annotation_id)
                 if current is None or current.deleted or current.target == target:
                     continue
                 first = current.previous_quote or current.target.quote.exact
@@ -291,9 +234,9 @@ class AnnotationStore:
         With `expected`, only while that version is still stored (see set_colour).
         """
         with self._db.transaction() as conn:
-            current = self._current(conn, annotation_id, expected, live=True)
+            current = starting_version(conn, annotation_id, expected, live=True)
             modified = next_timestamp(current.modified)
-            self._update(
+            update_one(
                 conn,
                 "deleted = 1, modified = :modified",
                 {"modified": modified, "id": annotation_id},
@@ -310,7 +253,7 @@ class AnnotationStore:
         stored (see set_colour); without it, a live annotation is returned as it is.
         """
         with self._db.transaction() as conn:
-            current = self._current(conn, annotation_id, expected, live=False)
+            current = starting_version(conn, annotation_id, expected, live=False)
             if not current.deleted:
                 return current
             # `created` stays the day the passage was first highlighted; `modified` must
@@ -319,7 +262,7 @@ class AnnotationStore:
             # restore dated earlier than the delete would lose there, and the highlight
             # would vanish again at the next sync.
             modified = next_timestamp(current.modified)
-            self._update(
+            update_one(
                 conn,
                 "deleted = 0, modified = :modified",
                 {"modified": modified, "id": annotation_id},
@@ -353,61 +296,10 @@ class AnnotationStore:
         with self._db.transaction() as conn:
             local: dict[AnnotationId, Annotation] = {}
             for record in records:
-                stored = self._fetch(conn, record.id)
+                stored = fetch(conn, record.id)
                 if stored is not None:
                     local[record.id] = stored
             plan = plan_merge(records, local, future_ids=future_ids)
             for write in plan.writes:
                 conn.execute(REPLACE, to_params(write.record))
         return plan.counts
-
-    # -- helpers --------------------------------------------------------------------
-
-    def _current(
-        self,
-        conn: sqlite3.Connection,
-        annotation_id: AnnotationId,
-        expected: Annotation | None,
-        *,
-        live: bool,
-    ) -> Annotation:
-        """The stored version a write starts from, checked against `expected` first.
-
-        A version other than the expected one is a conflict even when it is a tombstone
-        (deleted elsewhere), so a conditional write never reports "not found" for it.
-        """
-        current = self._fetch(conn, annotation_id)
-        if expected is not None and (current is None or not same_version(current, expected)):
-            raise AnnotationChangedError(annotation_id, current)
-        if current is None or (live and current.deleted):
-            raise AnnotationNotFoundError(annotation_id)
-        return current
-
-    @staticmethod
-    def _update(
-        conn: sqlite3.Connection,
-        assignments: str,
-        params: dict[str, Any],
-        expected: Annotation | None,
-    ) -> None:
-        """UPDATE one annotation; with `expected`, only while it still holds that version."""
-        # `assignments` is a code constant; the version test repeats in SQL what
-        # _current() checked, so the write itself can never replace another version.
-        condition = STILL_EXPECTED if expected is not None else ""
-        cursor = conn.execute(
-            f"UPDATE annotations SET {assignments} WHERE id = :id{condition}",
-            {**params, **expected_params(expected)},
-        )
-        if cursor.rowcount != 1:
-            raise AnnotationChangedError(AnnotationId(params["id"]), None)
-
-    @staticmethod
-    def _fetch(conn: sqlite3.Connection, annotation_id: AnnotationId) -> Annotation | None:
-        row = conn.execute(f"{SELECT} WHERE id = :id", {"id": annotation_id}).fetchone()
-        return from_row(row) if row is not None else None
-
-    def _live(self, conn: sqlite3.Connection, annotation_id: AnnotationId) -> Annotation:
-        current = self._fetch(conn, annotation_id)
-        if current is None or current.deleted:
-            raise AnnotationNotFoundError(annotation_id)
-        return current

@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.writable import folder_writable
-from reader.storage.annotations import AnnotationStore, clamp_future_dates
+from reader.storage.annotations import AnnotationStore
 from reader.storage.backup import BACKUP_FOLDER, BackupFile, newest_good_backup, restore_backup
 from reader.storage.db import Database
 from reader.storage.errors import StorageError, StorageErrorKind
+from reader.storage.future_dates import clamp_future_dates
 from reader.storage.salvage import ScanResult, scan_file
 
 __all__ = ["RecoveryReport", "open_notes", "recover_notes", "salvage_into"]
