@@ -4,18 +4,17 @@ The cache lives apart from the notes database (`<data-dir>/cache/search.sqlite3`
 is corrupt or from another version it is deleted and rebuilt from the chapters, because it
 holds nothing that cannot be derived again. Chapters are re-indexed only when their content
 hash changed. Without FTS5 the same tables hold folded text for plain substring matching.
+This module keeps the chapters' sections up to date and searches; the cache file and its
+layouts are in search_store.py, the notes' entries in search_notes.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sqlite3
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
-from functools import partial
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -23,29 +22,25 @@ from reader.core.data_folder import SEARCH_CACHE_FILE, DataFolder
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation
-from reader.core.placement import place_annotations, stored_spans
 from reader.core.search_hits import fts5_hits, plain_hits
+from reader.core.search_notes import delete_note, indexed_note_ids, note_entries, write_notes
 from reader.core.search_parts import plain_sections
-from reader.core.search_query import (
-    WORD_RE,
-    Query,
-    fold,
-    parse_query,
-    strip_markers,
+from reader.core.search_query import Query, parse_query
+from reader.core.search_store import (
+    CORRUPT_CODES,
+    ENVIRONMENT_CODES,
+    clean,
+    environment,
+    fts5_available,
+    insert_text,
+    open_cache,
+    result_code,
+    transaction,
 )
-from reader.core.search_types import (
-    NoteEntry,
-    SearchHit,
-    SearchIndexError,
-    Section,
-    SyncReport,
-)
+from reader.core.search_types import NoteEntry, SearchHit, SearchIndexError, Section, SyncReport
 
 log = logging.getLogger(__name__)
 
-# 2: long sections are stored in parts, each with its plain-text range (start, stop),
-# and entries are indexed by start.
-SCHEMA_VERSION = 2
 CACHE_NAME = SEARCH_CACHE_FILE
 DEFAULT_LIMIT = 50
 FALLBACK_NOTICE = (
@@ -55,31 +50,11 @@ FALLBACK_NOTICE = (
 # A write transaction of the build is kept short so that readers (the search panel) and
 # note updates are never held up for long.
 _BATCH_SECONDS = 0.25
-# SQLite primary result codes for failures of the environment rather than of the code.
-_ENVIRONMENT_CODES = {3: "permission denied", 5: "busy", 6: "locked", 8: "read-only",
-                      10: "disk I/O error", 13: "disk full", 14: "cannot open"}  # fmt: skip
-_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
 def index_path(data_dir: Path) -> Path:
     """Where the search cache of the data folder `data_dir` lives."""
     return DataFolder(data_dir).search_cache
-
-
-def fts5_available() -> bool:
-    """Whether this Python's SQLite can build FTS5 tables with the tokenizer we need."""
-    try:
-        with closing(sqlite3.connect(":memory:")) as conn:
-            conn.execute(
-                "CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='unicode61 remove_diacritics 2')"
-            )
-    except sqlite3.Error:
-        return False
-    return True
-
-
-def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", strip_markers(text))
 
 
 def chapter_sections(chapter: Chapter, root: Path) -> list[Section]:
@@ -88,20 +63,6 @@ def chapter_sections(chapter: Chapter, root: Path) -> list[Section]:
     doc = load_document(chapter, root)
     titles = {heading.id: heading.title for heading in doc.rendered.headings}
     return plain_sections(doc.plain, titles)
-
-
-def _folded_words(*texts: str) -> str:
-    # Spaces around every word let the fallback match whole words and word starts.
-    return " " + " ".join(WORD_RE.findall(fold(" ".join(texts)))) + " "
-
-
-def _note_digest(note: NoteEntry) -> str:
-    parts = (note.chapter, note.heading_id or "", note.quote, note.note)
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
-
-
-def _result_code(error: sqlite3.Error) -> int:
-    return int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
 class SearchIndex:
@@ -117,8 +78,8 @@ class SearchIndex:
             raise SearchIndexError(
                 f"The search cache folder {path.parent} cannot be created ({error.strerror})."
             ) from None
-        with self._environment():
-            self._conn = self._open()
+        with environment(path):
+            self._conn = open_cache(path, self._fts5)
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, *, use_fts5: bool | None = None) -> SearchIndex:
@@ -170,93 +131,6 @@ class SearchIndex:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    # -- opening -------------------------------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self._path, timeout=5.0, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        # Losing the last commits of a cache on a power cut costs only a re-index.
-        conn.execute("PRAGMA synchronous=NORMAL")
-        return conn
-
-    def _open(self) -> sqlite3.Connection:
-        mode = "fts5" if self._fts5 else "plain"
-        try:
-            conn = self._connect()
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0 and not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
-                self._create(conn, mode)
-                return conn
-            stored = conn.execute("SELECT value FROM meta WHERE key = 'mode'").fetchone()
-            if version == SCHEMA_VERSION and stored is not None and stored[0] == mode:
-                return conn
-            conn.close()
-            reason = f"from another version (schema {version}, {stored[0] if stored else '?'})"
-        except sqlite3.DatabaseError as error:
-            if _result_code(error) in _ENVIRONMENT_CODES:
-                raise
-            reason = f"unreadable ({error})"
-        log.warning("The search cache %s is %s: rebuilding it.", self._path, reason)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self._path}{suffix}").unlink(missing_ok=True)
-        conn = self._connect()
-        self._create(conn, mode)
-        return conn
-
-    def _create(self, conn: sqlite3.Connection, mode: str) -> None:
-        if mode == "fts5":
-            texts = (
-                "CREATE VIRTUAL TABLE texts USING fts5(heading, body, quote, "
-                "tokenize='unicode61 remove_diacritics 2');"
-                # Heading words weigh most, then quotes, then the running text.
-                "INSERT INTO texts(texts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');"
-            )
-        else:
-            texts = (
-                "CREATE TABLE texts (id INTEGER PRIMARY KEY, heading TEXT NOT NULL, "
-                "body TEXT NOT NULL, quote TEXT NOT NULL, folded TEXT NOT NULL);"
-            )
-        conn.executescript(
-            "BEGIN;"
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-            "CREATE TABLE chapters (slug TEXT PRIMARY KEY, hash TEXT NOT NULL, "
-            "title TEXT NOT NULL);"
-            "CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
-            "chapter TEXT NOT NULL, heading TEXT, heading_title TEXT NOT NULL DEFAULT '', "
-            "start INTEGER, stop INTEGER, note_id TEXT UNIQUE, digest TEXT);"
-            # With `start`: heading_at finds a note's section by one index step (a chapter
-            # of 24,000 sections took 7 ms per note on the UI thread without it).
-            "CREATE INDEX entries_by_chapter ON entries (chapter, kind, start);"
-            f"{texts}"
-            f"INSERT INTO meta VALUES ('mode', '{mode}');"
-            f"PRAGMA user_version = {SCHEMA_VERSION};"
-            "COMMIT;"
-        )
-
-    @contextmanager
-    def _environment(self) -> Iterator[None]:
-        """Turn failures of the disk or file system into SearchIndexError."""
-        try:
-            yield
-        except sqlite3.Error as error:
-            code = _result_code(error)
-            if code not in _ENVIRONMENT_CODES:
-                raise
-            raise SearchIndexError(
-                f"The search cache {self._path} cannot be used ({_ENVIRONMENT_CODES[code]})."
-            ) from error
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._environment():
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
 
     # -- chapters ------------------------------------------------------------------------
 
@@ -321,7 +195,7 @@ class SearchIndex:
             for chapter, sections in batch:
                 self._delete_texts(conn, chapter.slug)
                 for section in sections:
-                    title = _clean(section.title)
+                    title = clean(section.title)
                     row = conn.execute(
                         "INSERT INTO entries (kind, chapter, heading, heading_title, start, stop) "
                         "VALUES ('text', ?, ?, ?, ?, ?)",
@@ -331,25 +205,16 @@ class SearchIndex:
                     # weighs most, and every part of a long section would otherwise outrank
                     # the other sections that use the word.
                     heading = title if section.part == 0 else ""
-                    self._insert_text(conn, row, heading, _clean(section.text), "")
+                    insert_text(conn, self._fts5, row, heading, clean(section.text), "")
                 conn.execute(
                     "INSERT OR REPLACE INTO chapters (slug, hash, title) VALUES (?, ?, ?)",
-                    (chapter.slug, chapter.content_hash, _clean(chapter.title)),
+                    (chapter.slug, chapter.content_hash, clean(chapter.title)),
                 )
 
-    def _insert_text(
-        self, conn: sqlite3.Connection, row: int | None, heading: str, body: str, quote: str
-    ) -> None:
-        if self._fts5:
-            conn.execute(
-                "INSERT INTO texts (rowid, heading, body, quote) VALUES (?, ?, ?, ?)",
-                (row, heading, body, quote),
-            )
-        else:
-            conn.execute(
-                "INSERT INTO texts (rowid, heading, body, quote, folded) VALUES (?, ?, ?, ?, ?)",
-                (row, heading, body, quote, _folded_words(body, quote)),
-            )
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with transaction(self._conn, self._path) as conn:
+            yield conn
 
     def _delete_texts(self, conn: sqlite3.Connection, slug: str) -> None:
         conn.execute(
@@ -371,77 +236,28 @@ class SearchIndex:
     # -- notes ---------------------------------------------------------------------------
 
     def note_entries(self, annotations: Iterable[Annotation]) -> list[NoteEntry]:
-        """The notes to index from annotations: live ones with a note (bare highlights
-        would only repeat the chapter text), each placed under its section's heading."""
-        by_chapter: dict[str, list[Annotation]] = {}
-        for item in annotations:
-            if not item.deleted and item.note.strip():
-                by_chapter.setdefault(item.chapter, []).append(item)
-        entries: list[NoteEntry] = []
-        for chapter, items in by_chapter.items():
-            # Filed at their stored positions (the window keeps them current), under the
-            # indexed sections: no chapter text needs loading here.
-            places = place_annotations(
-                items, None, spans=stored_spans(items), heading_at=partial(self.heading_at, chapter)
-            )
-            for placed in places:
-                item = placed.annotation
-                entries.append(
-                    NoteEntry(
-                        str(item.id),
-                        item.chapter,
-                        placed.heading_id,
-                        item.target.quote.exact,
-                        item.note,
-                    )
-                )
-        return entries
+        """The notes to index from annotations, each under its indexed section's heading."""
+        return note_entries(annotations, self.heading_at)
 
     def update_notes(self, notes: Iterable[NoteEntry]) -> int:
         """Index or re-index these notes (unchanged ones are skipped); returns how many changed."""
-        changed = 0
         with self._transaction() as conn:
-            for note in notes:
-                digest = _note_digest(note)
-                row = conn.execute(
-                    "SELECT digest FROM entries WHERE note_id = ?", (note.id,)
-                ).fetchone()
-                if row is not None and row[0] == digest:
-                    continue
-                self._delete_note(conn, note.id)
-                rowid = conn.execute(
-                    "INSERT INTO entries (kind, chapter, heading, note_id, digest) "
-                    "VALUES ('note', ?, ?, ?, ?)",
-                    (note.chapter, note.heading_id, note.id, digest),
-                ).lastrowid
-                self._insert_text(conn, rowid, "", _clean(note.note), _clean(note.quote))
-                changed += 1
-        return changed
+            return write_notes(conn, self._fts5, notes)
 
     def remove_note(self, note_id: str) -> None:
         """Take a note out of the index (nothing happens when it is not there)."""
         with self._transaction() as conn:
-            self._delete_note(conn, note_id)
+            delete_note(conn, note_id)
 
     def replace_notes(self, notes: Iterable[NoteEntry]) -> int:
         """Make the indexed notes exactly `notes`; returns how many were added, changed, removed."""
         wanted = list(notes)
         keep = {note.id for note in wanted}
-        indexed = [
-            r[0] for r in self._conn.execute("SELECT note_id FROM entries WHERE kind = 'note'")
-        ]
-        gone = [note_id for note_id in indexed if note_id not in keep]
+        gone = [note_id for note_id in indexed_note_ids(self._conn) if note_id not in keep]
         with self._transaction() as conn:
             for note_id in gone:
-                self._delete_note(conn, note_id)
+                delete_note(conn, note_id)
         return len(gone) + self.update_notes(wanted)
-
-    def _delete_note(self, conn: sqlite3.Connection, note_id: str) -> None:
-        conn.execute(
-            "DELETE FROM texts WHERE rowid IN (SELECT id FROM entries WHERE note_id = ?)",
-            (note_id,),
-        )
-        conn.execute("DELETE FROM entries WHERE note_id = ?", (note_id,))
 
     # -- searching -----------------------------------------------------------------------
 
@@ -460,8 +276,8 @@ class SearchIndex:
                 return fts5_hits(self._conn, parsed, limit, limit + orphans)
             return plain_hits(self._conn, parsed, limit)
         except sqlite3.DatabaseError as error:
-            code = _result_code(error)
-            if code not in _CORRUPT_CODES and code not in _ENVIRONMENT_CODES:
+            code = result_code(error)
+            if code not in CORRUPT_CODES and code not in ENVIRONMENT_CODES:
                 raise
             log.error("Search failed on the cache %s: %s", self._path, error)
             return []
