@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
@@ -14,36 +12,26 @@ from PySide6.QtWidgets import (
 
 from reader.core.exchange import Format, export
 from reader.core.importing import ImportRefused, ImportSummary, import_file
-from reader.core.sync import SyncResult, write_sync_file
-from reader.core.sync import installation_id as read_installation_id
-from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.actions import make_action
 from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.exchange_dialogs import (
     FORMAT_LABELS,
     ExportDialog,
-    SyncDialog,
     dialog_options,
     route_qt_settings,
 )
-from reader.ui.exchange_tasks import export_notes, import_notes, sync_notes, write_own_file
+from reader.ui.exchange_tasks import export_notes, import_notes
 from reader.ui.plain import show_message
+from reader.ui.sync_folder import SyncFolder, notes_file, writable_store
 from reader.ui.tasks import Task, error_message, task_runner
 from reader.ui.window_menus import FILE_EXCHANGE
 
-# Writing the sync file after a burst of edits once is enough; a second is short enough
-# that a trainee who pulls the USB stick right after a change rarely loses it.
-SYNC_WRITE_DELAY_MS = 1000
-# Focus changes come in bursts (menus, dialogs): sync at most this often on focus.
-FOCUS_SYNC_INTERVAL_S = 5.0
-
 
 class ExchangeFeature(QObject):
-    """Export and import of notes, and the optional sync folder, for one window."""
+    """Export and import of notes for one window, and its sync folder (`sync`)."""
 
     imported = Signal(object)  # ImportSummary, after an import changed or checked the notes
-    synced = Signal(object)  # SyncResult, after every sync
 
     def __init__(
         self, context: AppContext, window: ReaderWindow, sync_dir: Path | None, sync: bool
@@ -51,25 +39,10 @@ class ExchangeFeature(QObject):
         super().__init__(window.as_widget())
         self._context = context
         self._window = window
-        self._override = sync_dir
         self._sync_enabled = sync
-        self._installation: str | None = None
-        self._reported: set[tuple[str, str]] = set()
-        self._last_focus_sync = 0.0
-        self._sync_task: Task | None = None
         self.last_message: QMessageBox | None = None
-        self._write_timer = QTimer(self)
-        self._write_timer.setSingleShot(True)
-        self._write_timer.setInterval(SYNC_WRITE_DELAY_MS)
-        self._write_timer.timeout.connect(self._write_in_background)
+        self.sync = SyncFolder(context, window, sync_dir, sync, self._message)
         self._build_actions()
-        context.signals.notes_changed.connect(self._schedule_write)
-        if sync:
-            app = QGuiApplication.instance()
-            if isinstance(app, QGuiApplication):
-                app.applicationStateChanged.connect(self._application_state)
-            if self.sync_dir is not None:
-                QTimer.singleShot(0, self.sync_now)
 
     def _build_actions(self) -> None:
         window = self._window.as_widget()
@@ -88,7 +61,7 @@ class ExchangeFeature(QObject):
         self.sync_action = make_action(
             window,
             "Sync &Folder…",
-            self.show_sync_dialog,
+            self.sync.show_dialog,
             tip="Share notes with other computers through a folder",
         )
         for step, action in enumerate((self.export_action, self.import_action, self.sync_action)):
@@ -104,10 +77,6 @@ class ExchangeFeature(QObject):
 
     def _notes(self) -> Notes | None:
         return self._context.notes
-
-    def _store(self) -> AnnotationStore | None:
-        notes = self._notes()
-        return notes.store if notes is not None and notes.writable else None
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = show_message(self._window.as_widget(), title, text, icon)
@@ -154,7 +123,7 @@ class ExchangeFeature(QObject):
 
     def start_export(self, path: Path, fmt: Format, chapter: str | None = None) -> Task | None:
         """Export as `export_to` does, off the UI thread; the Task's `finished` gives the path."""
-        db_path = self._db_path(writable=False)
+        db_path = notes_file(self._notes(), writable=False)
         if db_path is None:
             self._message(
                 QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."
@@ -226,7 +195,7 @@ class ExchangeFeature(QObject):
 
     def start_import(self, path: Path) -> Task | None:
         """Merge an export file off the UI thread (one write at a time) and show the result."""
-        db_path = self._db_path(writable=True)
+        db_path = notes_file(self._notes(), writable=True)
         if db_path is None:
             self._message(
                 QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
@@ -254,7 +223,7 @@ class ExchangeFeature(QObject):
         if summary.ids:
             self._context.signals.notes_merged.emit(sorted(summary.ids))
         if summary.changed:
-            self._schedule_write()
+            self.sync.schedule_write()
         self._message(
             QMessageBox.Icon.Information,
             "Notes imported",
@@ -262,19 +231,10 @@ class ExchangeFeature(QObject):
         )
         self.imported.emit(summary)
 
-    def _db_path(self, *, writable: bool) -> Path | None:
-        """The notes file a task opens its own connection to; None if it cannot be used."""
-        notes = self._notes()
-        if notes is None or notes.database is None or not notes.readable:
-            return None
-        if writable and not notes.writable:
-            return None
-        return notes.database.path
-
     def import_file(self, path: Path) -> ImportSummary | None:
         """Merge an export file now, on the UI thread, and show what happened (as
         start_import does); None (nothing changed) if refused."""
-        store = self._store()
+        store = writable_store(self._notes())
         if store is None:
             self._message(
                 QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
@@ -289,146 +249,6 @@ class ExchangeFeature(QObject):
             return None
         self._imported(path, summary)
         return summary
-
-    # -- sync folder -----------------------------------------------------------------------
-
-    @property
-    def sync_dir(self) -> Path | None:
-        """The sync folder in use: --sync-dir for this session, else the saved one."""
-        if not self._sync_enabled:
-            return None
-        return self._override or self._context.settings.sync_dir
-
-    def set_sync_dir(self, folder: Path | None) -> None:
-        """Use (and remember) `folder` as the sync folder, or stop syncing with None."""
-        self._override = None
-        self._context.settings.sync_dir = folder
-        self._context.settings.sync()
-        if folder is not None:
-            self.sync_now()
-
-    @Slot()
-    def show_sync_dialog(self) -> None:
-        """Show the Sync Folder dialog."""
-        dialog = SyncDialog(self, self._window.as_widget())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def _ident(self) -> str:
-        if self._installation is None:
-            self._installation = read_installation_id(self._context.data_dir)
-        return self._installation
-
-    @Slot()
-    def sync_now(self) -> Task | None:
-        """Merge the exports in the sync folder and rewrite ours, off the UI thread.
-
-        Returns the Task (`synced` is emitted when it is done), the one already running if
-        a sync is under way, or None when not syncing.
-        """
-        folder, db_path = self.sync_dir, self._db_path(writable=True)
-        if folder is None or db_path is None:
-            return None
-        if not folder.is_dir():
-            self._window.show_status(f"The sync folder {folder} is not available.", 8000)
-            return None
-        if self._sync_task is not None and not self._sync_task.is_done:
-            return self._sync_task  # focus changes come in bursts: one sync at a time
-        self._write_timer.stop()
-        try:
-            self._ident()
-        except OSError as error:
-            self._window.show_status(f"Notes were not synced: {error}", 10000)
-            return None
-        library, data_dir = self._context.library, self._context.data_dir
-        task = task_runner(self._window.as_widget()).submit(
-            "write",
-            "Syncing notes",
-            lambda context: sync_notes(db_path, library, data_dir, folder, context),
-            on_done=self._synced,
-            on_error=self._sync_failed,
-        )
-        self._sync_task = task
-        return task
-
-    def _sync_failed(self, error: BaseException) -> None:
-        self._window.show_status(f"Notes were not synced: {error_message(error)}", 10000)
-
-    def _synced(self, result: SyncResult) -> None:
-        if result.ids:
-            self._context.signals.notes_merged.emit(sorted(result.ids))
-        fresh = [
-            (path, message)
-            for path, message in result.refused.items()
-            if (str(path), message) not in self._reported
-        ]
-        for path, message in fresh:
-            self._reported.add((str(path), message))
-        if fresh:
-            # Once per file and problem: a broken file should not nag at every focus change.
-            self._message(
-                QMessageBox.Icon.Warning,
-                "Some notes were not synced",
-                "These files in the sync folder were left out; nothing was imported from "
-                "them:\n\n" + "\n\n".join(f"{p.name}: {m}" for p, m in fresh),
-            )
-        if result.write_error:
-            self._window.show_status(result.write_error, 10000)
-        else:
-            merged = sum(s.added + s.updated + s.deleted for s in result.merged.values())
-            self._window.show_status(f"Notes synced ({merged} changes from other computers).", 5000)
-        self.synced.emit(result)
-
-    @Slot()
-    def _schedule_write(self) -> None:
-        if self.sync_dir is not None:
-            self._write_timer.start()
-
-    @Slot()
-    def flush_sync_file(self) -> Path | None:
-        """Write our export to the sync folder now (normally done shortly after a change)."""
-        self._write_timer.stop()
-        folder, store = self.sync_dir, self._store()
-        if folder is None or store is None or not folder.is_dir():
-            return None
-        try:
-            return write_sync_file(store, self._context.library, folder, self._ident())
-        except (StorageError, OSError) as error:
-            self._window.show_status(f"Notes were not synced: {error}", 10000)
-            return None
-
-    @Slot()
-    def _write_in_background(self) -> None:
-        folder, db_path = self.sync_dir, self._db_path(writable=True)
-        if folder is None or db_path is None or not folder.is_dir():
-            return
-        try:
-            ident = self._ident()
-        except OSError as error:
-            self._window.show_status(f"Notes were not synced: {error}", 10000)
-            return
-        library = self._context.library
-        task_runner(self._window.as_widget()).submit(
-            "write",
-            "Writing notes to the sync folder",
-            lambda context: write_own_file(db_path, library, folder, ident, context),
-            on_error=self._sync_failed,
-        )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Write a pending sync file when the window closes, before the process ends."""
-        if event.type() == QEvent.Type.Close and self._write_timer.isActive():
-            self.flush_sync_file()
-        return super().eventFilter(watched, event)
-
-    @Slot(Qt.ApplicationState)
-    def _application_state(self, state: Qt.ApplicationState) -> None:
-        if state != Qt.ApplicationState.ApplicationActive:
-            return
-        now = time.monotonic()
-        if now - self._last_focus_sync >= FOCUS_SYNC_INTERVAL_S:
-            self._last_focus_sync = now
-            self.sync_now()
 
 
 def install_exchange(
@@ -446,5 +266,5 @@ def install_exchange(
     # Before any file dialog can open: its state goes to the data folder, never to ~/.config.
     route_qt_settings(context.data_dir)
     feature = ExchangeFeature(context, window, sync_dir, sync)
-    window.as_widget().installEventFilter(feature)
+    window.as_widget().installEventFilter(feature.sync)
     return feature

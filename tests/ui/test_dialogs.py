@@ -222,7 +222,7 @@ def test_sync_folder_dialog_chooses_a_folder_writes_our_file_and_stops(
 
     qtbot.mouseClick(buttons["Stop Syncing"], Qt.MouseButton.LeftButton)
     assert window.settings.sync_dir is None
-    assert exchange(window).sync_dir is None
+    assert exchange(window).sync.sync_dir is None
     assert not buttons["Sync Now"].isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())

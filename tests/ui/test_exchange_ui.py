@@ -120,8 +120,8 @@ def test_sync_folder_merges_at_start_and_rewrites_after_each_change(
     other_machine_export(seed_library, stick, PHRASE, "from the lab")
     window = open_window(seed_library, data_dir)
     feature = exchange(window)
-    with qtbot.waitSignal(feature.synced):
-        feature.set_sync_dir(stick)
+    with qtbot.waitSignal(feature.sync.synced):
+        feature.sync.set_sync_dir(stick)
     assert drawn(window) == [PHRASE]
     own = stick / sync_file_name(installation_id(data_dir))
     assert json.loads(own.read_text())["total"] == 1
@@ -132,7 +132,7 @@ def test_sync_folder_merges_at_start_and_rewrites_after_each_change(
     assert doc is not None
     start = doc.plain.text.index("human security")
     window.view.setTextCursor(window.view.cursor_for_range(start, start + len("human security")))
-    with qtbot.waitSignal(feature._write_timer.timeout, timeout=5000):
+    with qtbot.waitSignal(feature.sync._write_timer.timeout, timeout=5000):
         notes(window).highlight_selection("pink")
     # Written off the UI thread, shortly after.
     qtbot.waitUntil(lambda: json.loads(own.read_text())["total"] == 2)
@@ -156,15 +156,15 @@ def test_focus_regained_syncs_and_broken_files_are_reported_once(
     feature = exchange(window)
     window.settings.sync_dir = stick
     (stick / "half.json").write_text('{"type": "Annot')
-    with qtbot.waitSignal(feature.synced) as blocker:
-        feature._application_state(Qt.ApplicationState.ApplicationActive)
+    with qtbot.waitSignal(feature.sync.synced) as blocker:
+        feature.sync._application_state(Qt.ApplicationState.ApplicationActive)
     assert list(blocker.args[0].refused) == [stick / "half.json"]
     box = feature.last_message
     assert box is not None and "half.json" in box.text()
     box.close()
     feature.last_message = None
-    with qtbot.waitSignal(feature.synced) as again:
-        assert feature.sync_now() is not None  # a sync runs off the UI thread
+    with qtbot.waitSignal(feature.sync.synced) as again:
+        assert feature.sync.sync_now() is not None  # a sync runs off the UI thread
     assert again.args[0].refused
     assert feature.last_message is None  # the same problem is not shown twice
 

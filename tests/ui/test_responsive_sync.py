@@ -74,7 +74,7 @@ def test_events_are_handled_within_100_ms_while_20000_notes_are_synced(
     window.statusBar().messageChanged.connect(progress.append)
     latencies: list[float] = []
     finished: list[object] = []
-    feature.synced.connect(finished.append)
+    feature.sync.synced.connect(finished.append)
 
     def probe() -> None:
         # Post an event and time how long the event loop takes to handle it.
@@ -92,7 +92,7 @@ def test_events_are_handled_within_100_ms_while_20000_notes_are_synced(
     settled: list[bool] = []
     QTimer.singleShot(0, lambda: settled.append(True))
     qtbot.waitUntil(lambda: bool(settled))
-    feature.set_sync_dir(stick)  # starts the sync
+    feature.sync.set_sync_dir(stick)  # starts the sync
     probe()
     qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
     result = finished[0]
