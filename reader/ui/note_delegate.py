@@ -82,7 +82,8 @@ class NoteCardDelegate(QStyledItemDelegate):
     def _layout(
         self, option: QStyleOptionViewItem, index: Index
     ) -> tuple[list[tuple[str, QFont, int]], int]:
-        width = max(60, option.rect.width() - _BAR - 3 * _PAD)
+        # The width paint's boxes get: the card is drawn 2 px in from the row's right edge.
+        width = max(60, option.rect.width() - 2 - _BAR - 3 * _PAD)
         quote_font, note_font, small = self._fonts(option)
         parts: list[tuple[str, QFont, int]] = []
         quote, h = _clamp(f"“{index.data(QUOTE_ROLE)}”", quote_font, width, _QUOTE_LINES)
@@ -172,7 +173,8 @@ def _boxes(rect: QRect, parts: list[tuple[str, QFont, int]]) -> list[QRect]:
     """
     left, width = rect.left() + _BAR + 2 * _PAD, rect.width() - _BAR - 3 * _PAD
     y = rect.top() + _PAD
-    date_top = max(y, rect.bottom() - _PAD - parts[-1][2])
+    # QRect.bottom() is one pixel above the rect's end: measure from top plus height.
+    date_top = max(y, rect.top() + rect.height() - _PAD - parts[-1][2])
     boxes = []
     for _, _, height in parts[:-1]:
         boxes.append(QRect(left, y, width, max(0, min(height, date_top - 3 - y))))

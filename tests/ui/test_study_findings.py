@@ -10,13 +10,14 @@ import pytest
 from helpers import write_chapter
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
-from ui_helpers import WindowFactory, annotations_of
+from ui_helpers import WindowFactory, annotations_of, select
 
 from reader.core.library import load_library
 from reader.core.print_html import print_library
+from reader.ui.note_delegate import QUOTE_ROLE, NoteCardDelegate
 from reader.ui.printing import page_layout, write_pdf
 from reader.ui.theme import DARK, LIGHT
 
@@ -88,3 +89,45 @@ def test_ctrl_h_on_a_find_match_keeps_the_page_where_it_is(
     # The text cursor still stood at the chapter's start: making it current again
     # scrolled the page back to the top, away from the word just highlighted.
     assert bar.value() == where
+
+
+def test_notes_cards_show_every_line_whole_beside_the_scroll_bar(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seed_library, data_dir, size=(700, 500))
+    feature = annotations_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    # Enough cards for the list to need its scroll bar, each quote two or three lines.
+    sentences = [s.strip() for s in doc.plain.text.split(".") if 60 < len(s.strip()) < 140]
+    for sentence in sentences[:10]:
+        select(window, sentence)
+        assert feature.highlight_selection("yellow") is not None
+    feature.show_panel()
+    tree = feature.panel.tree
+    delegate = tree.itemDelegate()
+    assert isinstance(delegate, NoteCardDelegate)
+    qtbot.waitUntil(lambda: tree.verticalScrollBar().isVisible())
+    qtbot.wait(100)
+    checked = 0
+    items = QTreeWidgetItemIterator(tree)
+    while items.value() is not None:
+        index = tree.indexFromItem(items.value())
+        items += 1
+        if index.data(QUOTE_ROLE) is None:
+            continue
+        option = QStyleOptionViewItem()
+        option.rect = tree.visualRect(index)
+        option.font = tree.font()
+        option.widget = tree
+        parts, _height = delegate._layout(option, index)
+        boxes = delegate.text_rects(option, index)
+        for (text, font, height), box in zip(parts, boxes, strict=True):
+            metrics = QFontMetrics(font)
+            # Each text gets the height it was measured for: no line cut at its foot ...
+            assert box.height() >= height, f"{text!r} is cut at its foot"
+            # ... and no line runs past the card's right edge.
+            for line in text.split("\n"):
+                assert metrics.horizontalAdvance(line) <= box.width(), f"{line!r} is cut"
+        checked += 1
+    assert checked == 10
