@@ -128,20 +128,26 @@ class HighlightMenus(QObject):
         return menu
 
     def _fill_annotation_menu(self, menu: QMenu, annotation: Annotation) -> None:
-        colours = menu.addMenu("Change &Colour")
-        for colour in COLOURS:
-            action = colours.addAction(swatch_icon(colour, self._theme()), HIGHLIGHTS[colour].label)
-            action.setCheckable(True)
-            action.setChecked(colour == annotation.colour)
-            action.triggered.connect(partial(self._feature.set_colour, annotation.id, colour))
+        bookmark = annotation.kind == "bookmark"
+        changes: list[QAction] = []
+        # A bookmark is a ribbon in the margin, never painted in a colour: no colours.
+        if not bookmark:
+            colours = menu.addMenu("Change &Colour")
+            for colour in COLOURS:
+                icon = swatch_icon(colour, self._theme())
+                action = colours.addAction(icon, HIGHLIGHTS[colour].label)
+                action.setCheckable(True)
+                action.setChecked(colour == annotation.colour)
+                action.triggered.connect(partial(self._feature.set_colour, annotation.id, colour))
+            changes.append(colours.menuAction())
         note = menu.addAction("Edit &Note…" if annotation.note else "Add &Note…")
         note.triggered.connect(partial(self._feature.edit_note, annotation.id))
         copy = menu.addAction("Copy &Quote")
         copy.triggered.connect(partial(self._feature.copy_quote, annotation.id))
         menu.addSeparator()
-        delete = menu.addAction("&Delete Highlight")
+        delete = menu.addAction("&Delete Bookmark" if bookmark else "&Delete Highlight")
         delete.triggered.connect(partial(self._feature.delete, annotation.id))
-        for action in (colours.menuAction(), note, delete):
+        for action in (*changes, note, delete):
             action.setEnabled(self._feature.writable)
 
     @Slot(QPoint)

@@ -11,7 +11,12 @@ from helpers import write_chapter
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTreeWidgetItemIterator
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QStyleOptionViewItem,
+    QTreeWidgetItemIterator,
+)
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, select
 
@@ -131,3 +136,29 @@ def test_notes_cards_show_every_line_whole_beside_the_scroll_bar(
                 assert metrics.horizontalAdvance(line) <= box.width(), f"{line!r} is cut"
         checked += 1
     assert checked == 10
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_a_bookmarks_menu_offers_no_colours_and_deletes_a_bookmark(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seed_library, data_dir, size=(1100, 700))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    notes = annotations_of(window)
+    [(made, _)] = notes.bookmarks()
+    qtbot.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tree = notes.panel.tree
+    tree.setCurrentItem(notes.panel.item_for(made.id))
+    qtbot.keyClick(tree, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    labels = [a.text() for a in menu.actions() if not a.isSeparator()]
+    menu.close()
+    # The menu offered to recolour the bookmark and to "Delete Highlight".
+    assert "Change &Colour" not in labels
+    assert "&Delete Bookmark" in labels and "&Delete Highlight" not in labels
