@@ -1,24 +1,22 @@
-"""Highlights and notes in the window: anchoring, drawing, menus, undo, and the Notes panel."""
+"""Highlights and notes in the window: the feature that ties them together, and its commands.
+
+Re-anchoring is in reader/core/reanchor.py, drawing in highlight_painter.py, the Notes
+panel's upkeep in notes_panel_link.py; this module keeps the open chapter's notes, the
+editing commands (undoable), and going to a note.
+"""
 
 from __future__ import annotations
 
 import contextlib
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QGuiApplication,
-    QTextCharFormat,
-    QUndoStack,
-)
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 
-from reader.core.anchoring import Target, describe
+from reader.core.anchoring import describe
 from reader.core.colours import HIGHLIGHTS
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
-from reader.core.requote import requoted_target
+from reader.core.reanchor import reanchor
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import StorageError
 from reader.ui.annotation_commands import AddCommand, DeleteCommand, EditCommand
@@ -28,16 +26,13 @@ from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.db_watch import DatabaseWatcher
 from reader.ui.find_bar import FindBar
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
+from reader.ui.highlight_painter import HighlightPainter
 from reader.ui.note_dialog import NoteDialog
-from reader.ui.note_listing import listing_for, note_entries
 from reader.ui.notes_menu import NotesCommands, build_notes_menu
-from reader.ui.notes_panel import NotesPanel
+from reader.ui.notes_panel_link import NotesPanelLink
 from reader.ui.plain import show_message
-from reader.ui.theme import highlight_colour, swatch_colour
 
 __all__ = ["AnnotationsFeature", "NotesUnavailable", "install_annotations"]
-
-_FLASH_MS = 900
 
 
 class AnnotationsFeature(QObject):
@@ -63,18 +58,14 @@ class AnnotationsFeature(QObject):
         # The version of each highlight the undo stack wrote last: undo and redo write only
         # over it, never over a newer one from a sync, an import or another program.
         self.written_versions: dict[AnnotationId, Annotation] = {}
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(lambda: self._view.set_layer("flash", []))
-
-        self.panel = NotesPanel(window.as_widget())
-        window.sidebar.addTab(self.panel, "Notes")
+        self.painter = HighlightPainter(window.view, lambda: window.theme)
+        self.notes_panel = NotesPanelLink(
+            context, window, notes, lambda: (self._slug, self._placed), self._give_up_reading
+        )
+        self.panel = self.notes_panel.panel
         self.panel.activated.connect(self.go_to)
         self.panel.delete_requested.connect(self.delete)
         self.panel.menu_requested.connect(self._panel_menu)
-        self.panel.scope_changed.connect(self.refresh_panel)
-        self._panel_dirty = True
-        window.sidebar.currentChanged.connect(self._sidebar_changed)
         actions = build_notes_menu(
             context.actions,
             window.as_widget(),
@@ -139,9 +130,9 @@ class AnnotationsFeature(QObject):
             f"Your notes could not be read from {error.path} ({error.message}). The file is "
             "left as it is; the chapters can still be read."
         )
-        self._view.set_layer("highlights", [])
+        self.painter.clear()
         self._selection_changed(False)
-        self.panel.set_entries([], self._window.theme)
+        self.notes_panel.clear()
         self._warn_problem()
 
     def report_storage_error(self, error: StorageError) -> None:
@@ -176,18 +167,9 @@ class AnnotationsFeature(QObject):
         doc = self._window.current_document()
         self.reanchor(doc.chapter.slug if doc is not None else "")
 
-    @Slot(int)
-    def _sidebar_changed(self, _index: int) -> None:
-        if self._panel_dirty and self._window.sidebar.currentWidget() is self.panel:
-            self.refresh_panel()
-
     def show_panel(self) -> None:
         """Show the Notes tab of the sidebar."""
-        self._window.sidebar.setVisible(True)
-        self._window.sidebar.setCurrentWidget(self.panel)
-        if self._panel_dirty:
-            self.refresh_panel()
-        self.panel.focus_list()
+        self.notes_panel.show()
 
     # -- anchoring and drawing --------------------------------------------------------------
 
@@ -200,41 +182,32 @@ class AnnotationsFeature(QObject):
         self._orphans = []
         doc = self._window.current_document()
         if self._store is None or doc is None or doc.chapter.slug != slug:
-            self._view.set_layer("highlights", [])
-            self.refresh_panel()
+            self.painter.clear()
+            self.notes_panel.refresh()
             return
         try:
             annotations = self._store.list(slug)
         except StorageError as error:
             self._give_up_reading(error)
             return
-        moved: list[tuple[AnnotationId, int, int]] = []
-        reworded: list[tuple[AnnotationId, Target]] = []
-        for placement in place_annotations(annotations, doc.plain):
-            annotation, found = placement.annotation, placement.span
-            self._annotations[annotation.id] = annotation
-            self._record(annotation, found)
-            requoted = None if found is None else requoted_target(annotation, doc.plain.text, found)
-            if requoted is not None:
-                reworded.append((annotation.id, requoted))
-            elif found is not None and found.certain:
-                position = annotation.target.position
-                if position is None or (position.start, position.end) != (found.start, found.end):
-                    moved.append((annotation.id, found.start, found.end))
-        if (moved or reworded) and self.writable:
+        found = reanchor(annotations, doc.plain)
+        self._annotations.update(found.annotations)
+        self._placed.update(found.placed)
+        self._orphans = found.orphans
+        if (found.moved or found.reworded) and self.writable:
             # A certain new place is remembered, so the next open takes the fast path, and
             # the current words of a reworded passage, so that exports and search agree
             # with the window. Only bookkeeping: a failed write still leaves them drawn.
             with contextlib.suppress(StorageError):
-                self.store.update_positions(moved)
-                if reworded and self.store.update_quotes(reworded):
-                    for annotation_id, _ in reworded:
+                self.store.update_positions(found.moved)
+                if found.reworded and self.store.update_quotes(found.reworded):
+                    for annotation_id, _ in found.reworded:
                         stored = self.store.get(annotation_id)
                         if stored is not None:
                             self._annotations[annotation_id] = stored
-                    self._signals.notes_changed.emit([i for i, _ in reworded])
+                    self._signals.notes_changed.emit([i for i, _ in found.reworded])
         self._redraw()
-        self.refresh_panel()
+        self.notes_panel.refresh()
 
     def _record(self, annotation: Annotation, found: Span | None) -> None:
         if found is None:
@@ -242,38 +215,15 @@ class AnnotationsFeature(QObject):
         else:
             self._placed[annotation.id] = found
 
-    def _highlight_format(self, colour: str, noted: bool) -> QTextCharFormat:
-        theme = self._window.theme
-        fmt = QTextCharFormat()
-        fmt.setBackground(highlight_colour(colour, theme))
-        if noted:
-            # A note's marker: a dotted underline in the highlight's own colour.
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            marker = swatch_colour(colour, theme)
-            fmt.setUnderlineColor(marker.lighter(190) if theme.dark else marker.darker(170))
-        return fmt
-
     def _redraw(self) -> None:
-        ordered = sorted(self._placed.items(), key=lambda item: (item[1].start, -item[1].end))
-        # Ten formats at most, shared by every highlight of the same colour and kind.
-        formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        ranges: list[tuple[int, int, QTextCharFormat]] = []
-        for annotation_id, place in ordered:
-            annotation = self._annotations[annotation_id]
-            if annotation.kind != "highlight":
-                continue  # bookmarks are marked in the margin (reader/ui/bookmarks.py)
-            key = (annotation.colour, bool(annotation.note))
-            if key not in formats:
-                formats[key] = self._highlight_format(*key)
-            ranges.append((place.start, place.end, formats[key]))
-        self._view.set_layer_ranges("highlights", ranges)
+        self.painter.paint((self._annotations[i], place) for i, place in self._placed.items())
         self.announcer.update()
 
     def placed_changed(self, annotation: Annotation) -> None:
         """An annotation was created, restored or edited: place it again and redraw."""
         self._signals.notes_changed.emit([annotation.id])
         if annotation.chapter != self._slug:
-            self.refresh_panel()
+            self.notes_panel.refresh()
             return
         self._annotations[annotation.id] = annotation
         self._orphans = [a for a in self._orphans if a.id != annotation.id]
@@ -283,7 +233,7 @@ class AnnotationsFeature(QObject):
         if annotation.id not in self._placed and doc is not None:
             self._record(annotation, place_annotations([annotation], doc.plain)[0].span)
         self._redraw()
-        self.refresh_panel()
+        self.notes_panel.refresh()
 
     def removed(self, annotation: Annotation) -> None:
         """An annotation was deleted: stop drawing it."""
@@ -292,7 +242,7 @@ class AnnotationsFeature(QObject):
         self._placed.pop(annotation.id, None)
         self._orphans = [a for a in self._orphans if a.id != annotation.id]
         self._redraw()
-        self.refresh_panel()
+        self.notes_panel.refresh()
 
     # -- user actions -------------------------------------------------------------------------
 
@@ -478,46 +428,6 @@ class AnnotationsFeature(QObject):
         """Annotations of the open chapter that could not be placed."""
         return list(self._orphans)
 
-    @Slot()
-    def refresh_panel(self) -> None:
-        """Rebuild the Notes panel's list for its scope, now if it is shown, else when it is."""
-        if not self.panel.isVisible():
-            # Building a thousand entries nobody sees would slow every chapter opening.
-            self._panel_dirty = True
-            return
-        self._panel_dirty = False
-        if self._store is None:
-            self.panel.set_entries([], self._window.theme)
-            return
-        scope = self._slug if self.panel.this_chapter_only() and self._slug else None
-        listing = listing_for(self.panel)
-        listing.cancel()
-        if scope is None and self._notes.database is not None:
-            # Every other chapter is rendered and placed: off the UI thread.
-            listing.start(
-                self._window.as_widget(),
-                self._notes.database.path,
-                self._context.library,
-                self._context.data_dir,
-                self._window.current_document(),
-                self._placed,
-                lambda entries: self.panel.set_entries(entries, self._window.theme),
-            )
-            return
-        try:
-            annotations = self._store.list(scope)
-        except StorageError as error:
-            self._give_up_reading(error)
-            return
-        entries = note_entries(
-            annotations,
-            self._context.library,
-            self._window.current_document(),
-            self._placed,
-            self._context.document_for,
-        )
-        self.panel.set_entries(entries, self._window.theme)
-
     @Slot(str)
     def go_to(self, annotation_id: str) -> None:
         """Open the chapter of an annotation and show it with a brief flash."""
@@ -545,15 +455,7 @@ class AnnotationsFeature(QObject):
         # Leave a little of the text above the passage in view.
         bar = view.verticalScrollBar()
         bar.setValue(max(0, bar.value() - view.viewport().height() // 4))
-        flash = QTextEdit.ExtraSelection()
-        flash.cursor = view.cursor_for_range(place.start, place.end)
-        fmt = QTextCharFormat()
-        accent = QColor(self._window.theme.accent)
-        accent.setAlphaF(0.35)
-        fmt.setBackground(accent)
-        flash.format = fmt
-        view.set_layer("flash", [flash])
-        self._flash_timer.start(_FLASH_MS)
+        self.painter.flash(place)
 
 
 def install_annotations(context: AppContext, window: ReaderWindow) -> AnnotationsFeature | None:
