@@ -7,7 +7,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,13 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.data_folder import DataFolder
 from reader.core.exchange import FORMATS, Format
+from reader.ui.dialog_parts import ChapterScope, lay_out_dialog
 
 
 class SyncFolderHost(Protocol):
@@ -98,31 +97,18 @@ class ExportDialog(QDialog):
         self._format = QComboBox()
         for fmt in FORMATS:
             self._format.addItem(FORMAT_LABELS[fmt].split(" (")[0], fmt)
-        self._this = QRadioButton(f"This chapter: {chapter_title}" if chapter_title else "")
-        self._all = QRadioButton("All chapters")
-        group = QButtonGroup(self)
-        group.addButton(self._this)
-        group.addButton(self._all)
-        self._this.setVisible(chapter_title is not None)
-        (self._this if chapter_title else self._all).setChecked(True)
-        scope = QVBoxLayout()
-        scope.addWidget(self._this)
-        scope.addWidget(self._all)
+        self._scope = ChapterScope(self, chapter_title)
         form = QFormLayout()
         form.addRow("&Format:", self._format)
-        form.addRow("Notes of:", scope)
+        form.addRow("Notes of:", self._scope.layout)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form, buttons)
 
     def choice(self) -> tuple[Format, bool]:
         """The chosen format, and whether only the current chapter is exported."""
-        return self._format.currentData(), self._this.isChecked()
+        return self._format.currentData(), self._scope.this_chapter()
 
 
 class SyncDialog(QDialog):

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMessageBox,
     QProgressDialog,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +32,7 @@ from reader.core.print_html import NotesMode, PrintDocument, print_library
 from reader.storage.db import StorageError
 from reader.ui.actions import make_action
 from reader.ui.context import AppContext, NotesUnavailable, ReaderWindow
+from reader.ui.dialog_parts import ChapterScope, lay_out_dialog
 from reader.ui.exchange_dialogs import dialog_options
 from reader.ui.plain import show_message
 from reader.ui.printing import (
@@ -65,33 +63,20 @@ class PrintOptionsDialog(QDialog):
     def __init__(self, parent: QWidget, title: str, chapter_title: str | None, ok: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self._this = QRadioButton(f"&This chapter: {chapter_title}" if chapter_title else "")
-        self._all = QRadioButton("&All chapters")
-        group = QButtonGroup(self)
-        group.addButton(self._this)
-        group.addButton(self._all)
-        self._this.setVisible(chapter_title is not None)
-        (self._this if chapter_title else self._all).setChecked(True)
+        self._scope = ChapterScope(self, chapter_title, "&This chapter", "&All chapters")
         self._notes = QComboBox()
         for mode, label in NOTES_LABELS.items():
             self._notes.addItem(label, mode)
-        scope = QVBoxLayout()
-        scope.addWidget(self._this)
-        scope.addWidget(self._all)
         form = QFormLayout()
-        form.addRow("Print:", scope)
+        form.addRow("Print:", self._scope.layout)
         form.addRow("&Notes:", self._notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form, buttons)
 
     def choice(self) -> tuple[bool, NotesMode]:
         """Whether only the current chapter is printed, and how the notes are."""
-        return self._this.isChecked(), self._notes.currentData()
+        return self._scope.this_chapter(), self._notes.currentData()
 
 
 class PrintFeature(QObject):
