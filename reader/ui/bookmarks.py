@@ -129,6 +129,9 @@ class BookmarkMargin(QWidget):
         self._port = view.viewport()
         self._port.installEventFilter(self)
         self._place()
+        # The features (this strip among them) are made after the window's first paint,
+        # and a child made after its parent is shown stays hidden until shown itself.
+        self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Follow the viewport when it moves or resizes (the margins change with the width)."""

@@ -162,3 +162,28 @@ def test_a_bookmarks_menu_offers_no_colours_and_deletes_a_bookmark(
     # The menu offered to recolour the bookmark and to "Delete Highlight".
     assert "Change &Colour" not in labels
     assert "&Delete Bookmark" in labels and "&Delete Highlight" not in labels
+
+
+def test_the_bookmark_ribbon_shows_when_the_features_come_after_the_first_paint(
+    seed_library: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    from reader.ui.app import application, build_window
+    from reader.ui.bookmarks import BookmarkMargin
+
+    application()
+    # As the program starts: the chapter is painted first, the notes come a moment later.
+    window = build_window(seed_library, data_dir, defer=True)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.features.annotations is not None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    margin = window.view.findChild(BookmarkMargin)
+    assert margin is not None
+    qtbot.waitUntil(lambda: len(margin.ribbon_tops()) == 1)
+    # A child made after its window is shown stays hidden until shown itself.
+    assert margin.isVisible()
