@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainterPath
 
 from reader.core.sanitize import ImageRef
+from reader.ui.placeholder import transparent_canvas
 from reader.ui.theme import solid_brush
 
 # A figure declaring more pixels than this (about 10,000 x 10,000) is refused unread: its
@@ -76,18 +77,9 @@ def decode_target(
 def pending_image(target: Target, colour: QColor) -> QImage:
     """A soft rectangle of exactly the size `target` is shown at, standing in for a figure
     still being decoded (the same size, so nothing moves when the figure arrives)."""
-    image = QImage(QSize(target.width, target.height), QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(target.ratio)
+    image, painter = transparent_canvas(QSize(target.width, target.height), target.ratio)
     width, height = target.width / target.ratio, target.height / target.ratio
-    painter = QPainter(image)
-    # Filled as paths with an explicit brush: QImage.fill and QBrush's constructors would
-    # create PySide's Qt namespace enums before the first paint (see placeholder.py).
-    everything = QPainterPath()
-    everything.addRect(QRectF(0, 0, width, height))
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-    painter.fillPath(everything, solid_brush(QColor(0, 0, 0, 0)))
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # Filled as a path with an explicit brush, as transparent_canvas explains.
     card = QPainterPath()
     radius = min(8.0, width / 4, height / 4)
     card.addRoundedRect(QRectF(0, 0, width, height), radius, radius)

@@ -70,23 +70,30 @@ def _shape(painter: QPainter, path: QPainterPath, fill: QColor | None, pen: QPen
         painter.strokePath(path, pen)
 
 
-def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: float) -> QImage:
-    """A figure-shaped card naming the figure `label` and why it is not shown."""
-    width = max(160, width)
-    height = max(88, round(width * 0.22))
-    image = QImage(
-        QSize(round(width * dpr), round(height * dpr)), QImage.Format.Format_ARGB32_Premultiplied
-    )
+def transparent_canvas(pixels: QSize, dpr: float) -> tuple[QImage, QPainter]:
+    """A transparent image of `pixels` at device pixel ratio `dpr`, and an antialiased
+    painter on it (to be ended by the caller)."""
+    image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(dpr)
-    page, muted, rule = QColor(theme.page), QColor(theme.muted), QColor(theme.rule)
     painter = QPainter(image)
-    # Start from transparent (a new image holds whatever the memory held).
+    # Start from transparent (a new image holds whatever the memory held). Filled as a
+    # path with an explicit brush: QImage.fill and QBrush's constructors would create
+    # PySide's Qt namespace enums before the first paint.
     everything = QPainterPath()
-    everything.addRect(QRectF(0, 0, width, height))
+    everything.addRect(QRectF(0, 0, pixels.width() / dpr, pixels.height() / dpr))
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
     painter.fillPath(everything, solid_brush(QColor(0, 0, 0, 0)))
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return image, painter
+
+
+def placeholder_image(label: str, reason: str, width: int, theme: Theme, dpr: float) -> QImage:
+    """A figure-shaped card naming the figure `label` and why it is not shown."""
+    width = max(160, width)
+    height = max(88, round(width * 0.22))
+    image, painter = transparent_canvas(QSize(round(width * dpr), round(height * dpr)), dpr)
+    page, muted, rule = QColor(theme.page), QColor(theme.muted), QColor(theme.rule)
 
     card = QPainterPath()
     card.addRoundedRect(QRectF(1, 1, width - 2, height - 2), 10, 10)
