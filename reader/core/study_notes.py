@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from reader.core.colours import colour_info
@@ -73,6 +73,26 @@ def _first_words(note: ExportedNote) -> str:
     return words if len(words) <= 80 else words[:79].rstrip() + "…"
 
 
+def _chapter_title(chapter: ChapterNotes) -> str:
+    return chapter.title if chapter.in_library else f"{chapter.slug} (not in this library)"
+
+
+def _orphans_heading(chapter: ChapterNotes) -> str:
+    return "Not found in the current text" if chapter.in_library else "Passages"
+
+
+def _under_sections(
+    notes: Sequence[ExportedNote],
+) -> Iterator[tuple[str | None, ExportedNote]]:
+    """Each note in reading order, with its section's title where a new section starts."""
+    section: str | None = None
+    for note in notes:
+        starts = bool(note.section) and note.section != section
+        if starts:
+            section = note.section
+        yield (section if starts else None), note
+
+
 def to_markdown(chapters: Sequence[ChapterNotes], generated: str | None = None) -> str:
     """Study notes in Markdown: chapter and section headings, each highlight a block quote."""
     live = [c for c in chapters if _has_notes(c)]
@@ -83,8 +103,7 @@ def to_markdown(chapters: Sequence[ChapterNotes], generated: str | None = None) 
         "",
     ]
     for chapter in live:
-        title = chapter.title if chapter.in_library else f"{chapter.slug} (not in this library)"
-        out += [f"## {_md_escape_line(title)}", ""]
+        out += [f"## {_md_escape_line(_chapter_title(chapter))}", ""]
         if chapter.bookmarks:
             out += ["### Bookmarks", ""]
             for note in chapter.bookmarks:
@@ -94,15 +113,12 @@ def to_markdown(chapters: Sequence[ChapterNotes], generated: str | None = None) 
                     f"({_dates(note)})"
                 )
             out.append("")
-        section: str | None = None
-        for note in chapter.placed:
-            if note.section and note.section != section:
-                section = note.section
+        for section, note in _under_sections(chapter.placed):
+            if section is not None:
                 out += [f"### {_md_escape_line(section)}", ""]
             out += _md_note(note)
         if chapter.orphaned:
-            heading = "Not found in the current text" if chapter.in_library else "Passages"
-            out += [f"### {heading}", ""]
+            out += [f"### {_orphans_heading(chapter)}", ""]
             for note in chapter.orphaned:
                 out += _md_note(note)
     if not live:
@@ -173,8 +189,7 @@ def to_html(chapters: Sequence[ChapterNotes], generated: str | None = None) -> s
         f"{esc(_summary(live))}.</p>",
     ]
     for chapter in live:
-        title = chapter.title if chapter.in_library else f"{chapter.slug} (not in this library)"
-        out.append(f"<h2>{esc(title)}</h2>")
+        out.append(f"<h2>{esc(_chapter_title(chapter))}</h2>")
         if chapter.bookmarks:
             out.append('<h3>Bookmarks</h3><ul class="bookmarks">')
             for note in chapter.bookmarks:
@@ -184,15 +199,12 @@ def to_html(chapters: Sequence[ChapterNotes], generated: str | None = None) -> s
                     f'<span class="date">{esc(_dates(note))}</span></li>'
                 )
             out.append("</ul>")
-        section: str | None = None
-        for note in chapter.placed:
-            if note.section and note.section != section:
-                section = note.section
+        for section, note in _under_sections(chapter.placed):
+            if section is not None:
                 out.append(f"<h3>{esc(section)}</h3>")
             out.append(_html_note(note))
         if chapter.orphaned:
-            heading = "Not found in the current text" if chapter.in_library else "Passages"
-            out.append(f"<h3>{heading}</h3>")
+            out.append(f"<h3>{_orphans_heading(chapter)}</h3>")
             out.extend(_html_note(note) for note in chapter.orphaned)
     if not live:
         out.append("<p>No highlights yet.</p>")
