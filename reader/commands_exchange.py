@@ -18,10 +18,9 @@ from reader.core.importing import (
     source_resolver,
 )
 from reader.core.library import load_library
-from reader.core.notes import Annotation
 from reader.core.sync import sync_folder
 from reader.errorlog import log_dir, write_log
-from reader.storage.annotations import AnnotationStore
+from reader.storage.annotations import AnnotationStore, existing_notes
 from reader.storage.db import Database, StorageError
 from reader.storage.fingerprint import notes_fingerprint
 
@@ -99,15 +98,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sync.set_defaults(handler=cmd_sync)
 
 
-def _read_notes(data: Path, chapter: str | None, tombstones: bool) -> list[Annotation]:
-    path = data / NOTES_FILE
-    if not path.is_file():
-        # No notes yet: an empty export, without creating a notes database.
-        return []
-    with Database(path) as db:
-        return AnnotationStore(db).list(chapter, include_deleted=tombstones)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the notes to a file or standard output."""
     library = load_library(content_dir(args))
@@ -115,7 +105,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     chapter: str | None = getattr(args, "chapter", None)
     fmt: Format = args.format or (args.output and format_for_path(args.output)) or "md"
     try:
-        records = _read_notes(data, chapter, tombstones=fmt == "json")
+        records = existing_notes(data / NOTES_FILE, chapter, include_deleted=fmt == "json")
     except StorageError as error:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1

@@ -11,10 +11,9 @@ from types import ModuleType
 from reader.cli import QtUnavailable, UsageError, add_common_options, content_dir, data_dir
 from reader.core.data_folder import NOTES_FILE
 from reader.core.library import ChapterChangedError, load_library
-from reader.core.notes import Annotation
 from reader.core.print_html import NotesMode, print_library
-from reader.storage.annotations import AnnotationStore
-from reader.storage.db import Database, StorageError
+from reader.storage.annotations import existing_notes
+from reader.storage.db import StorageError
 
 DESCRIPTION = """\
 Write a chapter (or, with --all, every chapter) as a PDF, without opening a window.
@@ -55,14 +54,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=cmd_pdf)
 
 
-def _read_notes(data: Path) -> list[Annotation]:
-    path = data / NOTES_FILE
-    if not path.is_file():
-        return []  # no notes yet, and no notes file created just to print
-    with Database(path) as db:
-        return AnnotationStore(db).list()
-
-
 def _printing() -> ModuleType:
     """Import the Qt printing code, turning a missing system library into words."""
     try:
@@ -95,7 +86,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         return 1
     notes: NotesMode = args.with_notes or "none"
     try:
-        annotations = _read_notes(data)
+        annotations = existing_notes(data / NOTES_FILE)
     except StorageError as error:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1

@@ -14,8 +14,8 @@ from reader.core.data_folder import NOTES_FILE
 from reader.core.library import load_library
 from reader.core.search import DEFAULT_LIMIT, SearchIndex
 from reader.core.search_types import SearchHit, SearchIndexError
-from reader.storage.annotations import AnnotationStore
-from reader.storage.db import Database, StorageError
+from reader.storage.annotations import existing_notes
+from reader.storage.db import StorageError
 
 MAX_LIMIT = 10_000
 
@@ -80,13 +80,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _index_notes(index: SearchIndex, data: Path) -> None:
     """Index the notes of the data folder when there are any and the notes store exists."""
-    path = data / NOTES_FILE
-    if not path.is_file():
-        # No notes yet: do not create a notes database just to search.
-        return
     try:
-        with Database(path) as db:
-            annotations = AnnotationStore(db).list()
+        # No notes file yet: none is created just to search.
+        annotations = existing_notes(data / NOTES_FILE)
     except StorageError as error:
         print(f"field-reader: notes are not searched: {error}", file=sys.stderr)
         return

@@ -13,6 +13,7 @@ import builtins
 import contextlib
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import Literal
 
 from reader.core.anchoring import Target
@@ -39,7 +40,18 @@ from reader.storage.db import Database
 from reader.storage.errors import StorageError
 from reader.storage.future_dates import clamp_future_dates
 
-__all__ = ["AnnotationStore"]
+__all__ = ["AnnotationStore", "existing_notes"]
+
+
+def existing_notes(
+    path: Path, chapter: str | None = None, *, include_deleted: bool = False
+) -> builtins.list[Annotation]:
+    """The annotations in the notes file at `path` (see AnnotationStore.list), or none
+    when there is no such file: a command that only reads never creates one."""
+    if not path.is_file():
+        return []
+    with Database(path) as db:
+        return AnnotationStore(db).list(chapter, include_deleted=include_deleted)
 
 
 class AnnotationStore:

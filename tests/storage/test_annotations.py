@@ -25,7 +25,7 @@ from reader.core.notes import (
     MergeCounts,
     format_timestamp,
 )
-from reader.storage.annotations import AnnotationStore
+from reader.storage.annotations import AnnotationStore, existing_notes
 from reader.storage.db import Database
 from reader.storage.recovery import open_notes
 
@@ -473,3 +473,17 @@ def test_opening_the_notes_reports_dates_set_to_now(db_path: Path, target: Targe
         ]
     finally:
         db.close()
+
+
+def test_existing_notes_reads_a_notes_file_and_creates_none(db_path: Path, target: Target) -> None:
+    assert existing_notes(db_path) == []
+    assert not db_path.exists() and not db_path.parent.exists()
+    with Database(db_path) as db:
+        store = AnnotationStore(db)
+        kept = store.add("human-security", target, "yellow", "kept")
+        gone = store.add("other", target, "green")
+        store.delete(gone.id)
+    assert [a.id for a in existing_notes(db_path)] == [kept.id]
+    assert existing_notes(db_path, "other") == []
+    [tombstone] = existing_notes(db_path, "other", include_deleted=True)
+    assert tombstone.id == gone.id and tombstone.deleted
