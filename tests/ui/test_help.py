@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import WindowFactory
+from ui_helpers import WindowFactory, link_cursor
 
 from reader import __version__
 from reader.paths import help_dir
@@ -70,21 +70,11 @@ def shortcuts_via_keys(qtbot: QtBot, window: MainWindow) -> ShortcutsWindow:
 
 def link_point(view: HelpView, href: str) -> tuple[int, int]:
     """The viewport point in the middle of the first link to `href`, scrolled into view."""
-    block = view.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + 1)
-                view.setTextCursor(cursor)
-                view.ensureCursorVisible()
-                center = view.cursorRect(cursor).center()
-                return center.x(), center.y()
-            it += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href!r} in the guide")
+    cursor = link_cursor(view, href)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    center = view.cursorRect(cursor).center()
+    return center.x(), center.y()
 
 
 # -- the guide -----------------------------------------------------------------------------

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from helpers import SEED, write_chapter
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import WindowFactory, annotations_of, drawn, select
+from ui_helpers import WindowFactory, annotations_of, drawn, link_point, select
 
 from reader.core.data_folder import NOTES_FILE
 from reader.ui.main_window import MainWindow
@@ -82,23 +81,6 @@ def focused(window: MainWindow) -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
     return widget
-
-
-def link_point(window: MainWindow, href: str) -> QPoint:
-    """The viewport point in the middle of the first link to `href` in the shown chapter."""
-    view = window.view
-    block = view.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + fragment.length() // 2)
-                return view.cursorRect(cursor).center()
-            it += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href!r} in the chapter")
 
 
 def stored(data_dir: Path) -> list[tuple[str, str, str, int]]:

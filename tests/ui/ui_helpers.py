@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.main_window import MainWindow
@@ -37,9 +38,8 @@ def drawn(window: MainWindow) -> list[str]:
     return [s.cursor.selectedText() for s in window.view.layer("highlights")]
 
 
-def link_point(window: MainWindow, href: str) -> QPoint:
-    """The viewport point at the middle of the first link to `href` in the shown chapter."""
-    view = window.view
+def link_cursor(view: QTextEdit, href: str) -> QTextCursor:
+    """A cursor in the middle of the first link to `href` in the text of `view`."""
     block = view.document().begin()
     while block.isValid():
         it = block.begin()
@@ -47,12 +47,16 @@ def link_point(window: MainWindow, href: str) -> QPoint:
             fragment = it.fragment()
             if fragment.charFormat().anchorHref() == href:
                 cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + min(1, fragment.length() - 1))
-                rect = view.cursorRect(cursor)
-                return rect.center()
+                cursor.setPosition(fragment.position() + fragment.length() // 2)
+                return cursor
             it += 1
         block = block.next()
-    raise AssertionError(f"no link to {href!r} in the chapter")
+    raise AssertionError(f"no link to {href!r} in the text")
+
+
+def link_point(window: MainWindow, href: str) -> QPoint:
+    """The viewport point in the middle of the first link to `href` in the shown chapter."""
+    return window.view.cursorRect(link_cursor(window.view, href)).center()
 
 
 def scroll_to_show(window: MainWindow, href: str) -> QPoint:
