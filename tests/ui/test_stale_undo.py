@@ -32,6 +32,12 @@ def elsewhere(data_dir: Path) -> Iterator[AnnotationStore]:
     db.close()
 
 
+@pytest.fixture
+def window(open_window: WindowFactory, seed_library: Path, data_dir: Path) -> MainWindow:
+    """The window over the seed chapter and the test's data folder."""
+    return open_window(seed_library, data_dir)
+
+
 def press(qtbot: QtBot, window: MainWindow, modifiers: Qt.KeyboardModifier = CTRL) -> None:
     """Press Z with `modifiers` in the text, as the student would."""
     window.activateWindow()
@@ -48,9 +54,8 @@ def highlighted(window: MainWindow, colour: str = "yellow") -> Annotation:
 
 
 def test_undo_and_redo_without_outside_changes_follow_each_other(
-    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     created = highlighted(window)
     notes.set_colour(created.id, "green")
@@ -73,13 +78,8 @@ def test_undo_and_redo_without_outside_changes_follow_each_other(
 
 
 def test_undo_keeps_a_note_written_by_another_program(
-    open_window: WindowFactory,
-    seed_library: Path,
-    data_dir: Path,
-    qtbot: QtBot,
-    elsewhere: AnnotationStore,
+    elsewhere: AnnotationStore, window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     created = highlighted(window)
     notes.set_colour(created.id, "blue")
@@ -96,13 +96,8 @@ def test_undo_keeps_a_note_written_by_another_program(
 
 
 def test_undo_keeps_a_newer_edit_merged_from_another_computer(
-    open_window: WindowFactory,
-    seed_library: Path,
-    data_dir: Path,
-    qtbot: QtBot,
-    elsewhere: AnnotationStore,
+    elsewhere: AnnotationStore, window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     created = highlighted(window)
     notes.set_note(created.id, "my note")
@@ -118,13 +113,8 @@ def test_undo_keeps_a_newer_edit_merged_from_another_computer(
 
 
 def test_undo_of_a_delete_keeps_a_newer_tombstone(
-    open_window: WindowFactory,
-    seed_library: Path,
-    data_dir: Path,
-    qtbot: QtBot,
-    elsewhere: AnnotationStore,
+    elsewhere: AnnotationStore, window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     created = highlighted(window)
     notes.delete(created.id)
@@ -139,13 +129,8 @@ def test_undo_of_a_delete_keeps_a_newer_tombstone(
 
 
 def test_redo_keeps_a_newer_version_too(
-    open_window: WindowFactory,
-    seed_library: Path,
-    data_dir: Path,
-    qtbot: QtBot,
-    elsewhere: AnnotationStore,
+    elsewhere: AnnotationStore, window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     created = highlighted(window)
     notes.set_colour(created.id, "purple")
@@ -158,13 +143,8 @@ def test_redo_keeps_a_newer_version_too(
 
 
 def test_an_edit_on_a_stale_view_undoes_to_what_it_replaced(
-    open_window: WindowFactory,
-    seed_library: Path,
-    data_dir: Path,
-    qtbot: QtBot,
-    elsewhere: AnnotationStore,
+    elsewhere: AnnotationStore, window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     created = highlighted(window)
     # Another program recolours it before the window has looked again.
@@ -176,13 +156,8 @@ def test_an_edit_on_a_stale_view_undoes_to_what_it_replaced(
 
 
 def test_a_highlight_added_by_another_program_appears(
-    open_window: WindowFactory,
-    seed_library: Path,
-    data_dir: Path,
-    qtbot: QtBot,
-    elsewhere: AnnotationStore,
+    elsewhere: AnnotationStore, window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = open_window(seed_library, data_dir)
     notes = annotations_of(window)
     notes.show_panel()
     doc = window.current_document()
@@ -197,10 +172,7 @@ def test_a_highlight_added_by_another_program_appears(
     qtbot.waitUntil(lambda: drawn(window) == [], timeout=5000)
 
 
-def test_the_window_s_own_writes_do_not_trigger_a_reload(
-    open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
-) -> None:
-    window = open_window(seed_library, data_dir)
+def test_the_window_s_own_writes_do_not_trigger_a_reload(window: MainWindow, qtbot: QtBot) -> None:
     notes = annotations_of(window)
     assert notes.watcher is not None
     highlighted(window)
