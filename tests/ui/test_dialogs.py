@@ -16,21 +16,24 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
 )
 from pytestqt.qtbot import QtBot
-from ui_helpers import WindowFactory, annotations_of, select
+from ui_helpers import (
+    WindowFactory,
+    annotations_of,
+    answer_file_dialog,
+    from_file_menu,
+    select,
+    shown_dialog,
+)
 
 from reader.core.data_folder import NOTES_FILE
 from reader.ui.annotations_feature import NotesUnavailable
@@ -63,72 +66,6 @@ def open_with_note(
     created = annotations_of(window).highlight_selection("green", note=NOTE)
     assert created is not None
     return window
-
-
-def from_file_menu(qtbot: QtBot, window: MainWindow, label: str) -> None:
-    """Open the File menu and choose `label` with the arrow keys and Enter."""
-    menu = window.file_menu
-    menu.popup(window.mapToGlobal(QPoint(10, 10)))
-    qtbot.waitUntil(menu.isVisible)
-    for _ in range(len(menu.actions()) + 1):
-        active = menu.activeAction()
-        if active is not None and active.text().replace("&", "") == label:
-            break
-        qtbot.keyClick(menu, Qt.Key.Key_Down)
-    else:
-        raise AssertionError(f"{label!r} is not in the File menu")
-    qtbot.keyClick(menu, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not menu.isVisible())
-
-
-def shown_dialog(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> QDialog:
-    """The visible dialog of class `kind` that the window just opened."""
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(kind)), timeout=3000)
-    [dialog] = [d for d in window.findChildren(kind) if d.isVisible()]
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
-
-
-def answer_file_dialog(name: str) -> list[str]:
-    """Answer the next Qt file dialog by typing `name` into its name field and pressing Enter.
-
-    `name` is relative to the folder the dialog opens in: as a user types an absolute path,
-    Qt's dialog selects the folders it passes ("/", ...), which would then be the answer.
-
-    The dialog runs its own event loop, so the answer is given from a timer. Returns the
-    titles of the dialogs answered; a dialog that does not close is rejected, so a broken
-    dialog fails the test instead of hanging it.
-    """
-    answered: list[str] = []
-    tries = [0]
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            tries[0] += 1
-            if tries[0] < 250:  # about five seconds
-                QTimer.singleShot(20, answer)
-            return
-        answered.append(dialog.windowTitle())
-        field = dialog.findChild(QLineEdit, "fileNameEdit")
-        if field is None:
-            dialog.reject()
-            return
-        # The file dialog follows typing only while its field has the focus.
-        dialog.activateWindow()
-        QTest.qWaitForWindowActive(dialog)
-        field.setFocus()
-        field.clear()
-        QTest.keyClicks(field, name)
-        QTest.keyClick(field, Qt.Key.Key_Return)
-        if dialog.isVisible():
-            answered.append("still open")
-            dialog.reject()
-
-    QTimer.singleShot(0, answer)
-    return answered
 
 
 def test_export_dialog_writes_the_chosen_format_for_this_chapter(

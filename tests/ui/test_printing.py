@@ -8,16 +8,21 @@ from pathlib import Path
 import pytest
 from helpers import write_chapter, write_png
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QRadioButton
+from PySide6.QtWidgets import QApplication, QComboBox, QRadioButton
 from pytestqt.qtbot import QtBot
-from ui_helpers import WindowFactory, annotations_of, select
+from ui_helpers import (
+    WindowFactory,
+    annotations_of,
+    answer_file_dialog,
+    from_file_menu,
+    select,
+    shown_dialog,
+)
 
 from reader.core.library import load_library
 from reader.core.print_html import print_library
-from reader.ui.main_window import MainWindow
 from reader.ui.print_feature import PrintOptionsDialog
 from reader.ui.printing import MARGIN_MM, page_layout, page_size_for, write_pdf
 
@@ -30,53 +35,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grab
 
 def squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def from_file_menu(qtbot: QtBot, window: MainWindow, label: str) -> None:
-    """Open the File menu and choose `label` with the arrow keys and Enter."""
-    menu = window.file_menu
-    menu.popup(window.mapToGlobal(QPoint(10, 10)))
-    qtbot.waitUntil(menu.isVisible)
-    for _ in range(len(menu.actions()) + 1):
-        active = menu.activeAction()
-        if active is not None and active.text().replace("&", "") == label:
-            break
-        qtbot.keyClick(menu, Qt.Key.Key_Down)
-    else:
-        raise AssertionError(f"{label!r} is not in the File menu")
-    qtbot.keyClick(menu, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not menu.isVisible())
-
-
-def answer_file_dialog(name: str) -> list[str]:
-    """Type `name` into the next Qt file dialog's name field and press Enter (from a timer)."""
-    answered: list[str] = []
-    tries = [0]
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            tries[0] += 1
-            if tries[0] < 250:
-                QTimer.singleShot(20, answer)
-            return
-        answered.append(dialog.windowTitle())
-        field = dialog.findChild(QLineEdit, "fileNameEdit")
-        if field is None:
-            dialog.reject()
-            return
-        dialog.activateWindow()
-        QTest.qWaitForWindowActive(dialog)
-        field.setFocus()
-        field.clear()
-        QTest.keyClicks(field, name)
-        QTest.keyClick(field, Qt.Key.Key_Return)
-        if dialog.isVisible():
-            answered.append("still open")
-            dialog.reject()
-
-    QTimer.singleShot(0, answer)
-    return answered
 
 
 def test_save_as_pdf_of_all_chapters_with_footnotes(
@@ -93,12 +51,7 @@ def test_save_as_pdf_of_all_chapters_with_footnotes(
     assert labels[-3:] == ["Print…", "Save as PDF…", "Quit"]
 
     from_file_menu(qtbot, window, "Save as PDF…")
-    qtbot.waitUntil(
-        lambda: any(d.isVisible() for d in window.findChildren(PrintOptionsDialog)), timeout=3000
-    )
-    [dialog] = [d for d in window.findChildren(PrintOptionsDialog) if d.isVisible()]
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = shown_dialog(qtbot, window, PrintOptionsDialog)
     radios = {r.text().split(":")[0].replace("&", ""): r for r in dialog.findChildren(QRadioButton)}
     assert radios["This chapter"].isChecked() and "Human Security" in radios["This chapter"].text()
     radios["This chapter"].setFocus()
@@ -133,10 +86,7 @@ def test_cancelling_the_options_writes_nothing(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     from_file_menu(qtbot, window, "Save as PDF…")
-    qtbot.waitUntil(
-        lambda: any(d.isVisible() for d in window.findChildren(PrintOptionsDialog)), timeout=3000
-    )
-    [dialog] = [d for d in window.findChildren(PrintOptionsDialog) if d.isVisible()]
+    dialog = shown_dialog(qtbot, window, PrintOptionsDialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert QApplication.activeModalWidget() is None

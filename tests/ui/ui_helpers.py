@@ -1,12 +1,15 @@
-"""Helpers for the window tests: reach a feature, select a phrase, read the drawn highlights."""
+"""Helpers for the window tests: reach a feature, select a phrase, read the drawn highlights,
+find a link, and drive the File menu, dialogs and Qt's file dialog by keys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QTextEdit
+from pytestqt.qtbot import QtBot
 
 from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.main_window import MainWindow
@@ -65,3 +68,69 @@ def scroll_to_show(window: MainWindow, href: str) -> QPoint:
     bar = window.view.verticalScrollBar()
     bar.setValue(bar.value() + point.y() - window.view.viewport().height() // 3)
     return link_point(window, href)
+
+
+def from_file_menu(qtbot: QtBot, window: MainWindow, label: str) -> None:
+    """Open the File menu and choose `label` with the arrow keys and Enter."""
+    menu = window.file_menu
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitUntil(menu.isVisible)
+    for _ in range(len(menu.actions()) + 1):
+        active = menu.activeAction()
+        if active is not None and active.text().replace("&", "") == label:
+            break
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    else:
+        raise AssertionError(f"{label!r} is not in the File menu")
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def shown_dialog(qtbot: QtBot, window: MainWindow, kind: type[QDialog]) -> QDialog:
+    """The visible dialog of class `kind` that the window just opened."""
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(kind)), timeout=3000)
+    [dialog] = [d for d in window.findChildren(kind) if d.isVisible()]
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def answer_file_dialog(name: str) -> list[str]:
+    """Answer the next Qt file dialog by typing `name` into its name field and pressing Enter.
+
+    `name` is relative to the folder the dialog opens in: as a user types an absolute path,
+    Qt's dialog selects the folders it passes ("/", ...), which would then be the answer.
+
+    The dialog runs its own event loop, so the answer is given from a timer. Returns the
+    titles of the dialogs answered; a dialog that does not close is rejected, so a broken
+    dialog fails the test instead of hanging it.
+    """
+    answered: list[str] = []
+    tries = [0]
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            tries[0] += 1
+            if tries[0] < 250:  # about five seconds
+                QTimer.singleShot(20, answer)
+            return
+        answered.append(dialog.windowTitle())
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        if field is None:
+            dialog.reject()
+            return
+        # The file dialog follows typing only while its field has the focus.
+        dialog.activateWindow()
+        QTest.qWaitForWindowActive(dialog)
+        field.setFocus()
+        field.clear()
+        QTest.keyClicks(field, name)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        if dialog.isVisible():
+            answered.append("still open")
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return answered
