@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QMenu
 
 from reader.core.anchoring import describe
-from reader.core.colours import HIGHLIGHTS
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
 from reader.core.reanchor import reanchor
@@ -24,13 +24,13 @@ from reader.ui.bookmarks import Bookmarks
 from reader.ui.caret import HINT, CaretAnnouncer
 from reader.ui.context import AppContext, Notes, NotesUnavailable, ReaderWindow
 from reader.ui.db_watch import DatabaseWatcher
-from reader.ui.find_bar import FindBar
 from reader.ui.highlight_menus import HighlightMenus, swatch_icon
-from reader.ui.highlight_painter import HighlightPainter
+from reader.ui.highlight_painter import HighlightPainter, describe_highlights
 from reader.ui.note_dialog import NoteDialog
 from reader.ui.notes_menu import NotesCommands, build_notes_menu
 from reader.ui.notes_panel_link import NotesPanelLink
 from reader.ui.plain import show_message
+from reader.ui.selection import selected_range
 
 __all__ = ["AnnotationsFeature", "NotesUnavailable", "install_annotations"]
 
@@ -60,12 +60,16 @@ class AnnotationsFeature(QObject):
         self.written_versions: dict[AnnotationId, Annotation] = {}
         self.painter = HighlightPainter(window.view, lambda: window.theme)
         self.notes_panel = NotesPanelLink(
-            context, window, notes, lambda: (self._slug, self._placed), self._give_up_reading
+            context,
+            window,
+            notes,
+            lambda: (self._slug, self._placed),
+            self._give_up_reading,
+            self._annotation_menu,
+            self.go_to,
         )
         self.panel = self.notes_panel.panel
-        self.panel.activated.connect(self.go_to)
         self.panel.delete_requested.connect(self.delete)
-        self.panel.menu_requested.connect(self._panel_menu)
         actions = build_notes_menu(
             context.actions,
             window.as_widget(),
@@ -171,7 +175,7 @@ class AnnotationsFeature(QObject):
         """Show the Notes tab of the sidebar."""
         self.notes_panel.show()
 
-    # -- anchoring and drawing --------------------------------------------------------------
+    # -- placing and drawing (reader/core/reanchor.py, highlight_painter.py) -------------------
 
     @Slot(str)
     def reanchor(self, slug: str) -> None:
@@ -247,32 +251,9 @@ class AnnotationsFeature(QObject):
     # -- user actions -------------------------------------------------------------------------
 
     def selected_range(self) -> tuple[int, int] | None:
-        """The plain-text range of the selection, trimmed of surrounding white space.
-
-        With nothing selected, the find bar's current match stands for the selection: a
-        phrase found with Ctrl+F is highlighted with Ctrl+H without a mouse.
-        """
-        cursor = self._view.textCursor()
-        positions = self._view.positions
+        """The plain-text range the student chose (see reader/ui/selection.py), or None."""
         doc = self._window.current_document()
-        if positions is None or doc is None:
-            return None
-        if cursor.hasSelection():
-            start = positions.from_qt(cursor.selectionStart())
-            end = positions.from_qt(cursor.selectionEnd())
-        else:
-            # The bar is a child of the view (reader/ui/find_bar.py), installed by search.
-            bar = self._view.findChild(FindBar)
-            match = bar.current_match() if bar is not None else None
-            if match is None:
-                return None
-            start, end = match
-        text = doc.plain.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if end > start else None
+        return None if doc is None else selected_range(self._view, doc.plain.text)
 
     def highlight_selection(self, colour: str | None = None, note: str = "") -> Annotation | None:
         """Highlight the selected text in `colour` (default: the last one used)."""
@@ -382,33 +363,14 @@ class AnnotationsFeature(QObject):
         positions = self._view.positions
         if positions is None or not self._placed:
             return ""
-        offset = positions.from_qt(position)
-        words = []
-        for annotation, place in self.placed():
-            if place.start <= offset < place.end:
-                colour = HIGHLIGHTS[annotation.colour].label.lower()
-                note = " ".join(annotation.note.split())
-                words.append(f"Highlighted, {colour}" + (f"; note: {note}" if note else ""))
-        return ". ".join(words)
+        return describe_highlights(self.placed(), positions.from_qt(position))
 
-    @Slot(str, QPoint)
-    def _panel_menu(self, annotation_id: str, where: QPoint) -> None:
-        """The Notes list's menu of a highlight: Show in Text, then the text's own menu."""
+    def _annotation_menu(self, annotation_id: str) -> QMenu | None:
+        """The text's own menu for a live annotation (for the Notes list), or None."""
         annotation = self._live(AnnotationId(annotation_id))
-        if annotation is None:
-            return
-        menu = self.menus.annotation_menu([annotation], self.panel)
-        show = QAction("&Show in Text", menu)
-        show.triggered.connect(lambda: self.go_to(annotation_id))
-        first = menu.actions()[0]  # the menu always holds Change Colour and the rest
-        menu.insertAction(first, show)
-        menu.insertSeparator(first)
-        menu.setDefaultAction(show)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.panel_menu = menu
-        menu.popup(where)
+        return None if annotation is None else self.menus.annotation_menu([annotation], self.panel)
 
-    # -- Notes panel ----------------------------------------------------------------------------
+    # -- the chapter's notes, and going to one ----------------------------------------------------
 
     def all_annotations(self) -> list[Annotation]:
         """Every live annotation, or none when the notes file cannot be read (for search)."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
+from reader.core.colours import HIGHLIGHTS
 from reader.core.notes import Annotation
 from reader.core.placement import Span
 from reader.ui.theme import Theme, highlight_colour, swatch_colour
@@ -17,9 +18,20 @@ if TYPE_CHECKING:
     from reader.ui.viewer import ChapterView
 
 
-__all__ = ["FLASH_MS", "HighlightPainter"]
+__all__ = ["FLASH_MS", "HighlightPainter", "describe_highlights"]
 
 FLASH_MS = 900
+
+
+def describe_highlights(placed: Iterable[tuple[Annotation, Span]], offset: int) -> str:
+    """Words for the highlights holding plain-text `offset` (for a screen reader), or ""."""
+    words = []
+    for annotation, place in placed:
+        if place.start <= offset < place.end:
+            colour = HIGHLIGHTS[annotation.colour].label.lower()
+            note = " ".join(annotation.note.split())
+            words.append(f"Highlighted, {colour}" + (f"; note: {note}" if note else ""))
+    return ". ".join(words)
 
 
 class HighlightPainter(QObject):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from reader.core.notes import AnnotationId
 from reader.core.placement import Span
@@ -20,7 +22,8 @@ class NotesPanelLink(QObject):
     """Owns the Notes panel: adds its tab and fills it with this chapter's notes or all.
 
     `chapter` gives the open chapter's slug and where its notes are drawn; a notes file
-    that cannot be read is handed to `read_failed`.
+    that cannot be read is handed to `read_failed`; `annotation_menu` gives the text's own
+    menu for a note, which the list's menu extends with Show in Text (`go_to`, as Enter).
     """
 
     def __init__(
@@ -30,6 +33,8 @@ class NotesPanelLink(QObject):
         notes: Notes,
         chapter: Callable[[], tuple[str | None, dict[AnnotationId, Span]]],
         read_failed: Callable[[StorageError], None],
+        annotation_menu: Callable[[str], QMenu | None],
+        go_to: Callable[[str], None],
     ) -> None:
         super().__init__(window.as_widget())
         self._context = context
@@ -37,11 +42,32 @@ class NotesPanelLink(QObject):
         self._notes = notes
         self._chapter = chapter
         self._read_failed = read_failed
+        self._annotation_menu = annotation_menu
+        self._go_to = go_to
+        self.menu: QMenu | None = None
         self.panel = NotesPanel(window.as_widget())
         window.sidebar.addTab(self.panel, "Notes")
         self.panel.scope_changed.connect(self.refresh)
+        self.panel.menu_requested.connect(self._show_menu)
+        self.panel.activated.connect(go_to)
         self._dirty = True
         window.sidebar.currentChanged.connect(self._sidebar_changed)
+
+    @Slot(str, QPoint)
+    def _show_menu(self, annotation_id: str, where: QPoint) -> None:
+        """The Notes list's menu of a note: Show in Text, then the text's own menu."""
+        menu = self._annotation_menu(annotation_id)
+        if menu is None:
+            return
+        show = QAction("&Show in Text", menu)
+        show.triggered.connect(lambda: self._go_to(annotation_id))
+        first = menu.actions()[0]  # the menu always holds Change Colour and the rest
+        menu.insertAction(first, show)
+        menu.insertSeparator(first)
+        menu.setDefaultAction(show)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.menu = menu
+        menu.popup(where)
 
     @Slot(int)
     def _sidebar_changed(self, _index: int) -> None:
