@@ -205,10 +205,12 @@ class Folds:
                 block.setVisible(not hidden)
             last = position + block.length()
             block = block.next()
-        for first, frame in self._frames:
-            if start <= first < end:
-                self._flatten(first, frame, any(s <= first < e for s, e in folded))
-        # Hidden blocks keep their old layout until Qt is told the range changed.
+        for frame_start, frame in self._frames:
+            if start <= frame_start < end:
+                self._flatten(frame_start, frame, any(s <= frame_start < e for s, e in folded))
+        # Hidden blocks keep their old layout until Qt is told the range changed: from
+        # the box's first block (not a frame's) to its last, or the text of a call-out
+        # after it (Key points) is left without lines, an empty frame.
         document.markContentsDirty(first, last - first)
 
     def _flatten(self, first: int, frame: QTextFrame, flat: bool) -> None:

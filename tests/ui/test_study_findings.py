@@ -187,3 +187,61 @@ def test_the_bookmark_ribbon_shows_when_the_features_come_after_the_first_paint(
     qtbot.waitUntil(lambda: len(margin.ribbon_tops()) == 1)
     # A child made after its window is shown stays hidden until shown itself.
     assert margin.isVisible()
+
+
+# A Carpentries episode's end: a challenge whose solution folds, then the key points.
+EPISODE = """# Variables
+
+::::::::::::::::::::::::::::::::::::::: challenge
+
+## Seeing Data Types
+
+What type is `10.5`?
+
+::::::::::::::: solution
+
+## Solution
+
+```output
+<class 'float'>
+```
+
+:::::::::::::::::::::::::
+
+::::::::::::::::::::::::::::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::: keypoints
+
+- Basic data types in Python include integers, strings, and floating-point numbers.
+
+::::::::::::::::::::::::::::::::::::::::::::::::::
+"""
+
+
+def test_opening_a_solution_keeps_the_key_points_after_it_laid_out(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reader.core.document import ChapterDocument
+    from reader.core.library import Chapter, Slug
+    from reader.core.render import render_markdown
+    from reader.ui.viewer import ChapterView
+
+    view = ChapterView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    path = tmp_path / "episode.md"
+    chapter = Chapter(Slug("episode"), "Episode", "", None, path, path.name, "episode")
+    view.show_document(ChapterDocument(chapter, render_markdown(EPISODE, tmp_path)), LIGHT, 18)
+    assert len(view.folds) == 1 and not view.folds.is_open(0)
+    qdoc = view.document()
+    point = qdoc.findBlock(qdoc.toRawText().index("Basic data types"))
+    assert point.layout().lineCount() > 0
+    view.toggle_fold(0)
+    qtbot.wait(50)
+    assert view.folds.is_open(0)
+    # The fold marked the wrong range dirty (a frame's start, not its own first block):
+    # the key points kept their frame but lost their lines, an empty green box.
+    assert point.layout().lineCount() > 0
+    assert qdoc.documentLayout().blockBoundingRect(point).height() > 0
