@@ -8,6 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from reader.core.code_highlight import fence_language, highlight
+from reader.core.markdown_attrs import attribute_lists_rule
 from reader.core.markdown_blocks import (
     ALERT_LABELS,
     FOLDED_KINDS,
@@ -81,6 +82,7 @@ def _build() -> MarkdownIt:
     md.core.ruler.after("block", "alerts", alerts_rule)
     md.core.ruler.after("github-tasklists", "task_characters", tasks_rule)
     md.core.ruler.push("bare_urls", linkify_rule)
+    md.core.ruler.push("attribute_lists", attribute_lists_rule)
     limit_block_nesting(md, BLOCK_NESTING_LIMIT)
     rules: dict[str, Any] = {
         "fence": _fence,
