@@ -119,6 +119,33 @@ def alerts_rule(state: StateCore) -> None:
             tokens[index + 3].hidden = True
 
 
+def fold_titles_rule(state: StateCore) -> None:
+    """A foldable box that starts with a heading takes the heading as its title.
+
+    Carpentries solutions open with `## Solution`: shown under a "Solution" title that
+    says it twice, and lists "Solution" in Contents once per exercise.
+    """
+    tokens = state.tokens
+    index = 0
+    while index + 3 < len(tokens):
+        token = tokens[index]
+        if (
+            token.type == "fenced_div_open"
+            and token.info in FOLDED_KINDS
+            and tokens[index + 1].type == "heading_open"
+            and tokens[index + 2].type == "inline"
+        ):
+            title = "".join(
+                child.content
+                for child in tokens[index + 2].children or ()
+                if child.type in ("text", "code_inline", "text_special")
+            ).strip()
+            if title:
+                token.meta = {**(token.meta or {}), "title": title}
+                del tokens[index + 1 : index + 4]
+        index += 1
+
+
 def tasks_rule(state: StateCore) -> None:
     """Show task-list checkboxes as the characters ☐ and ☑ (Qt's rich text has no inputs)."""
     for token in state.tokens:

@@ -14,6 +14,7 @@ from reader.core.markdown_blocks import (
     FOLDED_KINDS,
     alerts_rule,
     fenced_div_rule,
+    fold_titles_rule,
     limit_block_nesting,
     linkify_rule,
     tasks_rule,
@@ -80,6 +81,7 @@ def _build() -> MarkdownIt:
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.core.ruler.after("block", "alerts", alerts_rule)
+    md.core.ruler.after("inline", "fold_titles", fold_titles_rule)
     md.core.ruler.after("github-tasklists", "task_characters", tasks_rule)
     md.core.ruler.push("bare_urls", linkify_rule)
     md.core.ruler.push("attribute_lists", attribute_lists_rule)
@@ -144,6 +146,7 @@ def _div_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: A
     kind = tokens[idx].info
     label = _DIV_LABELS.get(kind, kind.replace("-", " ").capitalize())
     if kind in FOLDED_KINDS:
+        label = (tokens[idx].meta or {}).get("title", label)
         # Written as details so that all foldable boxes are numbered in one pass.
         return f"<details><summary>{escape(label, quote=False)}</summary>\n"
     return _box_open(_DIV_COLOURS.get(kind, "note"), label)

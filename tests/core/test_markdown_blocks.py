@@ -99,12 +99,12 @@ def test_carpentries_fenced_divs_become_boxes_and_solutions_fold(tmp_path: Path)
     plain = plain_text(rendered.html)
     assert ":::" not in plain.text
     assert 'class="box box-important"' in rendered.html
-    assert "Challenge\nExercise\nTry it.\n▸ Solution\nSolution\nThe answer." in plain.text
+    assert "Challenge\nExercise\nTry it.\n▸ Solution\nThe answer." in plain.text
     assert "Key points\none" in plain.text and plain.text.endswith("After.")
     [fold] = plain.folds
     assert plain.text[fold.marker] == "▸" and not fold.open
-    assert plain.text[fold.start : fold.end] == "Solution\nThe answer."
-    assert [h.title for h in rendered.headings] == ["Exercise", "Solution"]
+    assert plain.text[fold.start : fold.end] == "The answer."
+    assert [h.title for h in rendered.headings] == ["Exercise"]
 
 
 def test_stray_and_unclosed_fenced_divs_never_show_colons(tmp_path: Path) -> None:
@@ -274,3 +274,18 @@ def test_fold_links_are_numbered_as_the_folds_the_reader_sees(tmp_path: Path) ->
     assert rendered.html.count("details:") == 1
     [fold] = plain_text(rendered.html).folds
     assert plain_text(rendered.html).text[fold.start : fold.end] == "Body."
+
+
+def test_a_solution_that_opens_with_a_heading_takes_it_as_its_title(tmp_path: Path) -> None:
+    body = (
+        "# Ex\n\n::::: challenge\n## Sorting\n\nDo it.\n\n:::: solution\n\n## Solution\n\n"
+        "Answer.\n\n::::\n:::::\n\n::: solution\n## Solution: `for` loops\n\nMore.\n:::\n\n"
+        "::: hint\nNo heading.\n:::\n"
+    )
+    rendered = render_markdown(body, tmp_path)
+    text = plain_text(rendered.html).text
+    assert "▸ Solution\nAnswer." in text and "Solution\nSolution" not in text
+    assert "▸ Solution: for loops\nMore." in text and "▸ Hint\nNo heading." in text
+    # The challenge keeps its heading (it names the exercise); the solutions' go.
+    assert [h.title for h in rendered.headings] == ["Ex", "Sorting"]
+    assert len(plain_text(rendered.html).folds) == 3
