@@ -27,7 +27,7 @@ from reader.core.sanitize import ImageRef, ImageResolver
 from reader.core.text import Fold, PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # Renderings of chapter versions no longer in the library are deleted once unused this long
 # (another library may share the data folder: its chapters' entries stay while it is read).
 UNUSED_DAYS = 30

@@ -267,6 +267,10 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
             out.append(cleaned[pos : match.start()])
             pos = match.end()
             image = _image(match.group(3), seen, images)
+            if _on_the_web(images[-1]):
+                # Shown as a one-line chip (badges, video thumbnails): it stays in its line.
+                out.append(image)
+                continue
             parent = stack[-1][0] if stack else ""
             grandparent = stack[-2][0] if len(stack) > 1 else ""
             # A figure gets a block of its own with single line height: the text's
@@ -305,6 +309,10 @@ def _finish(cleaned: str, seen: list[tuple[str, ImageStatus, Path | None]]) -> S
     if split:
         html = _EMPTY_PARAGRAPH_RE.sub("", html)
     return Sanitized(html, tuple(images), skipped > 0)
+
+
+def _on_the_web(ref: ImageRef) -> bool:
+    return ref.status == "unsafe" and ref.src.strip().lower().startswith(("http:", "https:"))
 
 
 def _size(value: str) -> tuple[float | None, int | None]:

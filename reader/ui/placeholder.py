@@ -10,6 +10,7 @@ and text is laid out by a small QTextDocument, which takes its colour from the m
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from PySide6 import QtCore
@@ -140,3 +141,31 @@ def _glyph(painter: QPainter, glyph: QRectF, page: QColor, muted: QColor) -> Non
     sun = QPainterPath()
     sun.addEllipse(QPointF(glyph.right() - 11, glyph.top() + 10), 3.5, 3.5)
     _shape(painter, sun, muted, _pen(muted, 2))
+
+
+# A web picture's chip: one line of small text, never wider than this.
+CHIP_MAX_WIDTH = 360
+CHIP_HEIGHT = 26
+
+
+def web_chip(label: str, theme: Theme, dpr: float) -> QImage:
+    """A one-line chip standing for a picture on the web (a badge, a video's thumbnail).
+
+    Courses put rows of web badges at their top; a full figure card for each would fill
+    the first screen with cards for pictures an offline reader never loads.
+    """
+    font = QFont()
+    font.setPixelSize(12)
+    metrics = QFontMetricsF(font)
+    words = f"Web picture: {label}"
+    width = min(CHIP_MAX_WIDTH, math.ceil(metrics.horizontalAdvance(words)) + 24)
+    height = CHIP_HEIGHT
+    image, painter = transparent_canvas(QSize(round(width * dpr), round(height * dpr)), dpr)
+    chip = QPainterPath()
+    chip.addRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 6, 6)
+    _shape(painter, chip, QColor(theme.code_bg), _pen(QColor(theme.rule), 1.0, [3, 2]))
+    shown = _fit(metrics, words, width - 16, middle=False)
+    top = (height - metrics.height()) / 2
+    _text(painter, shown, font, QColor(theme.muted), QPointF(10, top), above=False)
+    painter.end()
+    return image

@@ -22,7 +22,7 @@ from reader.ui.chapter_figures import ChapterFigures
 from reader.ui.folds import Folds, fold_index
 from reader.ui.layers import LayeredView
 from reader.ui.place_keeper import PlaceKeeper
-from reader.ui.placeholder import placeholder_image
+from reader.ui.placeholder import placeholder_image, web_chip
 from reader.ui.positions import PositionMap
 from reader.ui.qt_names import IMAGE_RESOURCE, SCROLL_BAR_ALWAYS_ON
 from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
@@ -225,7 +225,7 @@ class ChapterView(LayeredView):
                 return shown
             reason = shown
         elif ref.status == "unsafe" and ref.src.strip().lower().startswith(("http:", "https:")):
-            reason = "A picture on the web: Field Reader works offline."
+            return web_chip(ref.label, self._theme, self.devicePixelRatioF())
         elif ref.status == "unsafe":
             reason = "Not shown: its path points outside the library."
         else:
