@@ -87,6 +87,7 @@ class FindBar(QFrame):
         self._field.installEventFilter(self)
         self._count = QLabel()
         self._count.setObjectName("findCount")
+        # No accessible name: a screen reader reads the label's own text ("3 of 17").
         # Room for the longest counter text ("999 of 999", "999 matches") without clipping.
         self._count.setMinimumWidth(
             self._count.fontMetrics().horizontalAdvance("9999 matches") + 12
