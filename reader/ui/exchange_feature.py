@@ -50,18 +50,21 @@ class ExchangeFeature(QObject):
             window,
             "&Export Notes…",
             self.ask_export,
+            "Ctrl+E",
             tip="Save your highlights and notes as study notes or JSON",
         )
         self.import_action = make_action(
             window,
             "&Import Notes…",
             self.ask_import,
+            "Ctrl+I",
             tip="Merge highlights and notes exported on another computer",
         )
         self.sync_action = make_action(
             window,
             "Sync &Folder…",
             self.sync.show_dialog,
+            "Ctrl+Shift+S",
             tip="Share notes with other computers through a folder",
         )
         for step, action in enumerate((self.export_action, self.import_action, self.sync_action)):

@@ -100,6 +100,7 @@ class PrintFeature(QObject):
             widget,
             "Save as P&DF…",
             self.ask_pdf,
+            "Ctrl+Shift+P",
             tip="Save this chapter or all chapters as a PDF, with your highlights and notes",
         )
 

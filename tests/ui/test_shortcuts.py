@@ -385,3 +385,30 @@ def test_ctrl_q_closes_the_window_and_keeps_the_place(
     doc = again.current_document()
     assert doc is not None and doc.chapter.slug == "beta"
     qtbot.waitUntil(lambda: abs(again.view.top_offset() - place) <= 20)
+
+
+# Entries opening a window that only informs; every other command has keys of its own.
+_INFORMING = {"Library Problems", "About Field Reader"}
+
+
+def test_every_command_in_the_menus_has_keys_and_none_clash(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    """Choices inside a submenu (a theme, a text face) are reached by the menu's own keys
+    (Alt+V, then its letters) or a key that cycles them (Ctrl+Shift+L for the theme)."""
+    window = open_window(seed_library, data_dir)
+    without: list[str] = []
+    owners: dict[str, str] = {}
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert menu is not None
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            name = action.text().replace("&", "").rstrip("…")
+            keys = [k.toString() for k in action.shortcuts() if not k.isEmpty()]
+            if not keys and name not in _INFORMING:
+                without.append(name)
+            for key in keys:
+                assert owners.setdefault(key, name) == name, f"{key}: {owners[key]} and {name}"
+    assert without == []
