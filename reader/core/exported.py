@@ -58,10 +58,15 @@ def quote_and_was(annotation: Annotation, current: str | None = None) -> tuple[s
     return shown, (None if was == shown else was)
 
 
+# Changes within this long of a note's making are part of making it (a highlight, then its
+# note typed at once with Ctrl+Shift+N), not an edit worth a date of its own.
+EDIT_AFTER = timedelta(minutes=1)
+
+
 def was_edited(created: str, modified: str) -> bool:
-    """Whether a note changed after it was made (by more than a second)."""
+    """Whether a note changed after it was made (more than a minute after)."""
     try:
-        return parse_timestamp(modified) - parse_timestamp(created) > timedelta(seconds=1)
+        return parse_timestamp(modified) - parse_timestamp(created) > EDIT_AFTER
     except ValueError:
         return modified != created
 

@@ -133,8 +133,10 @@ class AddCommand(_StoreCommand):
 class DeleteCommand(_StoreCommand):
     """Delete a highlight (a tombstone is kept); undo brings it back."""
 
-    def __init__(self, feature: CommandHost, annotation_id: AnnotationId) -> None:
-        super().__init__(feature, "Delete Highlight")
+    def __init__(
+        self, feature: CommandHost, annotation_id: AnnotationId, what: str = "Highlight"
+    ) -> None:
+        super().__init__(feature, f"Delete {what}")
         self._id = annotation_id
 
     def _apply(self, *, redo: bool, first: bool) -> None:

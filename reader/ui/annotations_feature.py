@@ -326,7 +326,7 @@ class AnnotationsFeature(QObject):
         if self._live(AnnotationId(annotation_id)) is not None and self.writable:
             live = self._live(AnnotationId(annotation_id))
             what = "Bookmark" if live is not None and live.kind == "bookmark" else "Highlight"
-            self.undo_stack.push(DeleteCommand(self, AnnotationId(annotation_id)))
+            self.undo_stack.push(DeleteCommand(self, AnnotationId(annotation_id), what))
             self._window.show_status(f"{what} deleted. Ctrl+Z brings it back.", 6000)
 
     def copy_quote(self, annotation_id: AnnotationId) -> None:

@@ -155,12 +155,12 @@ def test_restoring_keeps_the_created_date_and_dates_the_restore(
     assert store.get(made.id) == back
 
 
-def test_dates_are_labelled_and_edited_only_after_more_than_a_second() -> None:
+def test_dates_are_labelled_and_edited_only_after_the_first_minute() -> None:
     day = lambda stamp: stamp[:10]  # noqa: E731 - the format is the caller's
     created = "2026-05-03T09:00:00.000Z"
     assert dates_label(created, created, day) == "created 2026-05-03"
-    assert not was_edited(created, "2026-05-03T09:00:01.000Z")
-    assert was_edited(created, "2026-05-03T09:00:01.001Z")
+    assert not was_edited(created, "2026-05-03T09:01:00.000Z")
+    assert was_edited(created, "2026-05-03T09:01:00.001Z")
     assert (
         dates_label(created, "2026-05-05T10:00:00.000Z", day)
         == "created 2026-05-03 · edited 2026-05-05"

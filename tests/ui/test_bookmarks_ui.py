@@ -122,6 +122,7 @@ def test_bookmarks_are_listed_with_their_section_and_jump_on_enter(
     panel.tree.setCurrentItem(panel.item_for(made.id))
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert notes.bookmarks() == []
+    assert notes.undo_stack.undoText() == "Delete Bookmark"  # what Edit > Undo will say
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert [a.id for a, _ in notes.bookmarks()] == [made.id]
