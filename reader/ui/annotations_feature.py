@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from reader.core.anchoring import describe
@@ -365,10 +365,12 @@ class AnnotationsFeature(QObject):
             return ""
         return describe_highlights(self.placed(), positions.from_qt(position))
 
-    def _annotation_menu(self, annotation_id: str) -> QMenu | None:
-        """The text's own menu for a live annotation (for the Notes list), or None."""
+    def _annotation_menu(self, annotation_id: str, leading: list[QAction]) -> QMenu | None:
+        """The text's own menu for a live annotation, after `leading` (for the Notes list)."""
         annotation = self._live(AnnotationId(annotation_id))
-        return None if annotation is None else self.menus.annotation_menu([annotation], self.panel)
+        if annotation is None:
+            return None
+        return self.menus.annotation_menu([annotation], self.panel, leading)
 
     # -- the chapter's notes, and going to one ----------------------------------------------------
 

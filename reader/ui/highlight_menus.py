@@ -115,10 +115,18 @@ class HighlightMenus(QObject):
         return [annotation for _, annotation in hits]
 
     def annotation_menu(
-        self, annotations: list[Annotation], parent: QWidget | None = None
+        self,
+        annotations: list[Annotation],
+        parent: QWidget | None = None,
+        leading: list[QAction] | None = None,
     ) -> QMenu:
-        """The menu offered for highlights: colour, note, copy, delete (one part per highlight)."""
+        """The menu offered for highlights: colour, note, copy, delete (one part per
+        highlight), after the `leading` entries (the Notes list puts Show in Text there)."""
         menu = QMenu(parent or self._window)
+        if leading:
+            menu.addActions(leading)
+            menu.setDefaultAction(leading[0])
+            menu.addSeparator()
         for annotation in annotations:
             target = menu
             if len(annotations) > 1:

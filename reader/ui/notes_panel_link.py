@@ -33,7 +33,7 @@ class NotesPanelLink(QObject):
         notes: Notes,
         chapter: Callable[[], tuple[str | None, dict[AnnotationId, Span]]],
         read_failed: Callable[[StorageError], None],
-        annotation_menu: Callable[[str], QMenu | None],
+        annotation_menu: Callable[[str, list[QAction]], QMenu | None],
         go_to: Callable[[str], None],
     ) -> None:
         super().__init__(window.as_widget())
@@ -56,15 +56,12 @@ class NotesPanelLink(QObject):
     @Slot(str, QPoint)
     def _show_menu(self, annotation_id: str, where: QPoint) -> None:
         """The Notes list's menu of a note: Show in Text, then the text's own menu."""
-        menu = self._annotation_menu(annotation_id)
+        show = QAction("&Show in Text", self.panel)
+        show.triggered.connect(lambda: self._go_to(annotation_id))
+        menu = self._annotation_menu(annotation_id, [show])
         if menu is None:
             return
-        show = QAction("&Show in Text", menu)
-        show.triggered.connect(lambda: self._go_to(annotation_id))
-        first = menu.actions()[0]  # the menu always holds Change Colour and the rest
-        menu.insertAction(first, show)
-        menu.insertSeparator(first)
-        menu.setDefaultAction(show)
+        show.setParent(menu)  # goes with the menu when it closes
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu = menu
         menu.popup(where)
