@@ -54,10 +54,13 @@ def find_summary(root: Path) -> Path | None:
 
 def _book_source(root: Path) -> str | None:
     """The `src` folder that book.toml names, when it names a safe one."""
+    book = root / "book.toml"
+    if not book.is_file():
+        return None  # most libraries: no TOML parser to load (about 7 ms)
     import tomllib
 
     try:
-        with (root / "book.toml").open("rb") as handle:
+        with book.open("rb") as handle:
             source = tomllib.load(handle).get("book", {}).get("src")
     except (OSError, ValueError, AttributeError):
         return None
