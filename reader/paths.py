@@ -6,8 +6,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "field-reader"
 PORTABLE_FOLDER = "data"
 """A folder of this name next to the executable makes the reader portable."""
@@ -48,11 +46,17 @@ def license_file() -> Path:
 
 def default_data_dir() -> Path:
     """The per-user folder for notes and settings (platformdirs' user data folder)."""
+    # Imported here: platformdirs pulls in tempfile, shutil and random (several ms at
+    # start-up), and a start with --data-dir never asks for the default folder.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_cache_dir() -> Path:
     """The per-user folder for rebuildable caches such as the search index."""
+    import platformdirs  # see default_data_dir: kept off the start-up path
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

@@ -8,7 +8,6 @@ typed signals of `AppSignals` instead of calling each other.
 from __future__ import annotations
 
 import logging
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -26,6 +25,8 @@ from reader.ui.theme import Theme
 from reader.ui.viewer import ChapterView
 
 if TYPE_CHECKING:
+    import tempfile
+
     # Type hints only: the notes and the search index are opened after the first paint,
     # and a start-up that shows the chapter first does not pay for their imports.
     from reader.core.search import SearchIndex
@@ -255,6 +256,8 @@ class AppContext:
             except SearchIndexError as error:
                 # The index is only a cache: keep search working from a temporary one.
                 log.warning("%s Using a temporary search index.", error)
+                import tempfile  # only for this rare fallback: kept off the start-up path
+
                 self._temporary = tempfile.TemporaryDirectory(prefix="field-reader-search-")
                 self._index = SearchIndex(
                     Path(self._temporary.name) / self._data_folder.search_cache.name
