@@ -12,7 +12,8 @@ from typing import Any
 from reader.core.image_size import MAX_PIXELS, ImageSize, image_size
 from reader.core.library import Chapter, Library, Problem, load_library
 from reader.core.links import LinkTarget, classify_link
-from reader.core.render import RenderedChapter, render_markdown
+from reader.core.render import render_markdown
+from reader.core.rendered import RenderedChapter
 from reader.core.search_parts import BIG_CHAPTER_CHARS, PART_CHARS
 from reader.core.text import plain_text
 

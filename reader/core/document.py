@@ -10,8 +10,8 @@ from pathlib import Path
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode, build_outline
-from reader.core.render import RenderedChapter, render_markdown
 from reader.core.render_cache import RenderCache
+from reader.core.rendered import RenderedChapter
 from reader.core.text import PlainText, plain_text
 
 
@@ -77,4 +77,7 @@ def chapter_folder(chapter: Chapter) -> str:
 
 def load_document(chapter: Chapter, root: Path) -> ChapterDocument:
     """Render one chapter of the library at `root`, its images resolved from its folder."""
+    # Imported here: a chapter shown from the render cache needs no parser or cleaner.
+    from reader.core.render import render_markdown
+
     return ChapterDocument(chapter, render_markdown(chapter.body, root, chapter_folder(chapter)))

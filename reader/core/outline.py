@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.render import Heading
+from reader.core.rendered import Heading
 
 
 @dataclass

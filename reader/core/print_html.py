@@ -24,7 +24,7 @@ from reader.core.library import Chapter, Library
 from reader.core.notes import Annotation
 from reader.core.placement import place_annotations
 from reader.core.print_marks import Mark, blend, mark_ranges
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 
 __all__ = [
     "CHAPTER_ANCHOR",

@@ -4,40 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.markdown_math import tex_to_text
-from reader.core.sanitize import HTML_NESTING_LIMIT, ImageRef, Sanitized
+from reader.core.rendered import Heading, RenderedChapter
+from reader.core.sanitize import HTML_NESTING_LIMIT, Sanitized
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading of a chapter: Markdown level (1-6), title text and navigation id."""
-
-    level: int
-    title: str
-    id: str
-
-
-@dataclass(frozen=True)
-class RenderedChapter:
-    """A chapter ready for the viewer: safe HTML, its headings, images, links and issues.
-
-    `links` holds every link target as written, in order; `issues` holds (kind, message)
-    pairs such as ("unclosed-fence", ...) or ("too-deep", ...), described in plain words.
-    """
-
-    html: str
-    headings: tuple[Heading, ...]
-    images: tuple[ImageRef, ...]
-    links: tuple[str, ...] = field(default=())
-    issues: tuple[tuple[str, str], ...] = field(default=())
 
 
 _HREF_RE = re.compile(

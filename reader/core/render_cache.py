@@ -12,7 +12,6 @@ deleted: it is rebuilt as chapters are opened.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -22,8 +21,7 @@ from typing import Any
 
 from reader.core.atomic import write_atomic
 from reader.core.data_folder import DataFolder
-from reader.core.render import Heading, RenderedChapter
-from reader.core.sanitize import ImageRef, ImageResolver
+from reader.core.rendered import Heading, ImageRef, ImageResolver, RenderedChapter
 from reader.core.text import Fold, PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
@@ -39,6 +37,14 @@ def render_cache_folder(data_dir: Path) -> Path:
     return DataFolder(data_dir).render_cache
 
 
+def _digest(text: str) -> str:
+    """A short digest of `text`; hashlib loads only for chapters in subfolders (it costs
+    about 3 ms at start)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 class RenderCache:
     """Rendered chapters stored as JSON files in `folder`; `writable` False only reads."""
 
@@ -48,7 +54,7 @@ class RenderCache:
 
     def _path(self, content_hash: str, base: str = "") -> Path:
         # The chapter's folder joins the key as a short digest (a name stays a file name).
-        suffix = f"-{hashlib.sha256(base.encode()).hexdigest()[:16]}" if base else ""
+        suffix = f"-{_digest(base)}" if base else ""
         return self._folder / f"v{FORMAT_VERSION}-{content_hash}{suffix}.json"
 
     def load(

@@ -8,19 +8,15 @@ nesting deeper than Qt can lay out in reasonable time.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
 from pathlib import Path
-from typing import Literal
-from urllib.parse import unquote
 
 from reader.core.code_highlight import token_classes
 from reader.core.markdown_parser import BOX_CLASSES, FOLDED_ARROW, OPEN_ARROW, TITLE_CLASSES
-
-ImageStatus = Literal["found", "missing", "unsafe"]
+from reader.core.rendered import ImageRef, ImageResolver, ImageStatus, image_url
 
 # Tags Qt's rich text understands and that chapter authors need; anything else is
 # unwrapped (its text kept), and the tags in _DROP_WITH_CONTENT vanish entirely.
@@ -54,7 +50,6 @@ _CLASSES: dict[str, set[str]] = {
 }
 # "details:" links are the fold toggles of details boxes, routed by the viewer.
 _URL_SCHEMES = {"http", "https", "mailto", "details"}
-_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PERCENT_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
 _STRETCH_WIDTH = 20000
 _PIXELS_RE = re.compile(r"^\s*(\d{1,5})(?:\.\d+)?\s*(?:px)?\s*$")
@@ -66,83 +61,6 @@ _EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*(?:<a\b[^>]*>\s*</a>)?\s*</p>")
 _VOID = frozenset({"br", "hr", "img"})
 # Deeper element nesting is flattened: Qt's layout slows sharply with depth.
 HTML_NESTING_LIMIT = 100
-
-
-@dataclass(frozen=True)
-class ImageRef:
-    """An image referenced by a chapter: as written, and what became of it."""
-
-    src: str
-    alt: str
-    status: ImageStatus
-    path: Path | None
-    width_percent: float | None
-    width_pixels: int | None
-    height_pixels: int | None = None
-    svg: bool = False
-
-    @property
-    def label(self) -> str:
-        """The name shown for the figure: its alt text, else its file name."""
-        if self.alt.strip():
-            return self.alt.strip()
-        name = self.src.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        return unquote(name) or "figure"
-
-
-class ImageResolver:
-    """Resolves a chapter's image sources inside the library `root`, refusing any that leave it.
-
-    Sources are relative to the chapter's folder `base` (posix, relative to `root`; "" for
-    the top). Every symbolic link on the way is followed (a link out of the library is
-    refused), but each folder is resolved once per chapter, not once per image: a chapter
-    with a hundred figures in one folder costs a hundred file checks, not a walk of every path.
-    """
-
-    def __init__(self, root: Path, base: str = "") -> None:
-        self._root = root.resolve()
-        self._base = base.strip("/")
-        self._folders: dict[str, Path] = {}
-
-    def resolve(self, src: str) -> tuple[ImageStatus, Path | None]:
-        """The status of image `src` ("found", "missing" or "unsafe") and its real path."""
-        cleaned = unquote(src.strip().replace("\\", "/"))
-        if not cleaned or _SCHEME_RE.match(cleaned) or cleaned.startswith("/") or "\x00" in cleaned:
-            return "unsafe", None
-        if self._base:
-            # Normalised as text first: "../x" from "a/b" is "a/x" whatever links "a/b" is.
-            cleaned = posixpath.normpath(f"{self._base}/{cleaned}")
-            if cleaned == ".." or cleaned.startswith("../"):
-                return "unsafe", None
-        folder, _, name = cleaned.rpartition("/")
-        try:
-            if name in ("", ".", ".."):
-                resolved = (self._root / cleaned).resolve()
-            else:
-                resolved = self._folder(folder) / name
-                if resolved.is_symlink():
-                    resolved = resolved.resolve()
-        except (OSError, RuntimeError, ValueError):
-            return "unsafe", None
-        if not resolved.is_relative_to(self._root):
-            return "unsafe", None
-        return ("found" if resolved.is_file() else "missing"), resolved
-
-    def _folder(self, folder: str) -> Path:
-        found = self._folders.get(folder)
-        if found is None:
-            found = self._folders[folder] = (self._root / folder).resolve()
-        return found
-
-
-def resolve_image(src: str, root: Path, base: str = "") -> tuple[ImageStatus, Path | None]:
-    """Resolve one image `src` of a chapter in folder `base`; refuse anything leaving `root`."""
-    return ImageResolver(root, base).resolve(src)
-
-
-def image_url(index: int, ref: ImageRef) -> str:
-    """The URL the viewer is asked to load for image number `index` of a chapter."""
-    return f"{'image' if ref.status == 'found' else 'placeholder'}:{index}"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.core.image_size import image_size
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 from reader.ui.image_loader import FigureJob, FigureLoader
 from reader.ui.images import UNREADABLE, Decoded, Target, decode_image, decode_target, pending_image
 from reader.ui.qt_names import IMAGE_RESOURCE

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QDialog, QFrame, QTextBrowser, QVBoxLayout, QWidget
 
-from reader.core.render import RenderedChapter, render_markdown
-from reader.core.sanitize import ImageRef
+from reader.core.render import render_markdown
+from reader.core.rendered import ImageRef, RenderedChapter
 from reader.paths import help_dir
 from reader.ui.images import decode_image
 from reader.ui.theme import Theme, app_stylesheet, body_font, chapter_stylesheet

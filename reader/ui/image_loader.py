@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 from reader.ui.images import UNREADABLE, Decoded, decode_image
 
 # A raster decode holds 4 bytes a declared pixel until it is scaled. Two decodes may run

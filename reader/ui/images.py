@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainterPath
 
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 from reader.ui.placeholder import transparent_canvas
 from reader.ui.theme import solid_brush
 

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 
 from reader.core.print_html import CHAPTER_ANCHOR, PrintDocument
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 from reader.ui.images import decode_image
 from reader.ui.placeholder import placeholder_image
 from reader.ui.theme import LIGHT, body_font, chapter_stylesheet

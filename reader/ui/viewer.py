@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QWidget
 
 from reader.core.document import ChapterDocument
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 from reader.ui.chapter_figures import ChapterFigures
 from reader.ui.folds import Folds, fold_index
 from reader.ui.layers import LayeredView

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.core.library import load_library
 from reader.core.outline import build_outline, walk
 from reader.core.render import render_markdown
-from reader.core.sanitize import resolve_image
+from reader.core.rendered import resolve_image
 
 SEED_LEVELS = [2, 2, 2, 2, 1, 1, 1, 1, 1]
 
@@ -139,7 +139,7 @@ def test_outline_nests_by_level_and_loses_nothing(seed_library: Path) -> None:
 
 
 def test_outline_nesting() -> None:
-    from reader.core.render import Heading
+    from reader.core.rendered import Heading
 
     heads = [
         Heading(1, "A", "a"),
@@ -189,7 +189,7 @@ def test_any_markdown_gives_consistent_text_folds_and_code(
 
 def test_resolver_follows_links_per_image_as_a_full_resolution_would(tmp_path: Path) -> None:
     """Folders are resolved once per chapter; the answers must equal resolving each path."""
-    from reader.core.sanitize import ImageResolver
+    from reader.core.rendered import ImageResolver
 
     root = tmp_path / "lib"
     (root / "images" / "deep").mkdir(parents=True)

@@ -182,7 +182,7 @@ def test_a_chapter_does_not_repeat_its_title_heading(
 
 
 def _panel(qtbot: QtBot, chapters: list[Chapter], outlines: dict[str, list[str]]) -> ContentsPanel:
-    from reader.core.render import Heading
+    from reader.core.rendered import Heading
 
     def outline_of(chapter: Chapter) -> list[OutlineNode]:
         titles = outlines.get(chapter.slug, [])

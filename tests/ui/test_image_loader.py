@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, Slug
 from reader.core.render import render_markdown
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef
 from reader.ui import image_loader
 from reader.ui.image_loader import MEMORY_BUDGET_PIXELS, FigureJob, FigureLoader
 from reader.ui.images import Decoded

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.document import ChapterDocument
 from reader.core.library import Chapter, Slug
-from reader.core.render import RenderedChapter
-from reader.core.sanitize import ImageRef
+from reader.core.rendered import ImageRef, RenderedChapter
 from reader.ui.images import TOO_LARGE, decode_image
 from reader.ui.theme import LIGHT
 from reader.ui.viewer import ChapterView
