@@ -27,6 +27,7 @@ Rules for files from other tools (documented in the README too):
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -154,6 +155,66 @@ def source_resolver(library: Library, default_chapter: str | None = None) -> Sou
     return resolve
 
 
+# From this size on, a file's top-level object and arrays are read one member at a time:
+# json.loads holds the interpreter lock for the whole file (a 3 MB sync file is 30-100 ms),
+# and the window's thread would wait that long while a sync or an import runs beside it.
+INCREMENTAL_FROM = 256 * 1024
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def load_json(text: str) -> Any:
+    """`json.loads(text)` (constants such as NaN refused), reading large files piecewise.
+
+    The result and the errors are json.loads' own; between the pieces other threads run.
+    """
+    decoder = json.JSONDecoder(parse_constant=_no_constant)
+    if len(text) < INCREMENTAL_FROM:
+        return decoder.decode(text)
+    value, end = _read_value(decoder, text, _skip(text, 0), depth=0)
+    end = _skip(text, end)
+    if end != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return value
+
+
+def _skip(text: str, pos: int) -> int:
+    match = _WHITESPACE.match(text, pos)
+    return match.end() if match else pos
+
+
+def _read_value(decoder: json.JSONDecoder, text: str, pos: int, depth: int) -> tuple[Any, int]:
+    """The value at `pos`: the top two levels of objects and arrays member by member."""
+    opening = text[pos : pos + 1]
+    if depth >= 2 or opening not in ("{", "["):
+        return decoder.raw_decode(text, pos)
+    closing = "}" if opening == "{" else "]"
+    result: Any = {} if opening == "{" else []
+    pos = _skip(text, pos + 1)
+    if text.startswith(closing, pos):
+        return result, pos + 1
+    while True:
+        if opening == "{":
+            if not text.startswith('"', pos):
+                raise json.JSONDecodeError(
+                    "Expecting property name enclosed in double quotes", text, pos
+                )
+            key, pos = decoder.raw_decode(text, pos)
+            pos = _skip(text, pos)
+            if not text.startswith(":", pos):
+                raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+            value, pos = _read_value(decoder, text, _skip(text, pos + 1), depth + 1)
+            result[key] = value
+        else:
+            value, pos = _read_value(decoder, text, pos, depth + 1)
+            result.append(value)
+        pos = _skip(text, pos)
+        if text.startswith(closing, pos):
+            return result, pos + 1
+        if not text.startswith(",", pos):
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        pos = _skip(text, pos + 1)
+
+
 def parse_w3c(
     data: bytes | str, resolve: SourceResolver | None = None, *, now: datetime | None = None
 ) -> ParsedRecords:
@@ -175,7 +236,7 @@ def parse_w3c(
         except UnicodeDecodeError as error:
             raise ImportRefused(f"The file is not UTF-8 text (byte {error.start}).") from None
     try:
-        document = json.loads(data, parse_constant=_no_constant)
+        document = load_json(data)
     except json.JSONDecodeError as error:
         raise ImportRefused(
             f"The file is not valid JSON ({error.msg} at line {error.lineno}, "
