@@ -42,9 +42,9 @@ def _open_once(window: Any, slug: str, other: str) -> float:
 def run(annotations: int = 1000, seed: int = 1) -> dict[str, Any]:
     """Time opening a ~1 MB chapter with `annotations` highlights and without any."""
     from reader.core.anchoring import describe
+    from reader.core.colours import COLOURS
     from reader.core.document import load_document
     from reader.core.library import load_library
-    from reader.core.colours import COLOURS
     from reader.storage.annotations import AnnotationStore
     from reader.storage.db import Database
     from reader.ui.app import application, build_window
