@@ -263,7 +263,8 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     versions: dict[str, str] = {}
-    for package in ("PySide6-Essentials", "Markdown", "python-frontmatter", "field-reader"):
+    packages = ("PySide6-Essentials", "markdown-it-py", "nh3", "python-frontmatter", "field-reader")
+    for package in packages:
         try:
             versions[package] = version(package)
         except PackageNotFoundError:
@@ -287,7 +288,8 @@ def machine_line(info: dict[str, Any]) -> str:
         f"{info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB; {info['os']}; "
         f"Python {info['python']}, Qt {info['qt']} "
         f"(PySide6 {info['packages'].get('PySide6-Essentials')}), "
-        f"Markdown {info['packages'].get('Markdown')}"
+        f"markdown-it-py {info['packages'].get('markdown-it-py')}, "
+        f"nh3 {info['packages'].get('nh3')}"
     )
 
 
