@@ -6,10 +6,20 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QMenu,
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
-from reader.ui.focus_cue import draw_focus_ring, ring_rect
+from reader.ui.focus_cue import draw_focus_ring, is_menu_key, open_context_menu, ring_rect
 from reader.ui.plain import plain_tooltip
 from reader.ui.qt_names import TREE_ITEM_USER_TYPE, USER_ROLE
 from reader.ui.theme import solid_brush
@@ -100,6 +110,7 @@ class ContentsPanel(QTreeWidget):
         self._headings: dict[str, dict[str, QTreeWidgetItem]] = {}
         self._heading_rows: dict[str, list[QTreeWidgetItem]] = {}
         self._marked: QTreeWidgetItem | None = None
+        self.last_menu: QMenu | None = None  # the entry menu shown last (tests look at it)
         self._marked_key: tuple[str, str] | None = None
         # The filter: its words, each chapter's folded titles (made at the first filter),
         # what is hidden, and which rows it expanded (collapsed again when it is cleared).
@@ -280,6 +291,27 @@ class ContentsPanel(QTreeWidget):
     @Slot(QTreeWidgetItem)
     def _activate(self, item: QTreeWidgetItem) -> None:
         self.activate(item)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """An entry's menu: open it, show or hide what is beneath it, copy its title."""
+        item = self.itemAt(event.pos())
+        if item is not None and item.type() != _PART:
+            self.entry_menu(item).popup(event.globalPos())
+
+    def entry_menu(self, item: QTreeWidgetItem) -> QMenu:
+        """The menu of a Contents entry (what a right-click or the Menu key opens)."""
+        menu = QMenu(self)
+        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        opening = menu.addAction("&Open")
+        opening.triggered.connect(lambda: self.activate(item))
+        menu.setDefaultAction(opening)
+        if item.childCount() or item.type() == _CHAPTER:
+            folding = menu.addAction("&Collapse" if item.isExpanded() else "&Expand")
+            folding.triggered.connect(lambda: item.setExpanded(not item.isExpanded()))
+        copying = menu.addAction("Copy &Title")
+        copying.triggered.connect(lambda: QGuiApplication.clipboard().setText(item.text(0)))
+        self.last_menu = menu
+        return menu
 
     def activate(self, item: QTreeWidgetItem) -> None:
         """Ask to show the chapter or heading of `item` (a part's row leads nowhere)."""
@@ -471,7 +503,11 @@ class ContentsPanel(QTreeWidget):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter and Return open the entry, even where the platform does not say so."""
+        """Enter and Return open the entry, even where the platform does not say so; the
+        Menu key or Shift+F10 opens its menu."""
+        if is_menu_key(event):
+            open_context_menu(self)
+            return
         current = self.currentItem()
         if (
             event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)

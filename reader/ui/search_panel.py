@@ -19,6 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QContextMenuEvent,
+    QGuiApplication,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -39,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.search_types import SearchHit
-from reader.ui.focus_cue import draw_focus_ring, ring_rect
+from reader.ui.focus_cue import draw_focus_ring, is_menu_key, open_context_menu, ring_rect
 from reader.ui.theme import LIGHT, Theme
 
 TYPING_DELAY_MS = 150
@@ -159,6 +162,8 @@ class SearchPanel(QWidget):
         self._list.setUniformItemSizes(False)
         self._list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._list.installEventFilter(self)
+        self._list.viewport().installEventFilter(self)
+        self.last_menu: QMenu | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
@@ -300,4 +305,28 @@ class SearchPanel(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is self._list:
                 self.activate_current()
                 return True
+            if watched is self._list and is_menu_key(event):
+                return open_context_menu(self._list)
+        if event.type() == QEvent.Type.ContextMenu and watched is self._list.viewport():
+            assert isinstance(event, QContextMenuEvent)
+            item = self._list.itemAt(event.pos())
+            if item is not None:
+                self.result_menu(item).popup(event.globalPos())
+                return True
         return super().eventFilter(watched, event)
+
+    def result_menu(self, item: QListWidgetItem) -> QMenu:
+        """A result's menu: open it, or copy where it is and its words."""
+        hit = item.data(_HIT_ROLE)
+        menu = QMenu(self._list)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        opening = menu.addAction("&Open")
+        opening.triggered.connect(lambda: self.result_activated.emit(hit))
+        menu.setDefaultAction(opening)
+        copying = menu.addAction("&Copy Text")
+        place = " › ".join(t for t in (hit.chapter_title, hit.heading_title) if t)
+        copying.triggered.connect(
+            lambda: QGuiApplication.clipboard().setText(f"{place}\n{hit.snippet('', '')}")
+        )
+        self.last_menu = menu
+        return menu

@@ -165,3 +165,36 @@ def test_ctrl_2_then_shift_f10_recolours_a_highlight_by_keys_and_undo_restores(
     qtbot.waitUntil(lambda: _stored(data_dir) == [("A pump", "green")])
     notes.undo_action.trigger()
     assert _stored(data_dir) == [("A pump", "yellow")]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_menu_key_opens_a_contents_entry_s_and_a_search_result_s_menu(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(_library(tmp_path), data_dir, chapter="water")
+    _active(window, qtbot)
+    qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
+    contents = window.contents
+    contents.setCurrentItem(contents.item_for("fire", ""))
+    qtbot.keyClick(contents, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = _popup(qtbot)
+    assert [a.text() for a in menu.actions()] == ["&Open", "&Expand", "Copy &Title"]
+    qtbot.keyClick(menu, Qt.Key.Key_Down)  # the first entry: Open
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_document().chapter.slug == "fire")  # type: ignore[union-attr]
+
+    search = window.features.search
+    assert search is not None
+    qtbot.waitUntil(search.is_ready)
+    search.panel.field.setText("well")
+    search.run_query("well")
+    qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
+    results = search.panel.results
+    qtbot.keyClick(results, Qt.Key.Key_Menu)
+    menu = _popup(qtbot)
+    assert [a.text() for a in menu.actions()] == ["&Open", "&Copy Text"]
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)  # Copy Text
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("Water › ") and "well" in copied.lower()
