@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, Self
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Listener
@@ -133,7 +133,28 @@ def socket_path(name: str) -> Path | None:
     return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH_BYTES else None
 
 
-class SocketConnection:
+class _ClosedOnExit:
+    """A connection closed on leaving a `with` block (its `close` does the work)."""
+
+    def close(self) -> None:
+        """End the conversation."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        """The connection itself."""
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """Close the connection."""
+        self.close()
+
+
+class SocketConnection(_ClosedOnExit):
     """A conversation over a connected stream socket."""
 
     def __init__(self, sock: socket.socket) -> None:
@@ -159,19 +180,6 @@ class SocketConnection:
     def close(self) -> None:
         """Close the socket."""
         self._sock.close()
-
-    def __enter__(self) -> SocketConnection:
-        """The connection itself."""
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Close the socket."""
-        self.close()
 
 
 class UnixListening:
@@ -303,7 +311,7 @@ class UnixChannel:
 # -- Windows named pipes ---------------------------------------------------------------
 
 
-class NamedPipeConnection:
+class NamedPipeConnection(_ClosedOnExit):
     """A conversation over one end of a named pipe (multiprocessing's message framing)."""
 
     def __init__(self, end: PipeEnd) -> None:
@@ -326,19 +334,6 @@ class NamedPipeConnection:
     def close(self) -> None:
         """Close this end."""
         self._end.close()
-
-    def __enter__(self) -> NamedPipeConnection:
-        """The connection itself."""
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        """Close this end."""
-        self.close()
 
 
 class PipeListening:
