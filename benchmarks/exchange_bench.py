@@ -30,12 +30,11 @@ def run(annotations: int = 10000, seed: int = 1) -> dict[str, Any]:
     its label and goal) and a `setup` entry of information.
     """
     count = annotations
-    from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
     from reader.core.document import load_document
     from reader.core.exchange import export
     from reader.core.importing import import_into, parse_w3c
     from reader.core.library import load_library
-    from reader.core.notes import Annotation, format_timestamp, new_annotation_id
+    from reader.core.notes import Annotation, format_timestamp
     from reader.storage.annotations import AnnotationStore
     from reader.storage.db import Database
 
@@ -49,20 +48,7 @@ def run(annotations: int = 10000, seed: int = 1) -> dict[str, Any]:
             text = load_document(chapter, library.root).plain.text
             for spec in annotation_set(text, share, seed):
                 stamp = format_timestamp(base + timedelta(seconds=len(records)))
-                records.append(
-                    Annotation(
-                        id=new_annotation_id(),
-                        chapter=chapter.slug,
-                        created=stamp,
-                        modified=stamp,
-                        colour=spec.color,  # type: ignore[arg-type]
-                        note=spec.note,
-                        target=Target(
-                            TextQuoteSelector(spec.exact, spec.prefix, spec.suffix),
-                            TextPositionSelector(spec.start, spec.end),
-                        ),
-                    )
-                )
+                records.append(spec.annotation(chapter.slug, stamp))
         timings: dict[str, float] = {}
         with Database(Path(tmp) / "source.sqlite3") as db:
             store = AnnotationStore(db)

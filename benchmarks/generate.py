@@ -13,6 +13,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SEED_CHAPTER_BYTES = 12_292  # content/human-security.md, the bundled seed chapter
 KB = 1024
@@ -320,6 +321,24 @@ class AnnotationSpec:
     suffix: str
     note: str
     color: str
+
+    def annotation(self, chapter: str, stamp: str) -> Any:
+        """This highlight as the reader's Annotation on `chapter`, made and changed at `stamp`."""
+        from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
+        from reader.core.notes import Annotation, new_annotation_id
+
+        return Annotation(
+            id=new_annotation_id(),
+            chapter=chapter,
+            created=stamp,
+            modified=stamp,
+            colour=self.color,  # type: ignore[arg-type]
+            note=self.note,
+            target=Target(
+                TextQuoteSelector(self.exact, self.prefix, self.suffix),
+                TextPositionSelector(self.start, self.end),
+            ),
+        )
 
 
 def annotation_set(text: str, count: int, seed: int = 1, context: int = 32) -> list[AnnotationSpec]:

@@ -40,11 +40,10 @@ SETTLE_S = 6.0  # reader.core.sync_state.TRUST_AFTER_NS (5 s) and a margin
 def prepare(root: Path, files: int, notes: int, seed: int = 1) -> None:
     """Write the library (root/library) and the sync folder (root/folder) of `files` files."""
     from benchmarks.generate import annotation_set, write_library
-    from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
     from reader.core.document import load_document
     from reader.core.exchange import collect, dump_json, w3c_collection
     from reader.core.library import load_library
-    from reader.core.notes import Annotation, format_timestamp, new_annotation_id
+    from reader.core.notes import Annotation, format_timestamp
     from reader.core.sync import sync_file_name
 
     library = load_library(write_library(root / "library", CHAPTERS, seed))
@@ -60,20 +59,7 @@ def prepare(root: Path, files: int, notes: int, seed: int = 1) -> None:
             share = notes // CHAPTERS + (index < notes % CHAPTERS)
             for spec in annotation_set(texts[chapter.slug], share, seed + machine * 100 + index):
                 stamp = format_timestamp(base + timedelta(seconds=len(records)))
-                records.append(
-                    Annotation(
-                        id=new_annotation_id(),
-                        chapter=chapter.slug,
-                        created=stamp,
-                        modified=stamp,
-                        colour=spec.color,  # type: ignore[arg-type]
-                        note=spec.note,
-                        target=Target(
-                            TextQuoteSelector(spec.exact, spec.prefix, spec.suffix),
-                            TextPositionSelector(spec.start, spec.end),
-                        ),
-                    )
-                )
+                records.append(spec.annotation(chapter.slug, stamp))
         text = dump_json(w3c_collection(collect(records, library, reanchor=False)))
         path = folder / sync_file_name(str(uuid.UUID(int=machine + 1)))
         path.write_text(text, encoding="utf-8")
