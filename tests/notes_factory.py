@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelecto
 from reader.core.notes import Annotation, AnnotationId, format_timestamp
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
+
+# Opens (or creates) a notes database by name, as the core tests' `stores` fixture does.
+StoreFactory = Callable[[str], AnnotationStore]
 
 BASE = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from notes_factory import StoreFactory
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector, describe
 from reader.core.document import load_document
@@ -24,29 +24,11 @@ from reader.core.notes import Annotation, AnnotationId, InvalidAnnotation
 from reader.core.placement import Span
 from reader.core.requote import requoted_target
 from reader.storage.annotations import AnnotationStore
-from reader.storage.db import Database
 from reader.storage.schema import SCHEMA_VERSION
 
 SLUG = "human-security"
 PHRASE = '"freedom from want" and "freedom from fear"'
 GENERATED = "2026-06-01T12:00:00.000Z"
-
-StoreFactory = Callable[[str], AnnotationStore]
-
-
-@pytest.fixture
-def stores(tmp_path: Path) -> Iterator[StoreFactory]:
-    """Open notes databases by name in the test folder; all closed afterwards."""
-    opened: list[Database] = []
-
-    def factory(name: str) -> AnnotationStore:
-        db = Database(tmp_path / f"{name}.sqlite3")
-        opened.append(db)
-        return AnnotationStore(db)
-
-    yield factory
-    for db in opened:
-        db.close()
 
 
 @pytest.fixture

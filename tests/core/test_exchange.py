@@ -7,7 +7,6 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 from helpers import write_chapter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from notes_factory import StoreFactory
 
 from reader.core import importing
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector, describe
@@ -30,23 +30,6 @@ from reader.storage.db import Database
 
 PHRASE = '"freedom from want" and "freedom from fear"'
 GENERATED = "2024-06-01T12:00:00.000Z"
-
-StoreFactory = Callable[[str], AnnotationStore]
-
-
-@pytest.fixture
-def stores(tmp_path: Path) -> Iterator[StoreFactory]:
-    """Open notes databases by name in the test folder; all closed afterwards."""
-    opened: list[Database] = []
-
-    def factory(name: str) -> AnnotationStore:
-        db = Database(tmp_path / f"{name}.sqlite3")
-        opened.append(db)
-        return AnnotationStore(db)
-
-    yield factory
-    for db in opened:
-        db.close()
 
 
 @pytest.fixture
