@@ -13,6 +13,7 @@ __all__ = [
     "BACKUPS_FOLDER",
     "CACHE_FOLDER",
     "INSTALLATION_ID_FILE",
+    "LIBRARIES_FILE",
     "LIBRARY_CACHE_FILE",
     "LOGS_FOLDER",
     "NOTES_FILE",
@@ -44,15 +45,32 @@ SYNC_STATE_FILE = "sync-state.json"
 """What the last sync merged from each file of the sync folder, inside the cache folder."""
 RENDER_CACHE_FOLDER = "render"
 """Rendered chapters, inside the cache folder."""
+LIBRARIES_FILE = "libraries.json"
+"""The libraries opened before (the Library menu), shared by every profile of the folder."""
 QT_SETTINGS_FOLDER = "qt"
 """Where Qt's own settings (the file dialog's QtProject.conf) are kept, if redirected."""
 
 
 @dataclass(frozen=True)
 class DataFolder:
-    """The paths of everything the program keeps in the data folder `root`."""
+    """The paths of everything the program keeps in the data folder `root`.
+
+    `shared` is the folder holding what every profile of one data folder shares (the list
+    of libraries); None when `root` is that folder itself.
+    """
 
     root: Path
+    shared: Path | None = None
+
+    @property
+    def shared_root(self) -> Path:
+        """The folder of what every profile shares."""
+        return self.shared if self.shared is not None else self.root
+
+    @property
+    def libraries_list(self) -> Path:
+        """The libraries opened before, most recent first."""
+        return self.shared_root / LIBRARIES_FILE
 
     @property
     def notes(self) -> Path:

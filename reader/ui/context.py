@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 from reader.core.data_folder import DataFolder
 from reader.core.document import ChapterDocument, DocumentCache
 from reader.core.library import Chapter, Library
+from reader.core.pack_identity import LibraryInfo
 from reader.core.render_cache import RenderCache, render_cache_folder
 from reader.ui.actions import ActionRegistry
 from reader.ui.settings import Settings
@@ -176,8 +177,10 @@ class AppContext:
         documents: DocumentCache,
         *,
         read_only: bool = False,
+        library_info: LibraryInfo | None = None,
     ) -> None:
         self._library = library
+        self._library_info = library_info or _identify(library)
         self._data_folder = data_folder
         self._settings = settings
         self._documents = documents
@@ -192,6 +195,16 @@ class AppContext:
     def library(self) -> Library:
         """The library being read."""
         return self._library
+
+    @property
+    def library_info(self) -> LibraryInfo:
+        """The open library's identity: its notes are the ones with its id."""
+        return self._library_info
+
+    @property
+    def library_id(self) -> str:
+        """The open library's id."""
+        return self._library_info.id
 
     def replace_chapter(self, chapter: Chapter) -> None:
         """Put `chapter`, re-read from its file, in the place of the one with its slug.
@@ -265,9 +278,28 @@ class AppContext:
         return self._index
 
 
-def create_context(library: Library, data_dir: Path, *, read_only: bool = False) -> AppContext:
-    """The context of a window over `library` that keeps user data in `data_dir`."""
-    folder = DataFolder(data_dir)
+def _identify(library: Library) -> LibraryInfo:
+    """The identity of `library`: the bundled one's fixed id, else its own."""
+    from reader.core import pack_identity
+    from reader.paths import bundled_content_dir
+
+    if library.root == bundled_content_dir().resolve():
+        return pack_identity.bundled_info(library)
+    return pack_identity.identify(library)
+
+
+def create_context(
+    library: Library,
+    data_dir: Path,
+    *,
+    read_only: bool = False,
+    shared_dir: Path | None = None,
+) -> AppContext:
+    """The context of a window over `library` that keeps user data in `data_dir`.
+
+    `shared_dir` is the folder of what every profile shares, when `data_dir` is a profile's.
+    """
+    folder = DataFolder(data_dir, shared_dir)
     documents = DocumentCache(
         library.root,
         disk=RenderCache(render_cache_folder(data_dir), writable=not read_only),
