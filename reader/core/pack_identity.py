@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.core.library import Library
 
-__all__ = ["BUNDLED_LIBRARY_ID", "LibraryInfo", "bundled_info", "identify"]
+__all__ = ["BUNDLED_LIBRARY_ID", "LibraryInfo", "bundled_info", "identify", "identify_library"]
 
 BUNDLED_LIBRARY_ID = "bundled"
 """The id of the chapters shipped with the reader; notes made before libraries had ids."""
@@ -43,3 +44,10 @@ def identify(library: Library) -> LibraryInfo:
     title = library.chapters[0].title if library.chapters else library.root.name
     folded = unicodedata.normalize("NFKC", title).casefold()
     return LibraryInfo("derived:" + _WORD_RE.sub("-", folded).strip("-"), title)
+
+
+def identify_library(library: Library, bundled_root: Path) -> LibraryInfo:
+    """The identity of `library`: the bundled one (at `bundled_root`) has a fixed id."""
+    if library.root == bundled_root.resolve():
+        return bundled_info(library)
+    return identify(library)

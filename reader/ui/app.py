@@ -48,6 +48,7 @@ def build_window(
     read_only_settings: bool = False,
     sync_dir: Path | None = None,
     defer: bool = False,
+    shared_dir: Path | None = None,
 ) -> MainWindow:
     """The main window over the library at `content`, keeping user data in `data_dir`.
 
@@ -58,7 +59,7 @@ def build_window(
     create_files = not read_only_settings
     cache = DataFolder(data_dir).library_cache if create_files else None
     library = load_library(content, cache)
-    context = create_context(library, data_dir, read_only=read_only_settings)
+    context = create_context(library, data_dir, read_only=read_only_settings, shared_dir=shared_dir)
     window = MainWindow(context, start_chapter=chapter)
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
@@ -158,13 +159,52 @@ def run_gui(
     sync_dir: Path | None = None,
     portable: bool = False,
     notice: str | None = None,
+    shared_dir: Path | None = None,
 ) -> int:
     """Open the reader window and run until it is closed.
 
     In `portable` mode Qt's own settings (file dialog history) go to the data folder too;
-    `notice` (say, why portable mode fell back) is shown once the window is up.
+    `notice` (say, why portable mode fell back) is shown once the window is up. A window
+    that asks to be reopened (another library, another reader) is replaced by a new one
+    in the same process.
     """
     app = application()
+    if portable:
+        from reader.ui.exchange_dialogs import keep_qt_settings_in
+
+        keep_qt_settings_in(data_dir)
+    while True:
+        window, status = _open_window(
+            app, content, data_dir, chapter=chapter, sync_dir=sync_dir, shared_dir=shared_dir
+        )
+        if window is None:
+            return status
+        if notice:
+            from reader.ui.plain import show_message
+
+            show_message(window, "Field Reader", notice)
+            notice = None
+        status = app.exec()
+        request = window.context.reopen_request
+        window.deleteLater()
+        if request is None:
+            return status
+        content = request.content or content
+        if request.data_dir is not None:
+            data_dir, shared_dir = request.data_dir, request.shared_dir
+        chapter = None
+
+
+def _open_window(
+    app: QApplication,
+    content: Path,
+    data_dir: Path,
+    *,
+    chapter: str | None,
+    sync_dir: Path | None,
+    shared_dir: Path | None,
+) -> tuple[MainWindow | None, int]:
+    """Show the window over `content`, or hand `chapter` to the one already open there."""
     from reader.ui.single_instance import SingleInstance
 
     # One window per data folder: a second one would be a second writer of the notes.
@@ -176,23 +216,17 @@ def run_gui(
         handed_off = instance.hand_off(chapter)
     if handed_off is not None:
         print(handed_off)
-        return 0
+        return None, 0
     app.aboutToQuit.connect(instance.close)
-    if portable:
-        from reader.ui.exchange_dialogs import keep_qt_settings_in
-
-        keep_qt_settings_in(data_dir)
-    window = build_window(content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True)
+    window = build_window(
+        content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True, shared_dir=shared_dir
+    )
     instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
         # For measuring start-up (packaging/measure.py): leave once the chapter is painted.
         after_first_paint(window.view.viewport(), app.quit)
     window.show()
-    if notice:
-        from reader.ui.plain import show_message
-
-        show_message(window, "Field Reader", notice)
-    return app.exec()
+    return window, 0
 
 
 def take_screenshot(

@@ -162,6 +162,20 @@ def open_notes_in(folder: DataFolder) -> Notes:
     return Notes(db, "\n\n".join(messages) or None)
 
 
+@dataclass(frozen=True)
+class ReopenRequest:
+    """Close this window and open another over a library or data folder (None: the same).
+
+    Opening another library or switching to another reader's profile builds a fresh
+    window and context rather than swapping parts of this one: everything that reads the
+    library, the notes or the settings starts over, as at a start.
+    """
+
+    content: Path | None = None
+    data_dir: Path | None = None
+    shared_dir: Path | None = None
+
+
 class AppContext:
     """The library, settings, document cache, data folder, notes, search index and hubs.
 
@@ -190,6 +204,7 @@ class AppContext:
         self._temporary: tempfile.TemporaryDirectory[str] | None = None
         self.signals = AppSignals()
         self.actions = ActionRegistry()
+        self.reopen_request: ReopenRequest | None = None
 
     @property
     def library(self) -> Library:
@@ -217,6 +232,14 @@ class AppContext:
             return
         self._library = replace(self._library, chapters=chapters)
         self.signals.library_changed.emit()
+
+    def request_reopen(self, request: ReopenRequest) -> None:
+        """Ask for this window to be replaced by another once it has closed.
+
+        The caller then closes the window (which saves its place and settings as ever);
+        run_gui builds the new window in the same process.
+        """
+        self.reopen_request = request
 
     @property
     def data_folder(self) -> DataFolder:
@@ -280,12 +303,10 @@ class AppContext:
 
 def _identify(library: Library) -> LibraryInfo:
     """The identity of `library`: the bundled one's fixed id, else its own."""
-    from reader.core import pack_identity
+    from reader.core.pack_identity import identify_library
     from reader.paths import bundled_content_dir
 
-    if library.root == bundled_content_dir().resolve():
-        return pack_identity.bundled_info(library)
-    return pack_identity.identify(library)
+    return identify_library(library, bundled_content_dir())
 
 
 def create_context(
