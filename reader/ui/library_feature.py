@@ -237,10 +237,12 @@ class LibraryFeature(QObject):
     @Slot()
     def _fill_remove_menu(self) -> None:
         self.remove_menu.clear()
-        for entry in self._removable():
+        for number, entry in enumerate(self._removable(), start=1):
             text = _menu_text(entry.title)
             if not is_available(entry):
                 text += self._unavailable_suffix()
+            if number <= 9:
+                text = f"&{number} {text}"
             action = self.remove_menu.addAction(text)
             action.setToolTip(entry.path)
             action.triggered.connect(lambda _checked=False, e=entry: self.forget(e))
