@@ -129,6 +129,7 @@ def test_a_start_opens_the_bundled_library_when_the_last_one_is_gone(
     start = choose_start_library(None, file, bundled)
     assert start.path == bundled and start.library is None
     assert start.note is not None and "Course" in start.note and "usb" in start.note
+    assert "any more" in start.note  # gone, rather than unusable
 
 
 def test_a_start_opens_the_bundled_library_when_the_last_one_no_longer_opens(
