@@ -237,6 +237,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     # Without --content the window opens the library open last (see run_gui); a folder
     # or .zip that cannot be opened is refused with PackError's words.
     content, location = getattr(args, "content", None), data_location(args)
+    if content is not None and not content.exists():
+        raise UsageError(f"The library {content} does not exist.")
     data = data_dir(argparse.Namespace(data_dir=location.path))
     return _ui_app().run_gui(
         content,
