@@ -56,9 +56,10 @@ class QtUnavailable(Exception):
 def _known_error_types() -> tuple[type[Exception], ...]:
     """Errors the environment causes, which main() reports in words with exit status 1."""
     from reader.core.importing import ImportRefused
+    from reader.core.pack import PackError
     from reader.storage.db import StorageError
 
-    return (OSError, StorageError, ImportRefused)
+    return (OSError, StorageError, ImportRefused, PackError)
 
 
 def _ui_app() -> ModuleType:
@@ -77,10 +78,11 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool = True
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--content",
-        metavar="DIR",
+        metavar="PATH",
         type=Path,
         default=default,
-        help="library folder of chapters (default: the bundled chapters)",
+        help="the library: a folder of chapters (the window also opens a course pack .zip); "
+        "default: the bundled chapters, or in the window the library open last",
     )
     parser.add_argument(
         "--data-dir",
@@ -232,7 +234,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the reader window."""
-    content, location = content_dir(args), data_location(args)
+    # Without --content the window opens the library open last (see run_gui); a folder
+    # or .zip that cannot be opened is refused with PackError's words.
+    content, location = getattr(args, "content", None), data_location(args)
+    if content is not None and not content.exists():
+        raise UsageError(f"The library {content} does not exist.")
     data = data_dir(argparse.Namespace(data_dir=location.path))
     return _ui_app().run_gui(
         content,

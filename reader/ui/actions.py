@@ -15,7 +15,7 @@ from typing import Literal, get_args
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-MenuName = Literal["file", "view", "go", "notes", "search", "help", "toolbar"]
+MenuName = Literal["file", "library", "view", "go", "notes", "search", "help", "toolbar"]
 MENU_NAMES: tuple[MenuName, ...] = get_args(MenuName)
 
 

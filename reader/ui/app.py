@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.data_folder import DataFolder
-from reader.core.library import load_library
+from reader.core.library import Library, load_library
 from reader.paths import resource
 from reader.ui.context import create_context, open_notes_in
 from reader.ui.main_window import MainWindow
@@ -49,8 +49,11 @@ def build_window(
     sync_dir: Path | None = None,
     defer: bool = False,
     shared_dir: Path | None = None,
+    library: Library | None = None,
 ) -> MainWindow:
     """The main window over the library at `content`, keeping user data in `data_dir`.
+
+    `library` is the library at `content` when the caller has opened it already.
 
     With `defer`, only the chapter is built before its first paint; highlights, notes,
     export, import and search are added right after it (a few milliseconds later), so the
@@ -58,7 +61,8 @@ def build_window(
     """
     create_files = not read_only_settings
     cache = DataFolder(data_dir).library_cache if create_files else None
-    library = load_library(content, cache)
+    if library is None:
+        library = load_library(content, cache)
     context = create_context(library, data_dir, read_only=read_only_settings, shared_dir=shared_dir)
     window = MainWindow(context, start_chapter=chapter)
     if not defer:
@@ -119,6 +123,7 @@ def install_features(
     from reader.ui.annotations_feature import install_annotations
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.help_feature import install_help
+    from reader.ui.library_feature import install_library_menu
     from reader.ui.navigation import install_navigation
     from reader.ui.print_feature import install_printing
     from reader.ui.search_feature import install_search
@@ -134,6 +139,9 @@ def install_features(
     features.navigation = install_navigation(context, window)
     features.help = install_help(context, window)
     features.printing = install_printing(context, window)
+    features.libraries = install_library_menu(
+        context, window, window.library_menu, record=create_files
+    )
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))
@@ -152,7 +160,7 @@ def _prune_render_cache(window: MainWindow) -> None:
 
 
 def run_gui(
-    content: Path,
+    content: Path | None,
     data_dir: Path,
     *,
     chapter: str | None = None,
@@ -163,19 +171,28 @@ def run_gui(
 ) -> int:
     """Open the reader window and run until it is closed.
 
-    In `portable` mode Qt's own settings (file dialog history) go to the data folder too;
-    `notice` (say, why portable mode fell back) is shown once the window is up. A window
-    that asks to be reopened (another library, another reader) is replaced by a new one
-    in the same process.
+    Without `content` the library open last is opened again (the bundled one when it is
+    gone or unusable, saying why in the status bar); a `content` that cannot be opened
+    raises PackError. In `portable` mode Qt's own settings (file dialog history) go to
+    the data folder too; `notice` (say, why portable mode fell back) is shown once the
+    window is up. A window that asks to be reopened (another library, another reader) is
+    replaced by a new one in the same process.
     """
     app = application()
     if portable:
         from reader.ui.exchange_dialogs import keep_qt_settings_in
 
         keep_qt_settings_in(data_dir)
+    fallback: Path | None = None  # what to show if a reopen's library cannot be opened
     while True:
         window, status = _open_window(
-            app, content, data_dir, chapter=chapter, sync_dir=sync_dir, shared_dir=shared_dir
+            app,
+            content,
+            data_dir,
+            chapter=chapter,
+            sync_dir=sync_dir,
+            shared_dir=shared_dir,
+            fallback=fallback,
         )
         if window is None:
             return status
@@ -186,10 +203,11 @@ def run_gui(
             notice = None
         status = app.exec()
         request = window.context.reopen_request
+        fallback = window.library.root
         window.deleteLater()
         if request is None:
             return status
-        content = request.content or content
+        content = request.content or fallback
         if request.data_dir is not None:
             data_dir, shared_dir = request.data_dir, request.shared_dir
         chapter = None
@@ -197,14 +215,21 @@ def run_gui(
 
 def _open_window(
     app: QApplication,
-    content: Path,
+    content: Path | None,
     data_dir: Path,
     *,
     chapter: str | None,
     sync_dir: Path | None,
     shared_dir: Path | None,
+    fallback: Path | None = None,
 ) -> tuple[MainWindow | None, int]:
-    """Show the window over `content`, or hand `chapter` to the one already open there."""
+    """Show the window over `content`, or hand `chapter` to the one already open there.
+
+    A `content` that cannot be opened shows `fallback` instead, when there is one.
+    """
+    from reader.core.library_start import StartLibrary, choose_start_library
+    from reader.core.pack import PackError
+    from reader.paths import bundled_content_dir
     from reader.ui.single_instance import SingleInstance
 
     # One window per data folder: a second one would be a second writer of the notes.
@@ -218,14 +243,32 @@ def _open_window(
         print(handed_off)
         return None, 0
     app.aboutToQuit.connect(instance.close)
+    folder = DataFolder(data_dir, shared_dir)
+    try:
+        start = choose_start_library(
+            content, folder.libraries_list, bundled_content_dir(), folder.library_cache
+        )
+    except PackError as error:
+        if fallback is None:
+            instance.close()
+            raise
+        start = StartLibrary(fallback, note=error.message)
     window = build_window(
-        content, data_dir, chapter=chapter, sync_dir=sync_dir, defer=True, shared_dir=shared_dir
+        start.path,
+        data_dir,
+        chapter=chapter,
+        sync_dir=sync_dir,
+        defer=True,
+        shared_dir=shared_dir,
+        library=start.library,
     )
     instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
         # For measuring start-up (packaging/measure.py): leave once the chapter is painted.
         after_first_paint(window.view.viewport(), app.quit)
     window.show()
+    if start.note:
+        window.show_status(start.note, 30000)
     return window, 0
 
 

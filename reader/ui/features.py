@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature
     from reader.ui.exchange_feature import ExchangeFeature
     from reader.ui.help_feature import HelpFeature
+    from reader.ui.library_feature import LibraryFeature
     from reader.ui.navigation import NavigationFeature
     from reader.ui.print_feature import PrintFeature
     from reader.ui.search_feature import SearchFeature
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class Features:
-    """Highlights and notes, export/import/sync, Back/Forward and search of one window."""
+    """Highlights and notes, export/import/sync, Back/Forward, search, printing and libraries."""
 
     annotations: AnnotationsFeature | None = None
     exchange: ExchangeFeature | None = None
@@ -26,6 +27,7 @@ class Features:
     search: SearchFeature | None = None
     help: HelpFeature | None = None
     printing: PrintFeature | None = None
+    libraries: LibraryFeature | None = None
 
     def installed(self) -> list[str]:
         """The names of the features installed so far."""

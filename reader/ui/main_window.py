@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         # Features installed on the window (annotations, search, ...), once installed.
         self.features = Features()
 
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(self._title_for(None))
         self._view = ChapterView()
         self._view.setAccessibleName("Chapter text")
         self._view.setAccessibleDescription(_TEXT_DESCRIPTION)
@@ -249,6 +249,11 @@ class MainWindow(QMainWindow):
         return self._menus.menu("file")
 
     @property
+    def library_menu(self) -> QMenu:
+        """The Library menu."""
+        return self._menus.menu("library")
+
+    @property
     def go_menu(self) -> QMenu:
         """The Go menu."""
         return self._menus.menu("go")
@@ -350,7 +355,7 @@ class MainWindow(QMainWindow):
             self._chapter_watch.follow(doc.chapter)
             self._view.show_document(doc, self._theme, self._font_px)
             self._position.clear()
-            self.setWindowTitle(f"{chapter.title} — {APP_TITLE}")
+            self.setWindowTitle(self._title_for(chapter.title))
             self._contents.expand_chapter(slug)
             self._settings.last_chapter = slug
             self._signals.chapter_opened.emit(slug)
@@ -370,10 +375,18 @@ class MainWindow(QMainWindow):
         if self._current is None or self._current.chapter.slug != doc.chapter.slug:
             return
         self._current = doc
-        self.setWindowTitle(f"{doc.chapter.title} — {APP_TITLE}")
+        self.setWindowTitle(self._title_for(doc.chapter.title))
         # The view keeps the paragraph at the top where it was, found again in the new text;
         # chapter_opened has the highlights placed on it again.
         self._rerender()
+
+    def _title_for(self, chapter_title: str | None) -> str:
+        """The window's title: the chapter, the library (when it says more), the program."""
+        parts = [chapter_title] if chapter_title else []
+        library_title = self._context.library_info.title
+        if library_title.casefold() not in {p.casefold() for p in [*parts, APP_TITLE]}:
+            parts.append(library_title)
+        return " — ".join([*parts, APP_TITLE])
 
     @Slot()
     def _library_replaced(self) -> None:

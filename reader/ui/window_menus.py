@@ -19,6 +19,7 @@ from reader.ui.actions import ActionRegistry, MenuName, make_action
 # The menu bar, left to right; the toolbar is not a menu and is laid out apart.
 MENUS: tuple[tuple[MenuName, str], ...] = (
     ("file", "&File"),
+    ("library", "&Library"),
     ("view", "&View"),
     ("go", "&Go"),
     ("notes", "&Notes"),
@@ -32,6 +33,8 @@ FILE_EXCHANGE, FILE_QUIT = 20, 90  # Export, Import, Sync Folder (+0, +1, +2); Q
 # Sidebar, Go to Contents, Go to Text; Larger, Smaller Text (Next Theme +2 and the Theme,
 # Text Face and Line Spacing submenus at 30: reader/ui/reading_settings.py).
 VIEW_SIDEBAR, VIEW_TEXT = 10, 20
+# Open Library…, Open Library Folder…; the bundled library; those opened before; Remove.
+LIBRARY_OPEN, LIBRARY_BUNDLED, LIBRARY_RECENT, LIBRARY_MANAGE = 10, 20, 30, 90
 GO_HISTORY, GO_CHAPTERS = 10, 20  # Back, Forward; Previous, Next Chapter
 NOTES_HIGHLIGHT, NOTES_UNDO, NOTES_PANEL = 10, 20, 30
 SEARCH_FIND = 10  # Find, Find Next, Find Previous, Search All Chapters
@@ -83,6 +86,8 @@ class WindowMenus:
         for name, title in MENUS:
             menu = QMenu(title, window)
             menu.setObjectName(f"{name}Menu")
+            # The Library menu's tooltips name where each library is.
+            menu.setToolTipsVisible(name == "library")
             self._menus[name] = menu
         self.toolbar = QToolBar("Reading")
         self.toolbar.setObjectName("readingToolbar")

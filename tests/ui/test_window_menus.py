@@ -25,7 +25,7 @@ def test_the_installed_window_s_menus_in_their_declared_order(
 ) -> None:
     window = open_window(seed_library, data_dir)
     bar = [a.text() for a in window.menuBar().actions()]
-    assert bar == ["&File", "&View", "&Go", "&Notes", "&Search", "&Help"]
+    assert bar == ["&File", "&Library", "&View", "&Go", "&Notes", "&Search", "&Help"]
     assert _texts(window.file_menu.actions()) == [
         "&Export Notes…",
         "&Import Notes…",

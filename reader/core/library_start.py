@@ -1,0 +1,59 @@
+"""Which library a start opens: the one asked for, else the one open last, else the bundled one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.i18n import translate
+from reader.core.library import Library
+from reader.core.library_list import read_list
+from reader.core.pack import PackError, open_library
+
+__all__ = ["StartLibrary", "choose_start_library"]
+
+
+@dataclass(frozen=True)
+class StartLibrary:
+    """The library to open: its path, the library if already opened, and why it was chosen.
+
+    `library` is None for the bundled library, which is loaded as ever; `note` says why
+    the library open last was not opened again.
+    """
+
+    path: Path
+    library: Library | None = None
+    note: str | None = None
+
+
+def choose_start_library(
+    requested: Path | None, list_file: Path, bundled: Path, cache_file: Path | None = None
+) -> StartLibrary:
+    """The library a start opens (`requested` by --content or a reopen; PackError if unusable).
+
+    Without a request, the library open last (the first of the list in `list_file`) is
+    opened again if it is still there and opens; else the bundled one, with a note saying
+    why.
+    """
+    if requested is not None:
+        return StartLibrary(requested, open_library(requested, cache_file))
+    last = read_list(list_file).last_open()
+    if last is None or last.bundled:
+        return StartLibrary(bundled)
+    path = Path(last.path)
+    if not path.exists():
+        note = translate(
+            "LibraryStart",
+            "The library “{title}” is not at {path} any more (a drive unplugged?), so the "
+            "bundled library is open. Choose another from the Library menu.",
+        )
+        return StartLibrary(bundled, note=note.format(title=last.title, path=path))
+    try:
+        return StartLibrary(path, open_library(path, cache_file))
+    except PackError as error:
+        note = translate(
+            "LibraryStart",
+            "The library “{title}” could not be opened again: {reason} The bundled library "
+            "is open instead.",
+        )
+        return StartLibrary(bundled, note=note.format(title=last.title, reason=error.message))
