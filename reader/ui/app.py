@@ -121,6 +121,7 @@ def install_features(
     from reader.ui.help_feature import install_help
     from reader.ui.navigation import install_navigation
     from reader.ui.print_feature import install_printing
+    from reader.ui.profiles_feature import install_profiles
     from reader.ui.search_feature import install_search
 
     context, features = window.context, window.features
@@ -134,6 +135,7 @@ def install_features(
     features.navigation = install_navigation(context, window)
     features.help = install_help(context, window)
     features.printing = install_printing(context, window)
+    features.profiles = install_profiles(context, window)
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))
@@ -163,7 +165,9 @@ def run_gui(
 ) -> int:
     """Open the reader window and run until it is closed.
 
-    In `portable` mode Qt's own settings (file dialog history) go to the data folder too;
+    When `shared_dir` is None and `data_dir` holds a list of readers (profiles), the
+    student is asked who is reading first. In `portable` mode Qt's own settings (file
+    dialog history) go to the data folder too;
     `notice` (say, why portable mode fell back) is shown once the window is up. A window
     that asks to be reopened (another library, another reader) is replaced by a new one
     in the same process.
@@ -173,6 +177,16 @@ def run_gui(
         from reader.ui.exchange_dialogs import keep_qt_settings_in
 
         keep_qt_settings_in(data_dir)
+    if shared_dir is None and DataFolder(data_dir).profiles_registry.is_file():
+        # Several readers share this data folder: ask who is reading before building a
+        # window (the picker is imported only then, so a one-reader start does not pay).
+        from reader.ui.profile_picker import pick_profile_at_start
+
+        shared_dir = data_dir
+        picked = pick_profile_at_start(shared_dir)
+        if picked is None:
+            return 0
+        data_dir = picked
     while True:
         window, status = _open_window(
             app, content, data_dir, chapter=chapter, sync_dir=sync_dir, shared_dir=shared_dir

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from reader.ui.help_feature import HelpFeature
     from reader.ui.navigation import NavigationFeature
     from reader.ui.print_feature import PrintFeature
+    from reader.ui.profiles_feature import ProfilesFeature
     from reader.ui.search_feature import SearchFeature
 
 
@@ -26,6 +27,7 @@ class Features:
     search: SearchFeature | None = None
     help: HelpFeature | None = None
     printing: PrintFeature | None = None
+    profiles: ProfilesFeature | None = None
 
     def installed(self) -> list[str]:
         """The names of the features installed so far."""
