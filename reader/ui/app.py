@@ -121,6 +121,7 @@ def install_features(
     from reader.ui.help_feature import install_help
     from reader.ui.navigation import install_navigation
     from reader.ui.print_feature import install_printing
+    from reader.ui.profile_claim import window_closed_on
     from reader.ui.profiles_feature import install_profiles
     from reader.ui.search_feature import install_search
 
@@ -135,7 +136,7 @@ def install_features(
     features.navigation = install_navigation(context, window)
     features.help = install_help(context, window)
     features.printing = install_printing(context, window)
-    features.profiles = install_profiles(context, window)
+    features.profiles = install_profiles(context, window, window_closed_on)
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))

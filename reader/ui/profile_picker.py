@@ -9,6 +9,8 @@ it.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -26,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.profiles import Profile, ProfileRegistry
+from reader.core.profiles import MAX_NAME_LENGTH, Profile, ProfileError, ProfileRegistry
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole
+
+WindowClaim = Callable[[Path], AbstractContextManager[bool]]
+"""Holds a reader's window claim for a while: True if no window had them open."""
 
 
 def fill_list(
@@ -50,6 +56,61 @@ def fill_list(
             listing.setCurrentItem(item)
     if listing.currentItem() is None and listing.count():
         listing.setCurrentRow(0)
+
+
+class NameDialog(QDialog):
+    """Asks for a reader's name; `apply(name)` saves it, or its error is shown in place."""
+
+    def __init__(
+        self,
+        title: str,
+        name: str,
+        apply: Callable[[str], Profile],
+        parent: QWidget | None = None,
+    ) -> None:
+        """A dialog titled `title` with `name` typed in; OK calls `apply` (ProfileError: stays)."""
+        super().__init__(parent)
+        self.setObjectName("profileNameDialog")
+        self.setWindowTitle(title)
+        self._apply = apply
+        self.result_profile: Profile | None = None
+        label = QLabel(self.tr("&Name:"))
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH + 20)  # longer names get told, not cut
+        label.setBuddy(self.name_edit)
+        self.error = QLabel("")
+        self.error.setObjectName("profileNameError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.name_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.name_edit.selectAll()
+        self.name_edit.setFocus()
+        self.setMinimumWidth(340)
+
+    def accept(self) -> None:
+        """Save the name; if it cannot be used, say why and stay open."""
+        try:
+            self.result_profile = self._apply(self.name_edit.text())
+        except (ProfileError, OSError) as error:
+            self.error.setText(getattr(error, "message", None) or str(error))
+            self.error.show()
+            self.adjustSize()
+            self.name_edit.setFocus()
+            return
+        super().accept()
 
 
 class ProfilePicker(QDialog):
@@ -128,8 +189,6 @@ class ProfilePicker(QDialog):
     @Slot()
     def add_reader(self) -> None:
         """Ask for a name and add that reader, selected in the list (Enter then opens it)."""
-        from reader.ui.profiles_dialog import NameDialog
-
         dialog = NameDialog(self.tr("Add Reader"), "", self._registry.add, parent=self)
         self.name_dialog = dialog
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -24,63 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.profile_removal import remove_profile
-from reader.core.profiles import MAX_NAME_LENGTH, Profile, ProfileError, ProfileRegistry
-from reader.ui.profile_picker import PROFILE_ROLE, fill_list
-
-
-class NameDialog(QDialog):
-    """Asks for a reader's name; `apply(name)` saves it, or its error is shown in place."""
-
-    def __init__(
-        self,
-        title: str,
-        name: str,
-        apply: Callable[[str], Profile],
-        parent: QWidget | None = None,
-    ) -> None:
-        """A dialog titled `title` with `name` typed in; OK calls `apply` (ProfileError: stays)."""
-        super().__init__(parent)
-        self.setObjectName("profileNameDialog")
-        self.setWindowTitle(title)
-        self._apply = apply
-        self.result_profile: Profile | None = None
-        label = QLabel(self.tr("&Name:"))
-        self.name_edit = QLineEdit(name)
-        self.name_edit.setMaxLength(MAX_NAME_LENGTH + 20)  # longer names get told, not cut
-        label.setBuddy(self.name_edit)
-        self.error = QLabel("")
-        self.error.setObjectName("profileNameError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.name_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.name_edit.selectAll()
-        self.name_edit.setFocus()
-        self.setMinimumWidth(340)
-
-    def accept(self) -> None:
-        """Save the name; if it cannot be used, say why and stay open."""
-        try:
-            self.result_profile = self._apply(self.name_edit.text())
-        except (ProfileError, OSError) as error:
-            self.error.setText(getattr(error, "message", None) or str(error))
-            self.error.show()
-            self.adjustSize()
-            self.name_edit.setFocus()
-            return
-        super().accept()
+from reader.core.profiles import Profile, ProfileError, ProfileRegistry
+from reader.ui.profile_picker import PROFILE_ROLE, NameDialog, WindowClaim, fill_list
 
 
 class ManageReaders(QDialog):
@@ -89,14 +33,22 @@ class ManageReaders(QDialog):
     changed = Signal()
 
     def __init__(
-        self, registry: ProfileRegistry, current: str, parent: QWidget | None = None
+        self,
+        registry: ProfileRegistry,
+        current: str,
+        claim: WindowClaim,
+        parent: QWidget | None = None,
     ) -> None:
-        """Manage `registry`'s readers from the window of the reader whose folder is `current`."""
+        """Manage `registry`'s readers from the window of the reader whose folder is `current`.
+
+        `claim(folder)` holds a reader's window claim while their files are removed.
+        """
         super().__init__(parent)
         self.setObjectName("manageReaders")
         self.setWindowTitle(self.tr("Manage Readers"))
         self._registry = registry
         self._current = current
+        self._claim = claim
         self.list = QListWidget()
         self.list.setObjectName("profileList")
         self.list.setAccessibleName(self.tr("Readers"))
@@ -232,11 +184,9 @@ class ManageReaders(QDialog):
 
     def remove(self, profile: Profile) -> None:
         """Remove `profile` now (its window claim held), saying where the backup is."""
-        from reader.ui.profile_claim import window_closed_on
-
         root = profile.root(self._registry.shared_root)
         try:
-            with window_closed_on(root) as closed:
+            with self._claim(root) as closed:
                 if not closed:
                     self.status.setText(
                         self.tr("{name} is open in another window: close it there first.").format(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from reader.core.profiles import ROOT_FOLDER, ProfileRegistry
 from reader.ui.actions import make_action
+from reader.ui.profile_picker import WindowClaim
 from reader.ui.window_menus import FILE_READERS
 
 if TYPE_CHECKING:
@@ -34,12 +35,18 @@ def profile_folder(data_dir: Path, shared_root: Path) -> str:
 class ProfilesFeature(QObject):
     """Switch Reader…, Manage Readers… and the status bar's "Reader: NAME"."""
 
-    def __init__(self, context: AppContext, window: ReaderWindow) -> None:
-        """Register the actions in the File menu and show who is reading."""
+    def __init__(self, context: AppContext, window: ReaderWindow, claim: WindowClaim) -> None:
+        """Register the actions in the File menu and show who is reading.
+
+        `claim(folder)` holds a reader's window claim while their files are removed
+        (reader/ui/profile_claim.py, handed in by app.py so that this module does not
+        import the single-instance code, which imports the window).
+        """
         main = window.as_widget()
         super().__init__(main)
         self._context = context
         self._window = window
+        self._claim = claim
         folder = context.data_folder
         self.registry = ProfileRegistry(folder.shared_root)
         self.current = profile_folder(folder.root, folder.shared_root)
@@ -111,13 +118,17 @@ class ProfilesFeature(QObject):
         from reader.ui.profiles_dialog import ManageReaders
 
         if self.manager is None:
-            self.manager = ManageReaders(self.registry, self.current, self._window.as_widget())
+            self.manager = ManageReaders(
+                self.registry, self.current, self._claim, self._window.as_widget()
+            )
             self.manager.changed.connect(self.show_reader)
         self.manager.show()
         self.manager.raise_()
         self.manager.activateWindow()
 
 
-def install_profiles(context: AppContext, window: ReaderWindow) -> ProfilesFeature:
+def install_profiles(
+    context: AppContext, window: ReaderWindow, claim: WindowClaim
+) -> ProfilesFeature:
     """Add Switch Reader… and Manage Readers… to the window."""
-    return ProfilesFeature(context, window)
+    return ProfilesFeature(context, window, claim)

@@ -17,6 +17,7 @@ from reader.core.data_folder import DataFolder
 from reader.core.profiles import ROOT_FOLDER, ProfileRegistry
 from reader.ui.app import run_gui
 from reader.ui.main_window import MainWindow
+from reader.ui.profile_claim import window_closed_on
 from reader.ui.profile_picker import ProfilePicker
 from reader.ui.profiles_dialog import ManageReaders
 from reader.ui.settings import Settings
@@ -235,7 +236,7 @@ def test_manage_readers_adds_renames_and_removes_with_a_backup(
     registry = ProfileRegistry(tmp_path)
     amina = registry.add("Amina")
     DataFolder(amina.root(tmp_path)).notes.write_text("Amina's notes")
-    dialog = ManageReaders(registry, ROOT_FOLDER)
+    dialog = ManageReaders(registry, ROOT_FOLDER, window_closed_on)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
