@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
@@ -30,6 +31,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "sync": ("reader.commands_exchange", "merge the notes in a sync folder, write this computer's"),
     "recover": ("reader.commands_recover", "recover notes from a damaged notes file"),
     "pdf": ("reader.commands_pdf", "write a chapter or the whole library as a PDF"),
+    "profiles": ("reader.commands_profiles", "list, add, rename or remove the readers"),
 }
 
 
@@ -97,6 +99,13 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool = True
         default=argparse.SUPPRESS if suppress else False,
         help="keep every user file in the 'data' folder next to the program "
         "(on by itself when that folder exists beside the executable)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="the reader whose notes and settings to use, when several share the data "
+        "folder (default: the window asks; commands use the last reader)",
     )
 
 
@@ -181,8 +190,57 @@ def data_location(args: argparse.Namespace) -> DataLocation:
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    """The user data folder, created if needed; a usage error when that is impossible."""
-    data = data_location(args).path
+    """The data folder of the reader the command works for, created if needed.
+
+    That is the reader named by --profile, else the last one used (the data folder itself
+    while it has only one reader); a usage error when it cannot be created or the reader
+    does not exist.
+    """
+    root = shared_data_dir(args)
+    return profile_dir(root, getattr(args, "profile", None), announce=True)
+
+
+def profile_dir(root: Path, name: str | None, *, announce: bool = False) -> Path:
+    """The folder of the reader called `name` (None: the last one used) in data folder `root`.
+
+    With `announce`, a command run where several readers share the folder without naming
+    one says on stderr whose notes it uses.
+    """
+    from reader.core.data_folder import PROFILES_FILE
+
+    if name is None and not (root / PROFILES_FILE).is_file():
+        return root  # one reader: the data folder itself, and nothing more to read
+    from reader.core.profiles import ProfileError, ProfileRegistry
+
+    registry = ProfileRegistry(root)
+    if name is None:
+        loaded = registry.load()
+        if loaded.notice:
+            print(f"field-reader: {loaded.notice}", file=sys.stderr)
+        profile = loaded.last_profile
+        if announce and len(loaded.profiles) > 1:
+            from reader.core.i18n import translate
+
+            message = translate(
+                "Command line",
+                "using the notes of {name}, the last reader; choose another with --profile NAME.",
+            )
+            print(f"field-reader: {message.format(name=profile.name)}", file=sys.stderr)
+    else:
+        try:
+            profile = registry.find(name)
+        except ProfileError as error:
+            raise UsageError(error.message) from None
+    return _created(profile.root(root))
+
+
+def shared_data_dir(args: argparse.Namespace) -> Path:
+    """The data folder shared by every reader, created if needed (a usage error if not)."""
+    return _created(data_location(args).path)
+
+
+def _created(data: Path) -> Path:
+    """`data`, created if needed; a usage error when that is impossible."""
     try:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -233,13 +291,22 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """Open the reader window."""
-    # Without --content the window opens the library open last (see run_gui); a folder
-    # or .zip that cannot be opened is refused with PackError's words.
+    """Open the reader window (asking who is reading when several readers share the folder).
+
+    Without --content the window opens the library open last (see run_gui); a folder or
+    .zip that cannot be opened is refused with PackError's words.
+    """
     content, location = getattr(args, "content", None), data_location(args)
     if content is not None and not content.exists():
         raise UsageError(f"The library {content} does not exist.")
-    data = data_dir(argparse.Namespace(data_dir=location.path))
+    data = shared = _created(location.path)
+    if args.profile is not None:
+        data = profile_dir(shared, args.profile)
+        from reader.core.profiles import ProfileRegistry
+
+        registry = ProfileRegistry(shared)
+        with contextlib.suppress(OSError):  # a read-only folder: next time asks again
+            registry.set_last(registry.find(args.profile))
     return _ui_app().run_gui(
         content,
         data,
@@ -247,6 +314,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         sync_dir=args.sync_dir,
         portable=location.portable,
         notice=location.notice,
+        shared_dir=shared if args.profile is not None else None,
     )
 
 

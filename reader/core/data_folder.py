@@ -17,7 +17,10 @@ __all__ = [
     "LIBRARY_CACHE_FILE",
     "LOGS_FOLDER",
     "NOTES_FILE",
+    "PROFILES_FILE",
+    "PROFILES_FOLDER",
     "QT_SETTINGS_FOLDER",
+    "REMOVED_PROFILES_FOLDER",
     "RENDER_CACHE_FOLDER",
     "SEARCH_CACHE_FILE",
     "SETTINGS_FILE",
@@ -47,6 +50,12 @@ RENDER_CACHE_FOLDER = "render"
 """Rendered chapters, inside the cache folder."""
 LIBRARIES_FILE = "libraries.json"
 """The libraries opened before (the Library menu), shared by every profile of the folder."""
+PROFILES_FILE = "profiles.json"
+"""The readers (profiles) of a shared data folder and the last one used, in the shared root."""
+PROFILES_FOLDER = "profiles"
+"""The folders of every reader but the first (whose files are the shared root's own)."""
+REMOVED_PROFILES_FOLDER = "removed-readers"
+"""Backups (zip files) of removed readers, inside the shared root's backups folder."""
 QT_SETTINGS_FOLDER = "qt"
 """Where Qt's own settings (the file dialog's QtProject.conf) are kept, if redirected."""
 
@@ -71,6 +80,21 @@ class DataFolder:
     def libraries_list(self) -> Path:
         """The libraries opened before, most recent first."""
         return self.shared_root / LIBRARIES_FILE
+
+    @property
+    def profiles_registry(self) -> Path:
+        """The list of readers (profiles) sharing the data folder."""
+        return self.shared_root / PROFILES_FILE
+
+    @property
+    def profiles_folder(self) -> Path:
+        """The folder holding the folders of every reader but the first."""
+        return self.shared_root / PROFILES_FOLDER
+
+    @property
+    def removed_profiles(self) -> Path:
+        """The backups of removed readers."""
+        return self.shared_root / BACKUPS_FOLDER / REMOVED_PROFILES_FOLDER
 
     @property
     def notes(self) -> Path:

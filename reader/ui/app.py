@@ -126,6 +126,8 @@ def install_features(
     from reader.ui.library_feature import install_library_menu
     from reader.ui.navigation import install_navigation
     from reader.ui.print_feature import install_printing
+    from reader.ui.profile_claim import window_closed_on
+    from reader.ui.profiles_feature import install_profiles
     from reader.ui.search_feature import install_search
 
     context, features = window.context, window.features
@@ -142,6 +144,7 @@ def install_features(
     features.libraries = install_library_menu(
         context, window, window.library_menu, record=create_files
     )
+    features.profiles = install_profiles(context, window, window_closed_on)
     if create_files:
         # Renderings of chapter versions long gone are deleted after the first paint.
         QTimer.singleShot(0, lambda: _prune_render_cache(window))
@@ -173,10 +176,11 @@ def run_gui(
 
     Without `content` the library open last is opened again (the bundled one when it is
     gone or unusable, saying why in the status bar); a `content` that cannot be opened
-    raises PackError. In `portable` mode Qt's own settings (file dialog history) go to
-    the data folder too; `notice` (say, why portable mode fell back) is shown once the
-    window is up. A window that asks to be reopened (another library, another reader) is
-    replaced by a new one in the same process.
+    raises PackError. When `shared_dir` is None and `data_dir` holds a list of readers
+    (profiles), the student is asked who is reading first. In `portable` mode Qt's own
+    settings (file dialog history) go to the data folder too; `notice` (say, why portable
+    mode fell back) is shown once the window is up. A window that asks to be reopened
+    (another library, another reader) is replaced by a new one in the same process.
     """
     app = application()
     if portable:
@@ -184,6 +188,16 @@ def run_gui(
 
         keep_qt_settings_in(data_dir)
     fallback: Path | None = None  # what to show if a reopen's library cannot be opened
+    if shared_dir is None and DataFolder(data_dir).profiles_registry.is_file():
+        # Several readers share this data folder: ask who is reading before building a
+        # window (the picker is imported only then, so a one-reader start does not pay).
+        from reader.ui.profile_picker import pick_profile_at_start
+
+        shared_dir = data_dir
+        picked = pick_profile_at_start(shared_dir)
+        if picked is None:
+            return 0
+        data_dir = picked
     while True:
         window, status = _open_window(
             app,

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from reader.ui.library_feature import LibraryFeature
     from reader.ui.navigation import NavigationFeature
     from reader.ui.print_feature import PrintFeature
+    from reader.ui.profiles_feature import ProfilesFeature
     from reader.ui.search_feature import SearchFeature
 
 
@@ -28,6 +29,7 @@ class Features:
     help: HelpFeature | None = None
     printing: PrintFeature | None = None
     libraries: LibraryFeature | None = None
+    profiles: ProfilesFeature | None = None
 
     def installed(self) -> list[str]:
         """The names of the features installed so far."""

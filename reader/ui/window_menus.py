@@ -30,6 +30,7 @@ MENUS: tuple[tuple[MenuName, str], ...] = (
 # Orders of the entries, menu by menu: one table, so that where an entry goes is read
 # here and not worked out from which feature happened to install first.
 FILE_EXCHANGE, FILE_QUIT = 20, 90  # Export, Import, Sync Folder (+0, +1, +2); Quit last
+FILE_READERS = 70  # Switch Reader…, Manage Readers… (reader/ui/profiles_feature.py)
 # Sidebar, Go to Contents, Go to Text; Larger, Smaller Text (Next Theme +2 and the Theme,
 # Text Face and Line Spacing submenus at 30: reader/ui/reading_settings.py).
 VIEW_SIDEBAR, VIEW_TEXT = 10, 20

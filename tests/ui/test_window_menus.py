@@ -34,6 +34,9 @@ def test_the_installed_window_s_menus_in_their_declared_order(
         "&Print…",
         "Save as P&DF…",
         "--",
+        "S&witch Reader…",
+        "Manage &Readers…",
+        "--",
         "&Quit",
     ]
     assert _texts(window.go_menu.actions()) == [
