@@ -61,11 +61,12 @@ def source_files() -> list[Path]:
     return sorted(SOURCES.rglob("*.py"))
 
 
-def run_lupdate(ts: Path, language: str) -> None:
-    """Bring `ts` up to date with the code (creating it when missing)."""
+def run_lupdate(ts: Path, language: str, sources: list[Path] | None = None) -> None:
+    """Bring `ts` up to date with the code (`sources`, by default the whole reader package;
+    creating it when missing)."""
     command = [
         str(qt_tool("lupdate")),
-        *(str(p.relative_to(ROOT)) for p in source_files()),
+        *(str(p) for p in (sources if sources is not None else source_files())),
         "-no-obsolete",
         "-locations",
         "none",
@@ -133,8 +134,9 @@ def source_keys(ts: Path) -> set[tuple[str, str, str]]:
     return {(m.context, m.source, m.comment) for m in read_ts(ts)}
 
 
-def stale_reasons(folder: Path = TRANSLATIONS) -> list[str]:
-    """What is out of date in `folder`: a .ts behind the code, a .qm behind its .ts."""
+def stale_reasons(folder: Path = TRANSLATIONS, sources: list[Path] | None = None) -> list[str]:
+    """What is out of date in `folder`: a .ts behind the code (`sources`, by default the
+    reader package), a .qm behind its .ts."""
     reasons = []
     with tempfile.TemporaryDirectory(prefix="field-reader-ts-") as scratch:
         for language in LANGUAGES:
@@ -144,7 +146,7 @@ def stale_reasons(folder: Path = TRANSLATIONS) -> list[str]:
                 continue
             fresh = ts_file(language, Path(scratch))
             shutil.copyfile(ts, fresh)
-            run_lupdate(fresh, language)
+            run_lupdate(fresh, language, sources)
             have, want = source_keys(ts), source_keys(fresh)
             for context, source, _ in sorted(want - have):
                 reasons.append(f"{ts.name} lacks {context}: {source!r}")

@@ -14,8 +14,11 @@ string literals (adjacent literals are joined), whatever module the name comes f
   name (an alias such as `_` is not seen; `i18n.translate(...)` is);
 - pass literals, never f-strings or variables; placeholders are `{name}` filled by
   `.format(name=...)` after translation;
-- pass a count positionally, `translate("Ctx", "%n note(s)", None, count)`: lupdate
-  does not read keyword arguments, so `n=count` would lose the plural;
+- pass a count positionally, `translate("Ctx", "%n note(s)", None, count)` (lupdate does
+  not read keyword arguments: `n=count` would hide the string). lupdate marks such a
+  message as plural only when the count is a number literal, so a plural is written with
+  marks, "(s)" or "(es)", in the source and in each translation, and `translate` keeps or
+  drops them by the count and the language's rule (see `_SINGULAR`);
 - a string defined in a table (module level) is marked with `QT_TRANSLATE_NOOP("Ctx",
   "Text")` below and translated where it is shown, with `translate("Ctx", value)`.
 """
@@ -35,26 +38,40 @@ _translator: Translator | None = None
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the interface language (`context` groups it, as Qt's translate does).
 
-    With a count `n` (passed positionally: lupdate reads only positional arguments), "%n"
-    becomes the number; in English (no translator) "(s)" and "(es)" then read as the
-    number needs: "%n match(es)" is "1 match", "3 matches".
+    With a count `n` (passed positionally, see above), "%n" becomes the number and the
+    plural marks "(s)" and "(es)" of the translated text read as the number needs in the
+    interface language: "%n match(es)" is "1 match", "3 matches"; in French
+    "%n correspondance(s)" is "0 correspondance", "2 correspondances".
     """
-    if _translator is None:
-        return text if n < 0 else _english_plural(text, n)
-    return _translator(context, text, disambiguation, n)
+    # Looked up without the count: Qt would look for the plural form of `n`, and these
+    # messages have one form (see above).
+    shown = text if _translator is None else _translator(context, text, disambiguation, -1)
+    if n < 0:
+        return shown
+    shown = shown.replace("%n", str(n))
+    return _PLURAL_MARK.sub("" if _singular(n) else r"\1", shown)
 
 
-def _english_plural(text: str, n: int) -> str:
-    return _PLURAL_MARK.sub("" if n == 1 else r"\1", text.replace("%n", str(n)))
-
-
+# Plural marks, read after translation: lupdate (PySide6 6.11) marks a message as plural
+# only when its count is a number literal, so the forms live in one string instead.
 _PLURAL_MARK = re.compile(r"\((e?s)\)")
+# Which counts take the singular, by language (French says "0 note", "1 note").
+_SINGULAR: dict[str, Callable[[int], bool]] = {"fr": lambda n: n in (0, 1)}
 
 
-def install(translator: Translator | None) -> None:
-    """Use `translator` for every later `translate` call (None: English as written)."""
-    global _translator
+def _english_singular(n: int) -> bool:
+    return n == 1
+
+
+_singular: Callable[[int], bool] = _english_singular
+
+
+def install(translator: Translator | None, language: str = "en") -> None:
+    """Use `translator` for every later `translate` call (None: English as written), with
+    the plural rule of `language`."""
+    global _translator, _singular
     _translator = translator
+    _singular = _SINGULAR.get(language, _english_singular)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -123,7 +123,7 @@ def install_features(
     from reader.ui.annotations_feature import install_annotations
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.help_feature import install_help
-    from reader.ui.i18n import install_language_menu
+    from reader.ui.language_menu import install_language_menu
     from reader.ui.navigation import install_navigation
     from reader.ui.print_feature import install_printing
     from reader.ui.search_feature import install_search

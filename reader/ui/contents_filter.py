@@ -34,9 +34,9 @@ class FilterBox(QLineEdit):
         super().__init__(parent)
         self._panel = panel
         self.setObjectName("contentsFilter")
-        self.setPlaceholderText(PLACEHOLDER)
+        self.setPlaceholderText(translate("ContentsFilter", PLACEHOLDER))
         self.setClearButtonEnabled(True)
-        self.setAccessibleName(PLACEHOLDER)
+        self.setAccessibleName(translate("ContentsFilter", PLACEHOLDER))
         self.setToolTip(
             translate(
                 "ContentsFilter",

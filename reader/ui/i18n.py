@@ -5,26 +5,19 @@ chosen in the settings (`interface/language`: "system", the default, follows the
 language), the reader's translation (resources/translations/field-reader_xx.qm), Qt's own
 (qtbase_xx.qm: the standard buttons of dialogs) and hooks reader.core.i18n to
 QCoreApplication.translate so that messages made in the Qt-free core are translated too.
-English loads no file at all. View › Language saves another choice and reopens the window
-in that language, at the same place.
+English loads no file at all. View › Language (reader/ui/language_menu.py) saves another
+choice and reopens the window in that language, at the same place.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reader.core import i18n
-from reader.core.i18n import translate
 from reader.paths import resource
-
-if TYPE_CHECKING:
-    from reader.ui.context import AppContext, ReaderWindow
 
 SYSTEM = "system"
 ENGLISH = "en"
@@ -36,8 +29,6 @@ SETTINGS_KEY = "interface/language"
 CATALOGUE = "field-reader"
 _TRANSLATOR_NAME = "fieldReaderTranslator"
 _LANGUAGE_PROPERTY = "fieldReaderLanguage"  # on the application: the language shown now
-# View menu order (reader/ui/window_menus.py keeps the others): after the reading submenus.
-VIEW_LANGUAGE = 40
 
 
 def translations_dir() -> Path:
@@ -102,7 +93,7 @@ def apply_language(choice: str) -> str:
         return code
     _load(app, f"{CATALOGUE}_{code}", [translations_dir()])
     _load(app, f"qtbase_{code}", _qt_translation_dirs())
-    i18n.install(QCoreApplication.translate)
+    i18n.install(QCoreApplication.translate, code)
     return code
 
 
@@ -111,51 +102,3 @@ def interface_language() -> str:
     app = QCoreApplication.instance()
     code = app.property(_LANGUAGE_PROPERTY) if app is not None else None
     return code if isinstance(code, str) else ENGLISH
-
-
-class LanguageMenu(QObject):
-    """View › Language: System, English, Français, Español, one checked."""
-
-    def __init__(self, context: AppContext, window: ReaderWindow) -> None:
-        super().__init__(window.as_widget())
-        self._context = context
-        self._window = window
-        widget = window.as_widget()
-        self.menu = QMenu(translate("LanguageMenu", "&Language"), widget)
-        self.menu.setObjectName("languageMenu")
-        group = QActionGroup(self.menu)
-        self.actions: dict[str, QAction] = {}
-        names = {SYSTEM: translate("LanguageMenu", "&System Language"), **LANGUAGE_NAMES}
-        for key in LANGUAGE_CHOICES:
-            action = QAction(names[key], self.menu)
-            action.setCheckable(True)
-            action.setObjectName(f"languageMenu-{key}")
-            action.triggered.connect(lambda _checked=False, key=key: self.choose(key))
-            group.addAction(action)
-            self.menu.addAction(action)
-            self.actions[key] = action
-        self.actions[context.settings.language].setChecked(True)
-        # An action made here, not the menu's own menuAction() (see reading_settings.py).
-        self.opener = QAction(self.menu.title(), widget)
-        self.opener.setMenu(self.menu)
-
-    def choose(self, choice: str) -> None:
-        """Remember `choice` and reopen the window in that language, at the same place."""
-        from reader.ui.context import ReopenRequest
-
-        settings = self._context.settings
-        if choice == settings.language:
-            return
-        settings.language = choice
-        settings.sync()
-        if resolve_language(choice) == interface_language():
-            return  # "System" when the system's language is the one shown: nothing changes
-        self._context.request_reopen(ReopenRequest())
-        self._window.as_widget().close()
-
-
-def install_language_menu(context: AppContext, window: ReaderWindow) -> LanguageMenu:
-    """Register View › Language with the window's actions."""
-    feature = LanguageMenu(context, window)
-    context.actions.register(feature.opener, menu="view", group="reading", order=VIEW_LANGUAGE)
-    return feature

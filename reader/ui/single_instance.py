@@ -189,8 +189,8 @@ def bring_to_front(window: MainWindow, chapter: str | None) -> None:
         return
     if window.library.by_slug(chapter) is None:
         window.statusBar().showMessage(
-            translate("SingleInstance", "There is no chapter “{slug}” in this library.").format(
-                slug=chapter
+            translate("SingleInstance", "There is no chapter {slug} in this library.").format(
+                slug=repr(chapter)
             ),
             8000,
         )

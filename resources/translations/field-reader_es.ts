@@ -1465,7 +1465,7 @@ This copy of Field Reader is incomplete; reinstalling it brings the guide back. 
 <context>
     <name>SingleInstance</name>
     <message>
-        <source>There is no chapter “{slug}” in this library.</source>
+        <source>There is no chapter {slug} in this library.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
