@@ -3,6 +3,7 @@
 #   ./dev.sh run [ARGS...]   set everything up, then open the reader (ARGS go to field-reader)
 #   ./dev.sh test [ARGS...]  set everything up, then run the whole test suite (ARGS go to pytest)
 #   ./dev.sh lint            ruff and mypy
+#   ./dev.sh translations    update resources/translations/*.ts from the code, compile the .qm
 #   ./dev.sh setup           only set up
 # It creates .venv/ beside this file and installs the package with its test and dev extras.
 # System libraries Qt needs are installed with apt-get when running as root (or with
@@ -121,5 +122,8 @@ case "$command" in
     .venv/bin/ruff check reader tests benchmarks packaging
     .venv/bin/ruff format --check reader tests benchmarks packaging
     .venv/bin/mypy ;;
-  *) say "unknown command '$command' (use run, test, lint or setup)"; exit 2 ;;
+  translations)
+    setup
+    exec .venv/bin/python packaging/translations.py "$@" ;;
+  *) say "unknown command '$command' (use run, test, lint, translations or setup)"; exit 2 ;;
 esac

@@ -164,6 +164,19 @@ def step_screenshot(exe: Path, env: dict[str, str], work: Path) -> str:
     return f"{lines} lines of text, {share:.1%} dark pixels ({kept.relative_to(ROOT)})"
 
 
+def step_translations(bundle: Path) -> str:
+    """The reader's .qm files and Qt's own for each shipped language are in the bundle."""
+    wanted = [
+        *(f"field-reader_{language}.qm" for language in ("fr", "es")),
+        *(f"qtbase_{language}.qm" for language in ("fr", "es")),
+    ]
+    found = {path.name for path in bundle.rglob("*.qm")}
+    missing = [name for name in wanted if name not in found]
+    if missing:
+        raise StepFailed(f"translations missing from the bundle: {', '.join(missing)}")
+    return f"{len(wanted)} translation files"
+
+
 def step_check(exe: Path, env: dict[str, str]) -> str:
     result = run([str(exe), "check", "--json"], env)
     if result.returncode != 1:
@@ -277,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
             ("check", lambda: step_check(exe, env)),
             ("xcb", lambda: step_xcb(exe, env, work)),
         ]
+        if not args.onefile:
+            steps.append(("translations", lambda: step_translations(bundle)))
         for name, step in steps:
             try:
                 results.append((name, True, step()))

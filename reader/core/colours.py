@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
+
 __all__ = ["COLOURS", "HIGHLIGHTS", "Colour", "HighlightColour", "colour_info"]
 
 Colour = Literal["yellow", "green", "blue", "pink", "purple"]
@@ -25,6 +27,11 @@ class HighlightColour:
     dark: str
     sepia: str
 
+    @property
+    def shown_label(self) -> str:
+        """The label in the interface language (`label` stays English, as exports write it)."""
+        return translate("Colours", self.label)
+
     def fill(self, theme: str) -> str:
         """The fill on theme `theme` ("light", "sepia" or "dark"; others draw as light)."""
         return self.dark if theme == "dark" else self.sepia if theme == "sepia" else self.light
@@ -37,11 +44,17 @@ class HighlightColour:
 # theme's selection colour (tests/ui/test_reading_settings.py measures both). The order
 # is the order menus offer them (and the digits 1-5 of Ctrl+Shift+H).
 _TABLE: tuple[HighlightColour, ...] = (
-    HighlightColour("yellow", "Yellow", "#ffe45c", "#8a7400", "#ffd84a"),
-    HighlightColour("green", "Green", "#9be58f", "#2f7a3a", "#98d982"),
-    HighlightColour("blue", "Blue", "#9cc8ff", "#2d5e9e", "#92bdf2"),
-    HighlightColour("pink", "Pink", "#ffa6c9", "#9b3a66", "#f7a0bf"),
-    HighlightColour("purple", "Purple", "#cfb0ff", "#6446a0", "#c7a6f2"),
+    HighlightColour(
+        "yellow", QT_TRANSLATE_NOOP("Colours", "Yellow"), "#ffe45c", "#8a7400", "#ffd84a"
+    ),
+    HighlightColour(
+        "green", QT_TRANSLATE_NOOP("Colours", "Green"), "#9be58f", "#2f7a3a", "#98d982"
+    ),
+    HighlightColour("blue", QT_TRANSLATE_NOOP("Colours", "Blue"), "#9cc8ff", "#2d5e9e", "#92bdf2"),
+    HighlightColour("pink", QT_TRANSLATE_NOOP("Colours", "Pink"), "#ffa6c9", "#9b3a66", "#f7a0bf"),
+    HighlightColour(
+        "purple", QT_TRANSLATE_NOOP("Colours", "Purple"), "#cfb0ff", "#6446a0", "#c7a6f2"
+    ),
 )
 
 COLOURS: tuple[Colour, ...] = tuple(entry.name for entry in _TABLE)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from reader.core.anchoring import TextPositionSelector
 from reader.core.document import ChapterDocument, load_document
+from reader.core.i18n import translate
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation, parse_timestamp
 from reader.core.placement import place_annotations
@@ -77,9 +78,9 @@ def dates_label(created: str, modified: str, day: Callable[[str], str]) -> str:
     `day` writes one timestamp as a date. An undone delete counts as an edit: it keeps its
     created date and carries the time it was restored.
     """
-    label = f"created {day(created)}"
+    label = translate("Exported", "created {day}").format(day=day(created))
     if was_edited(created, modified):
-        label += f" · edited {day(modified)}"
+        label += translate("Exported", " · edited {day}").format(day=day(modified))
     return label
 
 

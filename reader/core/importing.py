@@ -39,6 +39,7 @@ from urllib.parse import unquote, urlsplit
 from reader.core.anchoring import Target, TextPositionSelector, anchor_all
 from reader.core.document import load_document
 from reader.core.exchange import DocumentFor
+from reader.core.i18n import translate
 from reader.core.library import ChapterChangedError, Library
 from reader.core.merge import plan_merge
 from reader.core.notes import Annotation, AnnotationId, NotesRepository
@@ -84,19 +85,26 @@ class ImportSummary:
     def lines(self) -> list[str]:
         """The summary as short lines for people."""
         out = [
-            f"added: {self.added}",
-            f"updated: {self.updated}",
-            f"deleted: {self.deleted}",
-            f"unchanged: {self.unchanged}",
-            f"orphaned: {self.orphaned}",
+            translate("Importing", "added: {count}").format(count=self.added),
+            translate("Importing", "updated: {count}").format(count=self.updated),
+            translate("Importing", "deleted: {count}").format(count=self.deleted),
+            translate("Importing", "unchanged: {count}").format(count=self.unchanged),
+            translate("Importing", "orphaned: {count}").format(count=self.orphaned),
         ]
         if self.unknown_chapter:
-            out.append(f"kept for chapters not in this library: {self.unknown_chapter}")
-        if self.future_dates:
-            were = (
-                "date in the future was" if self.future_dates == 1 else "dates in the future were"
+            out.append(
+                translate("Importing", "kept for chapters not in this library: {count}").format(
+                    count=self.unknown_chapter
+                )
             )
-            out.append(f"{self.future_dates} {were} set to now")
+        if self.future_dates:
+            out.append(
+                translate("Importing", "1 date in the future was set to now")
+                if self.future_dates == 1
+                else translate("Importing", "{count} dates in the future were set to now").format(
+                    count=self.future_dates
+                )
+            )
         return out
 
     def text(self) -> str:

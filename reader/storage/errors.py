@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
+from reader.core import i18n
 from reader.core.notes import NotesStoreError
 
 __all__ = [
@@ -66,65 +67,82 @@ _KIND_BY_CODE = {
 
 def read_only_folder_message(folder: Path) -> str:
     """What the user is told when the notes are shown from a folder that cannot be written."""
-    return (
-        f"Your notes are shown read-only because the folder {folder} cannot be written to; "
-        "changes cannot be saved. They can still be read, searched and exported."
-    )
+    return i18n.translate(
+        "StorageErrors",
+        "Your notes are shown read-only because the folder {folder} cannot be written to; "
+        "changes cannot be saved. They can still be read, searched and exported.",
+    ).format(folder=folder)
 
 
 def _disk_full(path: Path, context: Context) -> str:
     if context == "open":
-        return (
-            f"The disk holding the notes database {path} is full, so your notes are shown "
-            "read-only; changes cannot be saved until some space is freed. Nothing was lost."
-        )
-    return (
-        f"The disk holding the notes database {path} is full. Your last change was not "
-        "saved; your earlier notes are safe. Free some space and try again."
-    )
+        return i18n.translate(
+            "StorageErrors",
+            "The disk holding the notes database {path} is full, so your notes are shown "
+            "read-only; changes cannot be saved until some space is freed. Nothing was lost.",
+        ).format(path=path)
+    return i18n.translate(
+        "StorageErrors",
+        "The disk holding the notes database {path} is full. Your last change was not "
+        "saved; your earlier notes are safe. Free some space and try again.",
+    ).format(path=path)
 
 
 def message_for(kind: StorageErrorKind, path: Path, context: Context = "change") -> str:
     """The sentence shown to the user for an error of `kind` on `path` during `context`."""
-    unsaved = "Your last change was not saved. " if context == "change" else ""
+    unsaved = (
+        i18n.translate("StorageErrors", "Your last change was not saved. ")
+        if context == "change"
+        else ""
+    )
     if kind is StorageErrorKind.BUSY:
-        return (
-            f"The notes database {path} is in use by another program (perhaps another "
-            f"Field Reader window) and stayed locked for too long. {unsaved}Close the other "
-            "program and try again."
-        )
+        return i18n.translate(
+            "StorageErrors",
+            "The notes database {path} is in use by another program (perhaps another "
+            "Field Reader window) and stayed locked for too long. {unsaved}Close the other "
+            "program and try again.",
+        ).format(path=path, unsaved=unsaved)
     if kind is StorageErrorKind.READ_ONLY:
         if context == "open":
             return read_only_folder_message(path.parent)
-        return (
-            f"The notes database {path} cannot be written to: the file or its folder is "
+        return i18n.translate(
+            "StorageErrors",
+            "The notes database {path} cannot be written to: the file or its folder is "
             "read-only. Your last change was not saved. Check the permissions of the file "
-            "and its folder, or move it to a writable place."
-        )
+            "and its folder, or move it to a writable place.",
+        ).format(path=path)
     if kind is StorageErrorKind.DISK_FULL:
         return _disk_full(path, context)
     if kind is StorageErrorKind.CORRUPT:
-        return (
-            f"The notes database {path} is damaged or is not a database. It has been left "
+        return i18n.translate(
+            "StorageErrors",
+            "The notes database {path} is damaged or is not a database. It has been left "
             "exactly as it is. Field Reader recovers what it can when the window opens, or "
             "run 'field-reader recover': the damaged file is kept, renamed, beside the new "
-            "one, and the newest backup fills the gaps."
-        )
+            "one, and the newest backup fills the gaps.",
+        ).format(path=path)
     if kind is StorageErrorKind.NOT_NOTES:
-        return (
-            f"The file {path} is a database, but not a Field Reader notes database. It has "
-            "not been changed. Move it away or choose another location for your notes."
-        )
+        return i18n.translate(
+            "StorageErrors",
+            "The file {path} is a database, but not a Field Reader notes database. It has "
+            "not been changed. Move it away or choose another location for your notes.",
+        ).format(path=path)
     if kind is StorageErrorKind.CANNOT_OPEN:
-        return (
-            f"The notes database {path} could not be opened. Check that its folder exists, "
-            "that you may write to it, and that the disk is connected."
-        )
-    return (
-        f"The disk reported an error while reading or writing the notes database {path}. "
-        f"{'Your last change may not have been saved. ' if context == 'change' else ''}"
-        "Check the disk and try again."
+        return i18n.translate(
+            "StorageErrors",
+            "The notes database {path} could not be opened. Check that its folder exists, "
+            "that you may write to it, and that the disk is connected.",
+        ).format(path=path)
+    maybe_unsaved = (
+        i18n.translate("StorageErrors", "Your last change may not have been saved. ")
+        if context == "change"
+        else ""
     )
+    return i18n.translate(
+        "StorageErrors",
+        "The disk reported an error while reading or writing the notes database {path}. "
+        "{unsaved}Check the disk and try again.",
+    ).format(path=path, unsaved=maybe_unsaved)
 
 
 def translate(error: sqlite3.Error, path: Path, context: Context = "change") -> StorageError | None:

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.paths import license_file
 from reader.ui.theme import Theme, app_stylesheet
 
-OFFLINE_LINE = (
+OFFLINE_LINE = QT_TRANSLATE_NOOP(
+    "AboutWindow",
     "Field Reader never uses the network: chapters, pictures, notes and search all stay "
-    "on this computer."
+    "on this computer.",
 )
 
 
@@ -39,7 +41,9 @@ def license_line(path: Path | None = None) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     # Said in words rather than guessed: this copy lacks its licence file.
-    return f"The licence file ({source.name}) is missing from this copy."
+    return translate("AboutWindow", "The licence file ({name}) is missing from this copy.").format(
+        name=source.name
+    )
 
 
 def _plain(text: str, name: str) -> QLabel:
@@ -58,10 +62,12 @@ class AboutWindow(QDialog):
     def __init__(self, data_dir: Path, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
-        self.setWindowTitle("About Field Reader")
+        self.setWindowTitle(translate("AboutWindow", "About Field Reader"))
         self.setObjectName("aboutWindow")
-        self.setAccessibleName("About Field Reader")
-        self.setAccessibleDescription("Version, licence and the folder holding your notes")
+        self.setAccessibleName(translate("AboutWindow", "About Field Reader"))
+        self.setAccessibleDescription(
+            translate("AboutWindow", "Version, licence and the folder holding your notes")
+        )
         title = QLabel(f"Field Reader {__version__}")
         title.setObjectName("aboutTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,36 +75,63 @@ class AboutWindow(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName(f"Field Reader version {__version__}")
-        intro = _plain("An offline reader for course chapters.", "Description")
-        form = QFormLayout()
-        form.addRow("Version:", _plain(__version__, "Version"))
-        form.addRow("Licence:", _plain(license_line(), "Licence"))
-        form.addRow("Qt:", _plain(f"{qVersion()} (PySide6 {pyside_version})", "Qt version"))
-        form.addRow(
-            "Python:", _plain(f"{platform.python_version()} on {platform.system()}", "Python")
+        title.setAccessibleName(
+            translate("AboutWindow", "Field Reader version {version}").format(version=__version__)
         )
-        self._folder = _plain(str(data_dir), "Data folder")
+        intro = _plain(
+            translate("AboutWindow", "An offline reader for course chapters."),
+            translate("AboutWindow", "Description"),
+        )
+        form = QFormLayout()
+        form.addRow(
+            translate("AboutWindow", "Version:"),
+            _plain(__version__, translate("AboutWindow", "Version")),
+        )
+        form.addRow(
+            translate("AboutWindow", "Licence:"),
+            _plain(license_line(), translate("AboutWindow", "Licence")),
+        )
+        form.addRow(
+            "Qt:",
+            _plain(
+                f"{qVersion()} (PySide6 {pyside_version})", translate("AboutWindow", "Qt version")
+            ),
+        )
+        form.addRow(
+            "Python:",
+            _plain(
+                translate("AboutWindow", "{version} on {system}").format(
+                    version=platform.python_version(), system=platform.system()
+                ),
+                "Python",
+            ),
+        )
+        self._folder = _plain(str(data_dir), translate("AboutWindow", "Data folder"))
         self._folder.setObjectName("dataFolder")
-        form.addRow("Data folder:", self._folder)
-        offline = _plain(OFFLINE_LINE, "Network use")
+        form.addRow(translate("AboutWindow", "Data folder:"), self._folder)
+        offline = _plain(
+            translate("AboutWindow", OFFLINE_LINE), translate("AboutWindow", "Network use")
+        )
         offline.setObjectName("offlineLine")
-        self._status = _plain("", "Status")
+        self._status = _plain("", translate("AboutWindow", "Status"))
         self._status.setObjectName("aboutStatus")
         self._status.hide()
-        self._open = QPushButton("Open Data Folder")
+        self._open = QPushButton(translate("AboutWindow", "Open Data Folder"))
         self._open.setObjectName("openDataFolder")
-        self._open.setAccessibleName("Open Data Folder")
+        self._open.setAccessibleName(translate("AboutWindow", "Open Data Folder"))
         self._open.setAccessibleDescription(
-            "Show the folder holding your notes, settings and backups in the file manager"
+            translate(
+                "AboutWindow",
+                "Show the folder holding your notes, settings and backups in the file manager",
+            )
         )
         self._open.setAutoDefault(False)
         self._open.clicked.connect(self.open_data_folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self._open, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        close.setAccessibleDescription("Close this window")
+        close.setAccessibleName(translate("AboutWindow", "Close"))
+        close.setAccessibleDescription(translate("AboutWindow", "Close this window"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -112,7 +145,7 @@ class AboutWindow(QDialog):
 
     @property
     def open_button(self) -> QPushButton:
-        """The "Open Data Folder" button."""
+        """The translate("AboutWindow", "Open Data Folder") button."""
         return self._open
 
     @property
@@ -130,14 +163,20 @@ class AboutWindow(QDialog):
         """Show the data folder in the system's file manager (a local folder, never the web)."""
         if not self._data_dir.is_dir():
             self._say(
-                f"The folder {self._data_dir} does not exist yet: it is made when you first "
-                "highlight, change a setting or export."
+                translate(
+                    "AboutWindow",
+                    "The folder {folder} does not exist yet: it is made when you first "
+                    "highlight, change a setting or export.",
+                ).format(folder=self._data_dir)
             )
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir))):
             self._say(
-                f"No file manager could be started. The folder is {self._data_dir} "
-                "(select the path above to copy it)."
+                translate(
+                    "AboutWindow",
+                    "No file manager could be started. The folder is {folder} "
+                    "(select the path above to copy it).",
+                ).format(folder=self._data_dir)
             )
             return
         self._say("")

@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.anchoring import Target
+from reader.core.i18n import translate
 from reader.core.notes import (
     Annotation,
     AnnotationChangedError,
@@ -109,7 +110,7 @@ class AddCommand(_StoreCommand):
     def __init__(
         self, feature: CommandHost, chapter: str, target: Target, colour: str, note: str = ""
     ) -> None:
-        super().__init__(feature, "Highlight")
+        super().__init__(feature, translate("AnnotationCommands", "Highlight"))
         self._chapter, self._target, self._colour, self._note = chapter, target, colour, note
         self.annotation: Annotation | None = None
 
@@ -136,7 +137,12 @@ class DeleteCommand(_StoreCommand):
     def __init__(
         self, feature: CommandHost, annotation_id: AnnotationId, what: str = "Highlight"
     ) -> None:
-        super().__init__(feature, f"Delete {what}")
+        super().__init__(
+            feature,
+            translate("AnnotationCommands", "Delete Bookmark")
+            if what == "Bookmark"
+            else translate("AnnotationCommands", "Delete Highlight"),
+        )
         self._id = annotation_id
 
     def _apply(self, *, redo: bool, first: bool) -> None:
@@ -155,7 +161,12 @@ class EditCommand(_StoreCommand):
     def __init__(
         self, feature: CommandHost, annotation: Annotation, field: str, value: str
     ) -> None:
-        super().__init__(feature, "Change Colour" if field == "colour" else "Edit Note")
+        super().__init__(
+            feature,
+            translate("AnnotationCommands", "Change Colour")
+            if field == "colour"
+            else translate("AnnotationCommands", "Edit Note"),
+        )
         self._id = annotation.id
         self._field: Literal["colour", "note"] = "colour" if field == "colour" else "note"
         self._old = annotation.colour if field == "colour" else annotation.note

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from reader.core.anchoring import describe
+from reader.core.i18n import translate
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
 from reader.core.reanchor import reanchor
@@ -125,14 +126,21 @@ class AnnotationsFeature(QObject):
 
     @Slot()
     def _warn_problem(self) -> None:
-        show_message(self._window.as_widget(), "Notes", self._notes.problem or "")
+        show_message(
+            self._window.as_widget(),
+            translate("AnnotationsFeature", "Notes"),
+            self._notes.problem or "",
+        )
         self._window.show_status(self._notes.problem or "", 20000)
 
     def _give_up_reading(self, error: StorageError) -> None:
         """The notes file cannot be read (damaged, or a newer layout): carry on without it."""
         self._notes.give_up(
-            f"Your notes could not be read from {error.path} ({error.message}). The file is "
-            "left as it is; the chapters can still be read."
+            translate(
+                "AnnotationsFeature",
+                "Your notes could not be read from {path} ({message}). The file is "
+                "left as it is; the chapters can still be read.",
+            ).format(path=error.path, message=error.message)
         )
         self.painter.clear()
         self._selection_changed(False)
@@ -141,16 +149,38 @@ class AnnotationsFeature(QObject):
 
     def report_storage_error(self, error: StorageError) -> None:
         """Tell the user that a change could not be saved, and why."""
-        show_message(self._window.as_widget(), "Your change was not saved", error.message)
+        show_message(
+            self._window.as_widget(),
+            translate("AnnotationsFeature", "Your change was not saved"),
+            error.message,
+        )
 
     def changed_elsewhere(self, current: Annotation | None, action: str) -> None:
         """An undo or redo was skipped because the highlight changed since: say so, show it."""
-        what = "deleted" if current is None or current.deleted else "changed"
-        self._window.show_status(
-            f"This highlight was {what} elsewhere since; {action} skipped so the newer "
-            "version is kept.",
-            10000,
-        )
+        deleted = current is None or current.deleted
+        messages = {
+            (True, "undo"): translate(
+                "AnnotationsFeature",
+                "This highlight was deleted elsewhere since; undo skipped so the newer "
+                "version is kept.",
+            ),
+            (True, "redo"): translate(
+                "AnnotationsFeature",
+                "This highlight was deleted elsewhere since; redo skipped so the newer "
+                "version is kept.",
+            ),
+            (False, "undo"): translate(
+                "AnnotationsFeature",
+                "This highlight was changed elsewhere since; undo skipped so the newer "
+                "version is kept.",
+            ),
+            (False, "redo"): translate(
+                "AnnotationsFeature",
+                "This highlight was changed elsewhere since; redo skipped so the newer "
+                "version is kept.",
+            ),
+        }
+        self._window.show_status(messages[deleted, "redo" if action == "redo" else "undo"], 10000)
         self.reload_from_disk()
 
     @Slot()
@@ -261,10 +291,13 @@ class AnnotationsFeature(QObject):
         selected = self.selected_range()
         doc = self._window.current_document()
         if selected is None or doc is None:
-            self._window.show_status(HINT, 6000)
+            self._window.show_status(translate("Caret", HINT), 6000)
             return None
         if not self.writable:
-            self._window.show_status(self._notes.problem or "Notes cannot be changed.", 6000)
+            self._window.show_status(
+                self._notes.problem or translate("AnnotationsFeature", "Notes cannot be changed."),
+                6000,
+            )
             return None
         self._default_colour = chosen
         target = describe(doc.plain.text, *selected)
@@ -288,7 +321,7 @@ class AnnotationsFeature(QObject):
     def pop_colour_menu(self) -> None:
         """Offer the highlight colours at the text cursor (Ctrl+Shift+H, then 1 to 5)."""
         if self.selected_range() is None:
-            self._window.show_status(HINT, 6000)
+            self._window.show_status(translate("Caret", HINT), 6000)
             return
         rect = self._view.cursorRect()
         self.colour_menu.popup(self._view.viewport().mapToGlobal(rect.bottomLeft()))
@@ -327,7 +360,12 @@ class AnnotationsFeature(QObject):
             live = self._live(AnnotationId(annotation_id))
             what = "Bookmark" if live is not None and live.kind == "bookmark" else "Highlight"
             self.undo_stack.push(DeleteCommand(self, AnnotationId(annotation_id), what))
-            self._window.show_status(f"{what} deleted. Ctrl+Z brings it back.", 6000)
+            self._window.show_status(
+                translate("AnnotationsFeature", "Bookmark deleted. Ctrl+Z brings it back.")
+                if what == "Bookmark"
+                else translate("AnnotationsFeature", "Highlight deleted. Ctrl+Z brings it back."),
+                6000,
+            )
 
     def copy_quote(self, annotation_id: AnnotationId) -> None:
         """Copy a highlight's quoted text to the clipboard."""
@@ -401,7 +439,9 @@ class AnnotationsFeature(QObject):
         if annotation is None or annotation.deleted:
             return
         if self._context.library.by_slug(annotation.chapter) is None:
-            self._window.show_status("That chapter is not in this library.", 5000)
+            self._window.show_status(
+                translate("AnnotationsFeature", "That chapter is not in this library."), 5000
+            )
             return
         self._window.leave_place()
         if self._slug != annotation.chapter and not self._window.open_chapter(annotation.chapter):
@@ -409,7 +449,11 @@ class AnnotationsFeature(QObject):
         place = self._placed.get(annotation.id)
         if place is None:
             self._window.show_status(
-                "This note's passage was not found in the current text of the chapter.", 6000
+                translate(
+                    "AnnotationsFeature",
+                    "This note's passage was not found in the current text of the chapter.",
+                ),
+                6000,
             )
             return
         view = self._view

@@ -16,7 +16,9 @@ from reader.core.data_folder import DataFolder
 from reader.core.library import Library, load_library
 from reader.paths import resource
 from reader.ui.context import create_context, open_notes_in
+from reader.ui.i18n import apply_language
 from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -60,6 +62,8 @@ def build_window(
     student sees the page as soon as a bare Qt window would show it.
     """
     create_files = not read_only_settings
+    # The language first: whatever is made from here on (library problems too) is in it.
+    apply_language(Settings(data_dir, read_only=True).language)
     cache = DataFolder(data_dir).library_cache if create_files else None
     if library is None:
         library = load_library(content, cache)
@@ -123,6 +127,7 @@ def install_features(
     from reader.ui.annotations_feature import install_annotations
     from reader.ui.exchange_feature import install_exchange
     from reader.ui.help_feature import install_help
+    from reader.ui.language_menu import install_language_menu
     from reader.ui.library_feature import install_library_menu
     from reader.ui.navigation import install_navigation
     from reader.ui.print_feature import install_printing
@@ -140,6 +145,7 @@ def install_features(
     features.exchange = install_exchange(context, window, sync_dir=sync_dir, sync=create_files)
     features.navigation = install_navigation(context, window)
     features.help = install_help(context, window)
+    install_language_menu(context, window)
     features.printing = install_printing(context, window)
     features.libraries = install_library_menu(
         context, window, window.library_menu, record=create_files

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF, QTextBlock, 
 from PySide6.QtWidgets import QWidget
 
 from reader.core.anchoring import Target, describe
+from reader.core.i18n import translate
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span
 from reader.ui.actions import make_action
@@ -95,7 +96,7 @@ class AddBookmarkCommand(AddCommand):
 
     def __init__(self, feature: CommandHost, chapter: str, target: Target) -> None:
         super().__init__(feature, chapter, target, "yellow")
-        self.setText("Bookmark")
+        self.setText(translate("Bookmarks", "Bookmark"))
 
     def _apply(self, *, redo: bool, first: bool) -> None:
         if redo and first:
@@ -208,10 +209,12 @@ class Bookmarks(QObject):
         self.margin = BookmarkMargin(window.view, host, QColor(window.theme.accent))
         self.action = make_action(
             window.as_widget(),
-            "Toggle &Bookmark",
+            translate("Bookmarks", "Toggle &Bookmark"),
             self.toggle,
             "Ctrl+D",
-            tip="Bookmark the paragraph at the top of the page, or remove its bookmark",
+            tip=translate(
+                "Bookmarks", "Bookmark the paragraph at the top of the page, or remove its bookmark"
+            ),
         )
         context.actions.register(self.action, menu="notes", group="bookmark", order=NOTES_BOOKMARK)
         signals = context.signals
@@ -249,7 +252,7 @@ class Bookmarks(QObject):
         if doc is None:
             return None
         if not self._host.writable:
-            self._window.show_status("Notes cannot be changed now.", 6000)
+            self._window.show_status(translate("Bookmarks", "Notes cannot be changed now."), 6000)
             return None
         existing = self.at_top()
         if existing is not None:
@@ -258,7 +261,9 @@ class Bookmarks(QObject):
             return None
         paragraph = paragraph_at(doc.plain.text, self._window.view.top_offset())
         if paragraph is None:
-            self._window.show_status("There is no text here to bookmark.", 4000)
+            self._window.show_status(
+                translate("Bookmarks", "There is no text here to bookmark."), 4000
+            )
             return None
         command = AddBookmarkCommand(
             self._host, doc.chapter.slug, bookmark_target(doc.plain.text, paragraph)
@@ -266,5 +271,7 @@ class Bookmarks(QObject):
         self._host.undo_stack.push(command)
         self.margin.update()
         if command.annotation is not None:
-            self._window.show_status("Bookmarked. Ctrl+D again removes it.", 4000)
+            self._window.show_status(
+                translate("Bookmarks", "Bookmarked. Ctrl+D again removes it."), 4000
+            )
         return command.annotation

@@ -19,13 +19,15 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import QTextEdit
 
+from reader.core.i18n import QT_TRANSLATE_NOOP
+
 # Qt.TextInteractionFlag values, given to the view's property by name: the window can be
 # built with caret browsing on, before the first paint, when Qt's enums are not made yet
 # (see reader/ui/qt_names.py).
 _BROWSER_INTERACTION = 13  # TextBrowserInteraction: select by mouse, links by mouse and keys
 _SELECTABLE_BY_KEYBOARD = 2  # TextSelectableByKeyboard: the caret
 CARET_WIDTH = 2  # pixels: Qt's default of one is easily lost in a serif text
-HINT = "Select text first: drag, or press F7 and use Shift+arrows"
+HINT = QT_TRANSLATE_NOOP("Caret", "Select text first: drag, or press F7 and use Shift+arrows")
 
 
 def _moves_caret(event: QKeyEvent) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from reader.core.i18n import translate
 from reader.core.image_size import image_size
 from reader.core.rendered import ImageRef
 from reader.ui.image_loader import FigureJob, FigureLoader
@@ -81,7 +82,7 @@ class ChapterFigures(QObject):
         """What resource `key` (a found figure) shows now: the figure, a stand-in while it
         is decoded, or why it cannot be shown."""
         if ref.path is None:
-            return UNREADABLE
+            return translate("Images", UNREADABLE)
         if (round(column), dpr) != self._size:
             self._cache.clear()
             self._size = (round(column), dpr)
@@ -93,7 +94,11 @@ class ChapterFigures(QObject):
             # Small, vector, refused unread, or of no size known from its header.
             decoded = decode_image(ref.path, ref, column, dpr)
             self._cache[ref.path] = decoded
-        return decoded.image if decoded.image is not None else decoded.problem or UNREADABLE
+        return (
+            decoded.image
+            if decoded.image is not None
+            else decoded.problem or translate("Images", UNREADABLE)
+        )
 
     def pending(self, in_view: bool = False) -> bool:
         """Whether figures are still being decoded (only those in the view, `in_view`)."""
@@ -163,7 +168,7 @@ class ChapterFigures(QObject):
         for name in names:
             image = decoded.image
             if image is None:
-                image = self._card(job.ref, decoded.problem or UNREADABLE)
+                image = self._card(job.ref, decoded.problem or translate("Images", UNREADABLE))
             qdoc.addResource(IMAGE_RESOURCE, QUrl(name), image)
             if name in at:
                 # Lays that one block out again. A figure has its stand-in's size, so

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Slot
 
+from reader.core.i18n import translate
 from reader.core.library import BadChapterError, Chapter, ChapterChangedError, read_chapter
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ def revise_chapter(chapter: Chapter) -> Chapter:
         fresh = read_chapter(chapter.path, chapter.relpath)
     except OSError as error:
         raise ChapterUnreadable(
-            f"{chapter.relpath} can no longer be read ({error.strerror or error})."
+            translate("ChapterWatch", "{path} can no longer be read ({reason}).").format(
+                path=chapter.relpath, reason=error.strerror or error
+            )
         ) from None
     except BadChapterError as bad:
         raise ChapterUnreadable(f"{chapter.relpath}: {bad.message}") from None
@@ -162,12 +165,20 @@ class ChapterWatch(QObject):
         self._chapter = doc.chapter
         self._window.show_revision(doc)
         self._window.show_status(
-            f"{chapter.relpath} changed on disk and is shown as it now reads.", 5000
+            translate(
+                "ChapterWatch", "{path} changed on disk and is shown as it now reads."
+            ).format(path=chapter.relpath),
+            5000,
         )
 
     def _say_problem(self, message: str) -> None:
         self._problem = message
-        self._window.show_status(f"{message} The version shown is kept.", _STATUS_MS)
+        self._window.show_status(
+            translate("ChapterWatch", "{message} The version shown is kept.").format(
+                message=message
+            ),
+            _STATUS_MS,
+        )
 
 
 def _signature(path: os.PathLike[str]) -> tuple[int, int, int] | None:

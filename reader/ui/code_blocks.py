@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 
+from reader.core.i18n import translate
 from reader.ui.viewer import ChapterView
 
 
@@ -50,7 +51,9 @@ def copy_code_action(view: ChapterView, point: QPoint, parent: QObject) -> QActi
     if found is None:
         return None
     start, end = found
-    action = QAction("Copy Code &Block", parent)
-    action.setStatusTip("Copy the whole code block, line by line, as written")
+    action = QAction(translate("CodeBlocks", "Copy Code &Block"), parent)
+    action.setStatusTip(
+        translate("CodeBlocks", "Copy the whole code block, line by line, as written")
+    )
     action.triggered.connect(lambda: copy_code_block(view, start, end))
     return action

@@ -9,6 +9,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.qt_names import PLAIN_TEXT
 from reader.ui.title_filter import fold, folded_paths, query_words, visibility
@@ -23,7 +24,7 @@ __all__ = [
     "visibility",
 ]
 
-PLACEHOLDER = "Filter chapters"
+PLACEHOLDER = QT_TRANSLATE_NOOP("ContentsFilter", "Filter chapters")
 
 
 class FilterBox(QLineEdit):
@@ -33,10 +34,15 @@ class FilterBox(QLineEdit):
         super().__init__(parent)
         self._panel = panel
         self.setObjectName("contentsFilter")
-        self.setPlaceholderText(PLACEHOLDER)
+        self.setPlaceholderText(translate("ContentsFilter", PLACEHOLDER))
         self.setClearButtonEnabled(True)
-        self.setAccessibleName(PLACEHOLDER)
-        self.setToolTip("Show only the chapters whose titles (or their modules') hold this text")
+        self.setAccessibleName(translate("ContentsFilter", PLACEHOLDER))
+        self.setToolTip(
+            translate(
+                "ContentsFilter",
+                "Show only the chapters whose titles (or their modules') hold this text",
+            )
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc clears the text (or, when clear, goes to the tree); Down and Enter go there."""
@@ -100,5 +106,11 @@ class ContentsTab(QWidget):
     @Slot(str)
     def _filter(self, text: str) -> None:
         found = self._panel.set_filter(text)
-        self._none.setText(f"No chapter title holds “{text.strip()}”." if not found else "")
+        self._none.setText(
+            translate("ContentsFilter", "No chapter title holds “{text}”.").format(
+                text=text.strip()
+            )
+            if not found
+            else ""
+        )
         self._none.setVisible(not found)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import translate
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode
 from reader.ui.focus_cue import draw_focus_ring, is_menu_key, open_context_menu, ring_rect
@@ -93,7 +94,7 @@ class ContentsPanel(QTreeWidget):
             QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0)
         )
         self.setPalette(unfocused)
-        self.setAccessibleName("Contents")
+        self.setAccessibleName(translate("ContentsPanel", "Contents"))
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
         self.itemExpanded.connect(self._fill)
@@ -302,13 +303,17 @@ class ContentsPanel(QTreeWidget):
         """The menu of a Contents entry (what a right-click or the Menu key opens)."""
         menu = QMenu(self)
         menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        opening = menu.addAction("&Open")
+        opening = menu.addAction(translate("ContentsPanel", "&Open"))
         opening.triggered.connect(lambda: self.activate(item))
         menu.setDefaultAction(opening)
         if item.childCount() or item.type() == _CHAPTER:
-            folding = menu.addAction("&Collapse" if item.isExpanded() else "&Expand")
+            folding = menu.addAction(
+                translate("ContentsPanel", "&Collapse")
+                if item.isExpanded()
+                else translate("ContentsPanel", "&Expand")
+            )
             folding.triggered.connect(lambda: item.setExpanded(not item.isExpanded()))
-        copying = menu.addAction("Copy &Title")
+        copying = menu.addAction(translate("ContentsPanel", "Copy &Title"))
         copying.triggered.connect(lambda: QGuiApplication.clipboard().setText(item.text(0)))
         self.last_menu = menu
         return menu

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from reader.core.data_folder import DataFolder
 from reader.core.document import ChapterDocument, DocumentCache
+from reader.core.i18n import translate
 from reader.core.library import Chapter, Library
 from reader.core.pack_identity import LibraryInfo
 from reader.core.render_cache import RenderCache, render_cache_folder
@@ -129,7 +130,9 @@ class Notes:
         # An explicit check, not an assert: `python -O` strips asserts, and callers rely on
         # this raising to tell the user instead of failing on None later.
         if self._store is None:
-            raise NotesUnavailable(self.problem or "Your notes cannot be read.")
+            raise NotesUnavailable(
+                self.problem or translate("Context", "Your notes cannot be read.")
+            )
         return self._store
 
     @property

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from reader.core.i18n import translate
+
 __all__ = ["ChapterScope", "lay_out_dialog"]
 
 
@@ -25,9 +27,11 @@ class ChapterScope:
         self,
         dialog: QDialog,
         chapter_title: str | None,
-        this_label: str = "This chapter",
-        all_label: str = "All chapters",
+        this_label: str = "",
+        all_label: str = "",
     ) -> None:
+        this_label = this_label or translate("DialogParts", "This chapter")
+        all_label = all_label or translate("DialogParts", "All chapters")
         self._this = QRadioButton(f"{this_label}: {chapter_title}" if chapter_title else "")
         self._all = QRadioButton(all_label)
         group = QButtonGroup(dialog)

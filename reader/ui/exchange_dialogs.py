@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.data_folder import DataFolder
 from reader.core.exchange import FORMATS, Format
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.dialog_parts import ChapterScope, lay_out_dialog
 
 
@@ -44,9 +45,11 @@ class SyncFolderHost(Protocol):
 _PORTABLE_PROPERTY = "fieldReaderPortable"
 
 FORMAT_LABELS: dict[Format, str] = {
-    "md": "Markdown study notes (*.md)",
-    "html": "Web page, printable (*.html)",
-    "json": "Web Annotation JSON, to import elsewhere (*.json)",
+    "md": QT_TRANSLATE_NOOP("ExchangeDialogs", "Markdown study notes (*.md)"),
+    "html": QT_TRANSLATE_NOOP("ExchangeDialogs", "Web page, printable (*.html)"),
+    "json": QT_TRANSLATE_NOOP(
+        "ExchangeDialogs", "Web Annotation JSON, to import elsewhere (*.json)"
+    ),
 }
 
 
@@ -93,14 +96,16 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget, chapter_title: str | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Notes")
+        self.setWindowTitle(translate("ExchangeDialogs", "Export Notes"))
         self._format = QComboBox()
         for fmt in FORMATS:
-            self._format.addItem(FORMAT_LABELS[fmt].split(" (")[0], fmt)
+            self._format.addItem(
+                translate("ExchangeDialogs", FORMAT_LABELS[fmt]).split(" (")[0], fmt
+            )
         self._scope = ChapterScope(self, chapter_title)
         form = QFormLayout()
-        form.addRow("&Format:", self._format)
-        form.addRow("Notes of:", self._scope.layout)
+        form.addRow(translate("ExchangeDialogs", "&Format:"), self._format)
+        form.addRow(translate("ExchangeDialogs", "Notes of:"), self._scope.layout)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -117,23 +122,26 @@ class SyncDialog(QDialog):
     def __init__(self, feature: SyncFolderHost, parent: QWidget) -> None:
         super().__init__(parent)
         self._feature = feature
-        self.setWindowTitle("Sync Folder")
+        self.setWindowTitle(translate("ExchangeDialogs", "Sync Folder"))
         self.setMinimumWidth(460)
         explain = QLabel(
-            "Field Reader merges the notes exported to this folder by other computers "
-            "when it starts and when its window comes back to the front, and keeps this "
-            "computer's notes there after every change. Use a shared drive or a USB stick."
+            translate(
+                "ExchangeDialogs",
+                "Field Reader merges the notes exported to this folder by other computers "
+                "when it starts and when its window comes back to the front, and keeps this "
+                "computer's notes there after every change. Use a shared drive or a USB stick.",
+            )
         )
         explain.setWordWrap(True)
         self._folder = QLabel()
         self._folder.setTextFormat(Qt.TextFormat.PlainText)  # a path, shown as written
         self._folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._folder.setWordWrap(True)
-        choose = QPushButton("&Choose…")
+        choose = QPushButton(translate("ExchangeDialogs", "&Choose…"))
         choose.clicked.connect(self._choose)
-        self._stop = QPushButton("&Stop Syncing")
+        self._stop = QPushButton(translate("ExchangeDialogs", "&Stop Syncing"))
         self._stop.clicked.connect(lambda: self._set(None))
-        self._now = QPushButton("Sync &Now")
+        self._now = QPushButton(translate("ExchangeDialogs", "Sync &Now"))
         self._now.clicked.connect(feature.sync_now)
         row = QHBoxLayout()
         for button in (choose, self._stop, self._now):
@@ -150,14 +158,18 @@ class SyncDialog(QDialog):
 
     def _update(self) -> None:
         folder = self._feature.sync_dir
-        self._folder.setText(f"Folder: {folder}" if folder else "No sync folder is set.")
+        self._folder.setText(
+            translate("ExchangeDialogs", "Folder: {folder}").format(folder=folder)
+            if folder
+            else translate("ExchangeDialogs", "No sync folder is set.")
+        )
         self._stop.setEnabled(folder is not None)
         self._now.setEnabled(folder is not None)
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
             self,
-            "Choose the Sync Folder",
+            translate("ExchangeDialogs", "Choose the Sync Folder"),
             str(self._feature.sync_dir or Path.home()),
             options=dialog_options() | QFileDialog.Option.ShowDirsOnly,
         )

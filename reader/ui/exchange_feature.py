@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.exchange import Format, export
+from reader.core.i18n import translate
 from reader.core.importing import ImportRefused, ImportSummary, import_file
 from reader.storage.db import StorageError
 from reader.ui.actions import make_action
@@ -48,24 +49,28 @@ class ExchangeFeature(QObject):
         window = self._window.as_widget()
         self.export_action = make_action(
             window,
-            "&Export Notes…",
+            translate("ExchangeFeature", "&Export Notes…"),
             self.ask_export,
             "Ctrl+E",
-            tip="Save your highlights and notes as study notes or JSON",
+            tip=translate(
+                "ExchangeFeature", "Save your highlights and notes as study notes or JSON"
+            ),
         )
         self.import_action = make_action(
             window,
-            "&Import Notes…",
+            translate("ExchangeFeature", "&Import Notes…"),
             self.ask_import,
             "Ctrl+I",
-            tip="Merge highlights and notes exported on another computer",
+            tip=translate(
+                "ExchangeFeature", "Merge highlights and notes exported on another computer"
+            ),
         )
         self.sync_action = make_action(
             window,
-            "Sync &Folder…",
+            translate("ExchangeFeature", "Sync &Folder…"),
             self.sync.show_dialog,
             "Ctrl+Shift+S",
-            tip="Share notes with other computers through a folder",
+            tip=translate("ExchangeFeature", "Share notes with other computers through a folder"),
         )
         for step, action in enumerate((self.export_action, self.import_action, self.sync_action)):
             self._context.actions.register(
@@ -105,9 +110,9 @@ class ExchangeFeature(QObject):
         name = f"{slug or 'all-chapters'}-notes.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
             self._window.as_widget(),
-            "Export Notes",
+            translate("ExchangeFeature", "Export Notes"),
             str(self.export_folder() / name),
-            FORMAT_LABELS[fmt],
+            translate("ExchangeDialogs", FORMAT_LABELS[fmt]),
             options=dialog_options(),
         )
         if path:
@@ -119,7 +124,9 @@ class ExchangeFeature(QObject):
         return folder if folder is not None and folder.is_dir() else Path.home()
 
     def _exported(self, path: Path) -> None:
-        self._window.show_status(f"Notes exported to {path}.", 6000)
+        self._window.show_status(
+            translate("ExchangeFeature", "Notes exported to {path}.").format(path=path), 6000
+        )
         # The next export offers the same folder (the student's notes folder, a USB stick).
         self._context.settings.export_dir = path.parent
         self._context.settings.sync()
@@ -129,15 +136,19 @@ class ExchangeFeature(QObject):
         db_path = notes_file(self._notes(), writable=False)
         if db_path is None:
             self._message(
-                QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."
+                QMessageBox.Icon.Warning,
+                translate("ExchangeFeature", "Notes not exported"),
+                translate("ExchangeFeature", "Your notes cannot be read."),
             )
             return None
         library = self._context.library
 
-        self._window.show_status(f"Exporting notes to {path.name}…")
+        self._window.show_status(
+            translate("ExchangeFeature", "Exporting notes to {name}…").format(name=path.name)
+        )
         return task_runner(self._window.as_widget()).submit(
             "read",
-            "Exporting notes",
+            translate("ExchangeFeature", "Exporting notes"),
             lambda context: export_notes(db_path, library, path, fmt, chapter, context),
             on_done=lambda written: self._exported(Path(written)),
             on_error=lambda error: self._export_failed(path, error),
@@ -146,8 +157,12 @@ class ExchangeFeature(QObject):
     def _export_failed(self, path: Path, error: BaseException) -> None:
         text = error_message(error)
         if isinstance(error, OSError) and not isinstance(error, StorageError):
-            text = f"{path} could not be written ({error.strerror or error})."
-        self._message(QMessageBox.Icon.Warning, "Notes not exported", text)
+            text = translate("ExchangeFeature", "{path} could not be written ({reason}).").format(
+                path=path, reason=error.strerror or error
+            )
+        self._message(
+            QMessageBox.Icon.Warning, translate("ExchangeFeature", "Notes not exported"), text
+        )
 
     def export_to(self, path: Path, fmt: Format, chapter: str | None = None) -> Path | None:
         """Write the notes of `chapter` (or all) to `path` in `fmt`; None if that failed."""
@@ -159,7 +174,9 @@ class ExchangeFeature(QObject):
         except NotesUnavailable:
             # The notes file could not be read at all; the window has already said why.
             self._message(
-                QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."
+                QMessageBox.Icon.Warning,
+                translate("ExchangeFeature", "Notes not exported"),
+                translate("ExchangeFeature", "Your notes cannot be read."),
             )
             return None
         try:
@@ -169,13 +186,19 @@ class ExchangeFeature(QObject):
             )
             path.write_text(text, encoding="utf-8", newline="\n")
         except StorageError as error:
-            self._message(QMessageBox.Icon.Warning, "Notes not exported", error.message)
+            self._message(
+                QMessageBox.Icon.Warning,
+                translate("ExchangeFeature", "Notes not exported"),
+                error.message,
+            )
             return None
         except OSError as error:
             self._message(
                 QMessageBox.Icon.Warning,
-                "Notes not exported",
-                f"{path} could not be written ({error.strerror or error}).",
+                translate("ExchangeFeature", "Notes not exported"),
+                translate("ExchangeFeature", "{path} could not be written ({reason}).").format(
+                    path=path, reason=error.strerror or error
+                ),
             )
             return None
         self._exported(path)
@@ -188,9 +211,9 @@ class ExchangeFeature(QObject):
         """Ask for an export file and import it."""
         path, _ = QFileDialog.getOpenFileName(
             self._window.as_widget(),
-            "Import Notes",
+            translate("ExchangeFeature", "Import Notes"),
             str(Path.home()),
-            "Notes exports (*.json);;All files (*)",
+            translate("ExchangeFeature", "Notes exports (*.json);;All files (*)"),
             options=dialog_options(),
         )
         if path:
@@ -201,15 +224,19 @@ class ExchangeFeature(QObject):
         db_path = notes_file(self._notes(), writable=True)
         if db_path is None:
             self._message(
-                QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
+                QMessageBox.Icon.Warning,
+                translate("ExchangeFeature", "Notes not imported"),
+                translate("ExchangeFeature", "Your notes cannot be changed now."),
             )
             return None
         library = self._context.library
 
-        self._window.show_status(f"Importing {path.name}…")
+        self._window.show_status(
+            translate("ExchangeFeature", "Importing {name}…").format(name=path.name)
+        )
         return task_runner(self._window.as_widget()).submit(
             "write",
-            "Importing notes",
+            translate("ExchangeFeature", "Importing notes"),
             lambda context: import_notes(db_path, library, path, context),
             on_done=lambda summary: self._imported(path, summary),
             on_error=lambda error: self._import_failed(path, error),
@@ -217,10 +244,15 @@ class ExchangeFeature(QObject):
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
         if isinstance(error, ImportRefused):
-            text = f"{path.name} was not imported; nothing was changed.\n\n{error.message}"
+            text = translate(
+                "ExchangeFeature", "{name} was not imported; nothing was changed."
+            ).format(name=path.name)
+            text += f"\n\n{error.message}"
         else:
             text = error_message(error)
-        self._message(QMessageBox.Icon.Warning, "Notes not imported", text)
+        self._message(
+            QMessageBox.Icon.Warning, translate("ExchangeFeature", "Notes not imported"), text
+        )
 
     def _imported(self, path: Path, summary: ImportSummary) -> None:
         if summary.ids:
@@ -229,8 +261,10 @@ class ExchangeFeature(QObject):
             self.sync.schedule_write()
         self._message(
             QMessageBox.Icon.Information,
-            "Notes imported",
-            f"Imported {path.name}:\n\n" + "\n".join(summary.lines()),
+            translate("ExchangeFeature", "Notes imported"),
+            translate("ExchangeFeature", "Imported {name}:").format(name=path.name)
+            + "\n\n"
+            + "\n".join(summary.lines()),
         )
         self.imported.emit(summary)
 
@@ -240,7 +274,9 @@ class ExchangeFeature(QObject):
         store = writable_store(self._notes())
         if store is None:
             self._message(
-                QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
+                QMessageBox.Icon.Warning,
+                translate("ExchangeFeature", "Notes not imported"),
+                translate("ExchangeFeature", "Your notes cannot be changed now."),
             )
             return None
         try:

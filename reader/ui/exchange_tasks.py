@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.exchange import Format, export
+from reader.core.i18n import translate
 from reader.core.importing import ImportSummary, import_file
 from reader.core.library import Library
 from reader.core.sync import SyncResult, sync_folder, write_sync_file
@@ -57,7 +58,11 @@ def sync_notes(
             folder,
             fingerprint=lambda: notes_fingerprint(db),
             progress=lambda done, total: context.progress(
-                done, total, f"Syncing… {done} of {total} files"
+                done,
+                total,
+                translate("ExchangeTasks", "Syncing… {done} of {total} files").format(
+                    done=done, total=total
+                ),
             ),
         )
 

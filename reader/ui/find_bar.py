@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from reader.core.i18n import translate
 from reader.core.search_query import FoldedText, Span
 from reader.ui.theme import LIGHT, Theme
 from reader.ui.viewer import ChapterView
@@ -65,7 +66,7 @@ class FindBar(QFrame):
         self._matches: list[Span] = []
         self._current = -1
         self.setObjectName("findBar")
-        self.setAccessibleName("Find in chapter")
+        self.setAccessibleName(translate("FindBar", "Find in chapter"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         # A soft shadow lifts the bar off the text it floats over.
         shadow = QGraphicsDropShadowEffect(self)
@@ -76,11 +77,14 @@ class FindBar(QFrame):
 
         self._field = QLineEdit()
         self._field.setObjectName("findField")
-        self._field.setPlaceholderText("Find in chapter")
+        self._field.setPlaceholderText(translate("FindBar", "Find in chapter"))
         self._field.setClearButtonEnabled(True)
-        self._field.setAccessibleName("Find in chapter")
+        self._field.setAccessibleName(translate("FindBar", "Find in chapter"))
         self._field.setAccessibleDescription(
-            "Enter: next match; Shift+Enter: previous; Ctrl+H highlights the match; Esc closes"
+            translate(
+                "FindBar",
+                "Enter: next match; Shift+Enter: previous; Ctrl+H highlights the match; Esc closes",
+            )
         )
         # Wide enough to read a few words; the bar gives it more when the view has room.
         self._field.setMinimumWidth(90)
@@ -92,12 +96,14 @@ class FindBar(QFrame):
         self._count.setMinimumWidth(
             self._count.fontMetrics().horizontalAdvance("9999 matches") + 12
         )
-        self._case = self._button("Aa", "Match case")
+        self._case = self._button("Aa", translate("FindBar", "Match case"))
         self._case.setCheckable(True)
         self._case.setObjectName("findCase")
-        self._previous = self._button("↑", "Previous match (Shift+Enter, Shift+F3)")
-        self._next = self._button("↓", "Next match (Enter, F3)")
-        self._close = self._button("✕", "Close (Esc)")
+        self._previous = self._button(
+            "↑", translate("FindBar", "Previous match (Shift+Enter, Shift+F3)")
+        )
+        self._next = self._button("↓", translate("FindBar", "Next match (Enter, F3)"))
+        self._close = self._button("✕", translate("FindBar", "Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 4, 4)
         layout.setSpacing(2)
@@ -117,7 +123,9 @@ class FindBar(QFrame):
         # Esc also closes the bar while the focus is in the text below it.
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
         self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._escape.setWhatsThis("Close the find bar")  # its name in Help > Keyboard Shortcuts
+        self._escape.setWhatsThis(
+            translate("FindBar", "Close the find bar")
+        )  # its name in Help > Keyboard Shortcuts
         self._escape.setEnabled(False)
         self._escape.activated.connect(self.close_bar)
         view.installEventFilter(self)
@@ -306,11 +314,13 @@ class FindBar(QFrame):
         if not self._field.text():
             text = ""
         elif total == 0:
-            text = "No matches"
+            text = translate("FindBar", "No matches")
         elif self._current < 0:
-            text = f"{total} match{'es' if total != 1 else ''}"
+            text = translate("FindBar", "%n match(es)", None, total)
         else:
-            text = f"{self._current + 1} of {total}"
+            text = translate("FindBar", "{current} of {total}").format(
+                current=self._current + 1, total=total
+            )
         self._count.setText(text)
         self.matches_changed.emit(self._current, total)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, SignalInstance, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 
+from reader.core.i18n import translate
 from reader.ui.about_window import AboutWindow
 from reader.ui.actions import make_action
 from reader.ui.help_window import HelpWindow
@@ -45,22 +46,25 @@ class HelpFeature(QObject):
         self._about: AboutWindow | None = None
         self.guide_action = make_action(
             window,
-            "&Using Field Reader",
+            translate("HelpFeature", "&Using Field Reader"),
             self.show_guide,
             QKeySequence.StandardKey.HelpContents,
-            "Open the guide to Field Reader",
+            translate("HelpFeature", "Open the guide to Field Reader"),
         )
         if not self.guide_action.shortcuts():  # the platform names no Help key
             self.guide_action.setShortcuts([QKeySequence.fromString("F1")])
         self.shortcuts_action = make_action(
             window,
-            "&Keyboard Shortcuts",
+            translate("HelpFeature", "&Keyboard Shortcuts"),
             self.show_shortcuts,
             SHORTCUTS_KEYS,
-            "List every key of Field Reader",
+            translate("HelpFeature", "List every key of Field Reader"),
         )
         self.about_action = make_action(
-            window, "&About Field Reader", self.show_about, tip="Version, licence and data folder"
+            window,
+            translate("HelpFeature", "&About Field Reader"),
+            self.show_about,
+            tip=translate("HelpFeature", "Version, licence and data folder"),
         )
         theme_changed.connect(self._on_theme)
 

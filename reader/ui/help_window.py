@@ -9,36 +9,50 @@ from PySide6.QtCore import QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QDialog, QFrame, QTextBrowser, QVBoxLayout, QWidget
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.render import render_markdown
 from reader.core.rendered import ImageRef, RenderedChapter
 from reader.paths import help_dir
+from reader.ui.i18n import interface_language
 from reader.ui.images import decode_image
 from reader.ui.theme import Theme, app_stylesheet, body_font, chapter_stylesheet
 
 GUIDE_FILE = "using-field-reader.md"
-GUIDE_TITLE = "Using Field Reader"
+GUIDE_TITLE = QT_TRANSLATE_NOOP("HelpWindow", "Using Field Reader")
 # The guide's column: narrower than a chapter's, pictures are shown at most this wide.
 _MAX_COLUMN = 760
 _SIDE_MARGIN = 24
 
 
-def load_guide(folder: Path | None = None) -> RenderedChapter:
+def guide_file(folder: Path, language: str = "en") -> Path:
+    """The guide in `language` (using-field-reader.fr.md) when `folder` has it, else English."""
+    if language != "en":
+        translated = folder / GUIDE_FILE.replace(".md", f".{language}.md")
+        if translated.is_file():
+            return translated
+    return folder / GUIDE_FILE
+
+
+def load_guide(folder: Path | None = None, language: str = "en") -> RenderedChapter:
     """Render the guide in `folder` (default: the shipped help folder); images resolve there.
+
+    The guide is read in `language` when it is translated, else in English.
 
     A missing or unreadable guide becomes a page saying so, naming the file, so the window
     always opens.
     """
     root = folder if folder is not None else help_dir()
-    path = root / GUIDE_FILE
+    path = guide_file(root, language)
     try:
         body = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        body = (
-            f"# {GUIDE_TITLE}\n\nThe guide could not be read from `{path}`: {reason}.\n\n"
+        body = f"# {translate('HelpWindow', GUIDE_TITLE)}\n\n" + translate(
+            "HelpWindow",
+            "The guide could not be read from `{path}`: {reason}.\n\n"
             "This copy of Field Reader is incomplete; reinstalling it brings the guide back. "
-            "Your notes are not affected."
-        )
+            "Your notes are not affected.",
+        ).format(path=path, reason=reason)
     return render_markdown(body, root)
 
 
@@ -53,8 +67,10 @@ class HelpView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("helpView")
-        self.setAccessibleName(GUIDE_TITLE)
-        self.setAccessibleDescription("The guide to Field Reader; Tab moves between its links")
+        self.setAccessibleName(translate("HelpWindow", GUIDE_TITLE))
+        self.setAccessibleDescription(
+            translate("HelpWindow", "The guide to Field Reader; Tab moves between its links")
+        )
         self._rendered: RenderedChapter | None = None
         self._images: dict[str, ImageRef] = {}
         self._theme: Theme | None = None
@@ -138,10 +154,16 @@ class HelpWindow(QDialog):
 
     def __init__(self, theme: Theme, font_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{GUIDE_TITLE} — Field Reader")
+        self.setWindowTitle(
+            translate("HelpWindow", "{title} — Field Reader").format(
+                title=translate("HelpWindow", GUIDE_TITLE)
+            )
+        )
         self.setObjectName("helpWindow")
-        self.setAccessibleName(GUIDE_TITLE)
-        self.setAccessibleDescription("A guide to reading, highlighting and keeping notes")
+        self.setAccessibleName(translate("HelpWindow", GUIDE_TITLE))
+        self.setAccessibleDescription(
+            translate("HelpWindow", "A guide to reading, highlighting and keeping notes")
+        )
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.setModal(False)
         self._view = HelpView(self)
@@ -149,7 +171,7 @@ class HelpWindow(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
         self._font_px = font_px
-        self._rendered = load_guide()
+        self._rendered = load_guide(language=interface_language())
         self.resize(QSize(820, 720))
         self.set_theme(theme)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QIcon, QMouseEvent, QPain
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from reader.core.colours import COLOURS, HIGHLIGHTS
+from reader.core.i18n import translate
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span
 from reader.ui.code_blocks import copy_code_action
@@ -140,20 +141,28 @@ class HighlightMenus(QObject):
         changes: list[QAction] = []
         # A bookmark is a ribbon in the margin, never painted in a colour: no colours.
         if not bookmark:
-            colours = menu.addMenu("Change &Colour")
+            colours = menu.addMenu(translate("HighlightMenus", "Change &Colour"))
             for colour in COLOURS:
                 icon = swatch_icon(colour, self._theme())
-                action = colours.addAction(icon, HIGHLIGHTS[colour].label)
+                action = colours.addAction(icon, HIGHLIGHTS[colour].shown_label)
                 action.setCheckable(True)
                 action.setChecked(colour == annotation.colour)
                 action.triggered.connect(partial(self._feature.set_colour, annotation.id, colour))
             changes.append(colours.menuAction())
-        note = menu.addAction("Edit &Note…" if annotation.note else "Add &Note…")
+        note = menu.addAction(
+            translate("HighlightMenus", "Edit &Note…")
+            if annotation.note
+            else translate("HighlightMenus", "Add &Note…")
+        )
         note.triggered.connect(partial(self._feature.edit_note, annotation.id))
-        copy = menu.addAction("Copy &Quote")
+        copy = menu.addAction(translate("HighlightMenus", "Copy &Quote"))
         copy.triggered.connect(partial(self._feature.copy_quote, annotation.id))
         menu.addSeparator()
-        delete = menu.addAction("&Delete Bookmark" if bookmark else "&Delete Highlight")
+        delete = menu.addAction(
+            translate("HighlightMenus", "&Delete Bookmark")
+            if bookmark
+            else translate("HighlightMenus", "&Delete Highlight")
+        )
         delete.triggered.connect(partial(self._feature.delete, annotation.id))
         for action in (*changes, note, delete):
             action.setEnabled(self._feature.writable)
@@ -174,7 +183,10 @@ class HighlightMenus(QObject):
             menu.addSeparator()
         for annotation in self.annotations_at(point):
             icon = swatch_icon(annotation.colour, self._theme())
-            sub = menu.addMenu(icon, f"Highlight “{_short(annotation)}”")
+            sub = menu.addMenu(
+                icon,
+                translate("HighlightMenus", "Highlight “{quote}”").format(quote=_short(annotation)),
+            )
             self._fill_annotation_menu(sub, annotation)
             menu.addSeparator()
         copy_code = copy_code_action(self._view, point, menu)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.colours import HIGHLIGHTS
+from reader.core.i18n import translate
 from reader.core.notes import Annotation
 from reader.core.placement import Span
 from reader.ui.theme import Theme, highlight_colour, swatch_colour
@@ -28,9 +29,15 @@ def describe_highlights(placed: Iterable[tuple[Annotation, Span]], offset: int) 
     words = []
     for annotation, place in placed:
         if place.start <= offset < place.end:
-            colour = HIGHLIGHTS[annotation.colour].label.lower()
+            colour = HIGHLIGHTS[annotation.colour].shown_label.lower()
             note = " ".join(annotation.note.split())
-            words.append(f"Highlighted, {colour}" + (f"; note: {note}" if note else ""))
+            words.append(
+                translate("HighlightPainter", "Highlighted, {colour}; note: {note}").format(
+                    colour=colour, note=note
+                )
+                if note
+                else translate("HighlightPainter", "Highlighted, {colour}").format(colour=colour)
+            )
     return ". ".join(words)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from reader.core.i18n import translate
 from reader.core.rendered import ImageRef
 from reader.ui.images import UNREADABLE, Decoded, decode_image
 
@@ -71,7 +72,7 @@ class _Decode(QRunnable):
             decoded = decode_image(self.job.path, self.job.ref, self.job.column, self.job.dpr)
         except Exception:
             # Report something so the loader never waits forever, then let it be seen.
-            self._report(Decoded(None, UNREADABLE))
+            self._report(Decoded(None, translate("Images", UNREADABLE)))
             raise
         self._report(decoded)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainterPath
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.rendered import ImageRef
 from reader.ui.placeholder import transparent_canvas
 from reader.ui.theme import solid_brush
@@ -29,8 +30,8 @@ MAX_SHOWN_PIXELS = 40_000_000
 # Qt refuses allocations above 256 MB by default; a figure within MAX_DECLARED_PIXELS may
 # need up to 400 MB while a non-scaling decoder (PNG) reads it, once, before scaling.
 _ALLOCATION_LIMIT_MB = 512
-TOO_LARGE = "Image too large to show."
-UNREADABLE = "The image file could not be read."
+TOO_LARGE = QT_TRANSLATE_NOOP("Images", "Image too large to show.")
+UNREADABLE = QT_TRANSLATE_NOOP("Images", "The image file could not be read.")
 
 
 @dataclass(frozen=True)
@@ -100,24 +101,24 @@ def decode_image(path: Path, ref: ImageRef, column: float, dpr: float) -> Decode
     if declared.isValid() and declared.width() > 0 and declared.height() > 0:
         width, height = declared.width(), declared.height()
         if not vector and width * height > MAX_DECLARED_PIXELS:
-            return Decoded(None, TOO_LARGE)
+            return Decoded(None, translate("Images", TOO_LARGE))
         target = decode_target(ref, width, height, column, dpr, vector=vector)
         if target is None:
-            return Decoded(None, TOO_LARGE)
+            return Decoded(None, translate("Images", TOO_LARGE))
         if (target.width, target.height) != (width, height):
             reader.setScaledSize(QSize(target.width, target.height))
         image = reader.read()
         if image.isNull():
-            return Decoded(None, UNREADABLE)
+            return Decoded(None, translate("Images", UNREADABLE))
         image.setDevicePixelRatio(image.width() / (target.width / target.ratio))
         return Decoded(image)
     # No declared size (some formats only know it after decoding): the allocation limit
     # still keeps a huge one from being read.
     image = reader.read()
     if image.isNull():
-        return Decoded(None, UNREADABLE)
+        return Decoded(None, translate("Images", UNREADABLE))
     if image.width() * image.height() > MAX_DECLARED_PIXELS:
-        return Decoded(None, TOO_LARGE)
+        return Decoded(None, translate("Images", TOO_LARGE))
     shown = shown_width(ref, image.width(), column)
     if image.width() > shown * dpr:
         target_w = math.ceil(shown * dpr)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import translate
+
 
 class ExternalLinkDialog(QDialog):
     """Shows a web address and lets the user copy it or open it deliberately."""
@@ -22,11 +24,14 @@ class ExternalLinkDialog(QDialog):
 
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link to a web page")
+        self.setWindowTitle(translate("LinkDialog", "Link to a web page"))
         self._url = url
         intro = QLabel(
-            "This link leads to a web page outside Field Reader. Field Reader works offline "
-            "and never opens web pages by itself."
+            translate(
+                "LinkDialog",
+                "This link leads to a web page outside Field Reader. Field Reader works offline "
+                "and never opens web pages by itself.",
+            )
         )
         intro.setWordWrap(True)
         address = QLineEdit(url)
@@ -34,8 +39,8 @@ class ExternalLinkDialog(QDialog):
         address.setObjectName("address")
         address.setCursorPosition(0)
         buttons = QDialogButtonBox()
-        self._copy = QPushButton("Copy address")
-        self._open = QPushButton("Open in browser")
+        self._copy = QPushButton(translate("LinkDialog", "Copy address"))
+        self._open = QPushButton(translate("LinkDialog", "Open in browser"))
         buttons.addButton(self._copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._open, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -57,7 +62,7 @@ class ExternalLinkDialog(QDialog):
     @Slot()
     def _copy_address(self) -> None:
         QGuiApplication.clipboard().setText(self._url)
-        self._copy.setText("Copied")
+        self._copy.setText(translate("LinkDialog", "Copied"))
 
     @Slot()
     def _open_in_browser(self) -> None:

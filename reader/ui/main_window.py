@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import ChapterDocument
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
@@ -62,7 +63,9 @@ if TYPE_CHECKING:
 APP_TITLE = "Field Reader"
 _SIDEBAR_MIN_WIDTH = 180
 _TEXT_MIN_WIDTH = 280
-_TEXT_DESCRIPTION = "The chapter. F7 turns on the caret for selecting with the keyboard."
+_TEXT_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "MainWindow", "The chapter. F7 turns on the caret for selecting with the keyboard."
+)
 
 
 class MainWindow(QMainWindow):
@@ -102,18 +105,20 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self._title_for(None))
         self._view = ChapterView()
-        self._view.setAccessibleName("Chapter text")
-        self._view.setAccessibleDescription(_TEXT_DESCRIPTION)
+        self._view.setAccessibleName(translate("MainWindow", "Chapter text"))
+        self._view.setAccessibleDescription(translate("MainWindow", _TEXT_DESCRIPTION))
         self._contents = ContentsPanel(self._outline_of)
         self._contents_tab = ContentsTab(self._contents)  # the filter box above the tree
         self._sidebar = QTabWidget()
         self._sidebar.setObjectName("sidebar")
         self._sidebar.setDocumentMode(True)
-        self._sidebar.setAccessibleName("Sidebar")
-        self._sidebar.setAccessibleDescription("Contents, Notes and Search; Ctrl+1, 2 and 3")
-        self._sidebar.tabBar().setAccessibleName("Sidebar tabs")
-        self._sidebar.addTab(self._contents_tab, "Contents")
-        self._contents_tab.setAccessibleName("Contents")
+        self._sidebar.setAccessibleName(translate("MainWindow", "Sidebar"))
+        self._sidebar.setAccessibleDescription(
+            translate("MainWindow", "Contents, Notes and Search; Ctrl+1, 2 and 3")
+        )
+        self._sidebar.tabBar().setAccessibleName(translate("MainWindow", "Sidebar tabs"))
+        self._sidebar.addTab(self._contents_tab, translate("MainWindow", "Contents"))
+        self._contents_tab.setAccessibleName(translate("MainWindow", "Contents"))
         self._splitter = QSplitter()  # side by side: Qt's default orientation
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._sidebar)
@@ -133,10 +138,10 @@ class MainWindow(QMainWindow):
         # reader/ui/qt_names.py).
         self._status.setProperty("textFormat", PLAIN_TEXT)
         self.statusBar().addPermanentWidget(self._status)
-        self._status.setAccessibleName("Chapter and section")
+        self._status.setAccessibleName(translate("MainWindow", "Chapter and section"))
         self._position = QLabel()  # "· 42%": how far down the chapter the view is
         self._position.setObjectName("positionLabel")
-        self._position.setAccessibleName("Position in the chapter")
+        self._position.setAccessibleName(translate("MainWindow", "Position in the chapter"))
         self.statusBar().addPermanentWidget(self._position)
 
         self.caret = CaretBrowsing(self._view, self._settings.caret_browsing)
@@ -171,8 +176,12 @@ class MainWindow(QMainWindow):
         if library.problems:
             count = len(library.problems)
             self.statusBar().showMessage(
-                f"{count} problem{'s' if count != 1 else ''} found in the library: "
-                "see Help > Library problems.",
+                translate(
+                    "MainWindow",
+                    "%n problem(s) found in the library: see Help > Library problems.",
+                    None,
+                    count,
+                ),
                 15000,
             )
 
@@ -213,27 +222,30 @@ class MainWindow(QMainWindow):
         register = self._context.actions.register
         self.caret_action = make_action(
             self,
-            "Caret &Browsing",
+            translate("MainWindow", "Caret &Browsing"),
             self._set_caret_browsing,
             "F7",
-            "Move through the text with a caret; Shift+arrows select it for highlighting",
+            translate(
+                "MainWindow",
+                "Move through the text with a caret; Shift+arrows select it for highlighting",
+            ),
         )
         self.caret_action.setCheckable(True)
         self.caret_action.setChecked(self.caret.is_enabled())
         register(self.caret_action, menu="view", group="caret", order=VIEW_TEXT + 5)
         to_search = make_action(
             self,
-            "Go to &Search Results",
+            translate("MainWindow", "Go to &Search Results"),
             self.focus_search_results,
             "Ctrl+3",
-            "Move the keyboard focus to the search results",
+            translate("MainWindow", "Move the keyboard focus to the search results"),
         )
         register(to_search, menu="view", group="sidebar", order=VIEW_SIDEBAR + 3)
 
     def _name_toolbar_buttons(self) -> None:
         """Give each toolbar button its action's words, for screen readers."""
         toolbar = self._menus.toolbar
-        toolbar.setAccessibleName("Reading toolbar")
+        toolbar.setAccessibleName(translate("MainWindow", "Reading toolbar"))
         for action in toolbar.actions():
             widget = toolbar.widgetForAction(action)
             if widget is None or action.isSeparator() or widget.accessibleName():
@@ -344,8 +356,11 @@ class MainWindow(QMainWindow):
                 except (ChapterUnreadable, ChapterChangedError) as error:
                     show_message(
                         self,
-                        "Chapter changed",
-                        f"{error} It cannot be shown now; your notes on it are kept.",
+                        translate("MainWindow", "Chapter changed"),
+                        translate(
+                            "MainWindow",
+                            "{error} It cannot be shown now; your notes on it are kept.",
+                        ).format(error=error),
                     )
                     return False
                 chapter = doc.chapter
@@ -485,7 +500,11 @@ class MainWindow(QMainWindow):
             self._link_dialog.open()
         else:
             self.statusBar().showMessage(
-                target.reason or "This link does not lead anywhere Field Reader can open.", 6000
+                target.reason
+                or translate(
+                    "MainWindow", "This link does not lead anywhere Field Reader can open."
+                ),
+                6000,
             )
 
     @Slot(QUrl)
@@ -519,9 +538,12 @@ class MainWindow(QMainWindow):
         self.caret.set_enabled(on)
         self._settings.caret_browsing = on
         self.show_status(
-            "Caret browsing on: arrows move the caret, Shift+arrows select, Ctrl+H highlights."
+            translate(
+                "MainWindow",
+                "Caret browsing on: arrows move the caret, Shift+arrows select, Ctrl+H highlights.",
+            )
             if on
-            else "Caret browsing off.",
+            else translate("MainWindow", "Caret browsing off."),
             5000,
         )
 
@@ -530,7 +552,7 @@ class MainWindow(QMainWindow):
         """Put the keyboard focus on the search results (on the field when there are none)."""
         search = self.features.search
         if search is None:
-            self.show_status("Search is not ready yet.", 4000)
+            self.show_status(translate("MainWindow", "Search is not ready yet."), 4000)
             return
         self.set_sidebar_visible(True)
         self._sidebar.setCurrentWidget(search.panel)
@@ -641,10 +663,19 @@ class MainWindow(QMainWindow):
             f"<li><b>{escape(p.path)}</b>: {escape(p.message)}</li>" for p in self._library.problems
         )
         self._view.setHtml(
-            f"<h2>No chapters to show</h2><p>Field Reader found no readable chapter in "
-            f"<code>{escape(str(self._library.root))}</code>. Every <code>.md</code> file "
-            "in the folder and its subfolders is a chapter.</p>"
-            + (f"<p>Problems found:</p><ul>{problems}</ul>" if problems else "")
+            translate(
+                "MainWindow",
+                "<h2>No chapters to show</h2><p>Field Reader found no readable chapter in "
+                "<code>{folder}</code>. Every <code>.md</code> file "
+                "in the folder and its subfolders is a chapter.</p>",
+            ).format(folder=escape(str(self._library.root)))
+            + (
+                translate("MainWindow", "<p>Problems found:</p><ul>{problems}</ul>").format(
+                    problems=problems
+                )
+                if problems
+                else ""
+            )
         )
 
     @Slot()
@@ -654,14 +685,18 @@ class MainWindow(QMainWindow):
             information = QtWidgets.QMessageBox.Icon.Information
             show_message(
                 self,
-                "Library problems",
-                "Every chapter file opened without a problem.",
+                translate("MainWindow", "Library problems"),
+                translate("MainWindow", "Every chapter file opened without a problem."),
                 information,
             )
             return
         text = "\n".join(f"• {p.path}: {p.message}" for p in self._library.problems)
         show_message(
             self,
-            "Library problems",
-            "Some files of the library could not be opened; the others are shown.\n\n" + text,
+            translate("MainWindow", "Library problems"),
+            translate(
+                "MainWindow", "Some files of the library could not be opened; the others are shown."
+            )
+            + "\n\n"
+            + text,
         )

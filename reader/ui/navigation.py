@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QKeySequence, QMouseEvent
 
 from reader.core.history import History, Place
+from reader.core.i18n import translate
 from reader.ui.actions import make_action
 from reader.ui.context import AppContext, ReaderWindow
 from reader.ui.window_menus import GO_HISTORY
@@ -24,17 +25,17 @@ class NavigationFeature(QObject):
         widget = window.as_widget()
         self.back_action = make_action(
             widget,
-            "&Back",
+            translate("Navigation", "&Back"),
             self.go_back,
             QKeySequence.StandardKey.Back,
-            "Back to where you were before the last jump",
+            translate("Navigation", "Back to where you were before the last jump"),
         )
         self.forward_action = make_action(
             widget,
-            "&Forward",
+            translate("Navigation", "&Forward"),
             self.go_forward,
             QKeySequence.StandardKey.Forward,
-            "Forward again, after going back",
+            translate("Navigation", "Forward again, after going back"),
         )
         # Not Backspace (some platforms bind it to Back): in a reader it would throw the
         # student back a page when a key meant for a text field lands elsewhere.
@@ -77,7 +78,9 @@ class NavigationFeature(QObject):
             if self._window.open_chapter(target.chapter, offset=target.offset):
                 break
             self.history.forget(target)
-            self._window.show_status("That place is no longer in the library.", 5000)
+            self._window.show_status(
+                translate("Navigation", "That place is no longer in the library."), 5000
+            )
         self._update()
 
     def _update(self) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
+
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 10
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
 DATE_ROLE = Qt.ItemDataRole.UserRole + 12
@@ -24,7 +26,7 @@ _BAR = 4
 _QUOTE_LINES = 3
 _NOTE_LINES = 4
 _WAS_LINES = 2
-_WAS = "was: "
+_WAS = QT_TRANSLATE_NOOP("NoteDelegate", "was: ")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -90,7 +92,7 @@ class NoteCardDelegate(QStyledItemDelegate):
         parts.append((quote, quote_font, h))
         was = index.data(WAS_ROLE) or ""
         if was:
-            text, h = _clamp(f"{_WAS}“{was}”", small, width, _WAS_LINES)
+            text, h = _clamp(f"{translate('NoteDelegate', _WAS)}“{was}”", small, width, _WAS_LINES)
             parts.append((text, small, h))
         note = index.data(NOTE_ROLE) or ""
         if note:
@@ -150,7 +152,9 @@ class NoteCardDelegate(QStyledItemDelegate):
             date = number == len(parts) - 1
             painter.setFont(font)
             # The earlier wording is muted like the date: today's words come first.
-            painter.setPen(muted if date or text.startswith(_WAS) else text_colour)
+            painter.setPen(
+                muted if date or text.startswith(translate("NoteDelegate", _WAS)) else text_colour
+            )
             if date:
                 painter.setClipping(False)
                 text = fit_line(text, QFontMetrics(font), box.width())

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import translate
+
 MAX_NOTE_CHARS = 100_000
 
 
@@ -21,7 +23,7 @@ class NoteDialog(QDialog):
 
     def __init__(self, quote: str, note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Note")
+        self.setWindowTitle(translate("NoteDialog", "Note"))
         quote_label = QLabel()
         quote_label.setTextFormat(Qt.TextFormat.PlainText)
         shown = quote if len(quote) <= 400 else quote[:400] + "…"
@@ -30,7 +32,7 @@ class NoteDialog(QDialog):
         quote_label.setObjectName("noteQuote")
         quote_label.setStyleSheet("font-style: italic; padding: 4px 0 8px 0;")
         self._editor = QPlainTextEdit(note)
-        self._editor.setPlaceholderText("Write your note (plain text)…")
+        self._editor.setPlaceholderText(translate("NoteDialog", "Write your note (plain text)…"))
         self._editor.setObjectName("noteEditor")
         self._editor.setTabChangesFocus(True)
         buttons = QDialogButtonBox(
@@ -38,7 +40,7 @@ class NoteDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        hint = QLabel("Ctrl+Enter saves. Notes are kept as plain text.")
+        hint = QLabel(translate("NoteDialog", "Ctrl+Enter saves. Notes are kept as plain text."))
         hint.setObjectName("noteHint")
         hint.setStyleSheet("color: palette(placeholder-text); font-size: 12px;")
         layout = QVBoxLayout(self)

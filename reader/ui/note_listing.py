@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.core.document import ChapterDocument, DocumentCache
+from reader.core.i18n import translate
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import Span, place_annotations
@@ -143,7 +144,7 @@ class BackgroundListing(QObject):
         ref: list[Task] = []
         task = task_runner(window).submit(
             "read",
-            "Listing notes",
+            translate("NoteListing", "Listing notes"),
             lambda context: all_chapters_entries(
                 db_path, library, data_dir, current, snapshot, context
             ),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget, QWidgetAction
 
 from reader.core.colours import COLOURS, HIGHLIGHTS
+from reader.core.i18n import translate
 from reader.ui.actions import ActionRegistry, make_action
 from reader.ui.window_menus import NOTES_HIGHLIGHT, NOTES_PANEL, NOTES_UNDO, TOOLBAR_HIGHLIGHT
 
@@ -48,37 +49,45 @@ def build_notes_menu(
     """Register the Notes menu's entries and a Highlight button with a colour menu."""
     highlight = make_action(
         window,
-        "&Highlight Selection",
+        translate("NotesMenu", "&Highlight Selection"),
         lambda: commands.highlight(),
         "Ctrl+H",
-        "Highlight the selected text in the last colour used",
+        translate("NotesMenu", "Highlight the selected text in the last colour used"),
     )
-    colour_menu = QMenu("Highlight in &Colour", window)
+    colour_menu = QMenu(translate("NotesMenu", "Highlight in &Colour"), window)
     for index, colour in enumerate(COLOURS, start=1):
-        action = colour_menu.addAction(icon_for(colour), f"&{index}  {HIGHLIGHTS[colour].label}")
+        action = colour_menu.addAction(
+            icon_for(colour), f"&{index}  {HIGHLIGHTS[colour].shown_label}"
+        )
         action.triggered.connect(partial(commands.highlight_in, colour))
     colour_menu_action = make_action(
         window,
-        "Highlight in &Colour…",
+        translate("NotesMenu", "Highlight in &Colour…"),
         commands.pop_colours,
         "Ctrl+Shift+H",
-        "Highlight the selected text in a colour of your choice (then 1 to 5)",
+        translate(
+            "NotesMenu", "Highlight the selected text in a colour of your choice (then 1 to 5)"
+        ),
     )
     note = make_action(
         window,
-        "Highlight with &Note…",
+        translate("NotesMenu", "Highlight with &Note…"),
         commands.highlight_with_note,
         "Ctrl+Shift+N",
-        "Highlight the selected text and write a note on it",
+        translate("NotesMenu", "Highlight the selected text and write a note on it"),
     )
-    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo = undo_stack.createUndoAction(window, translate("NotesMenu", "&Undo"))
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo = undo_stack.createRedoAction(window, translate("NotesMenu", "&Redo"))
     redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z and Ctrl+Y
     window.addAction(undo)
     window.addAction(redo)
     panel = make_action(
-        window, "Show &Notes Panel", commands.show_panel, "Ctrl+2", "Show your notes"
+        window,
+        translate("NotesMenu", "Show &Notes Panel"),
+        commands.show_panel,
+        "Ctrl+2",
+        translate("NotesMenu", "Show your notes"),
     )
     for step, action in enumerate((highlight, colour_menu_action, note)):
         registry.register(action, menu="notes", group="highlight", order=NOTES_HIGHLIGHT + step)
@@ -88,7 +97,7 @@ def build_notes_menu(
 
     button = QToolButton()
     button.setDefaultAction(highlight)
-    highlight.setIconText("Highlight")
+    highlight.setIconText(translate("NotesMenu", "Highlight"))
     button.setMenu(colour_menu)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     button.setObjectName("highlightButton")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.colours import COLOURS, HIGHLIGHTS
 from reader.core.exported import dates_label, quote_and_was
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.notes import Annotation
 from reader.ui.focus_cue import draw_focus_ring, is_menu_key, open_context_menu, ring_rect
+from reader.ui.i18n import interface_language
 from reader.ui.note_delegate import (
     BAR_ROLE,
     DATE_ROLE,
@@ -39,10 +41,10 @@ EntryStatus = Literal["placed", "orphaned", "missing-chapter", "changed-chapter"
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
-ORPHANS_TITLE = "Not found in the current text"
-MISSING_TITLE = "Chapters not in this library"
-CHANGED_TITLE = "Chapters changed since Field Reader started"
-BOOKMARKS_TITLE = "Bookmarks"
+ORPHANS_TITLE = QT_TRANSLATE_NOOP("NotesPanel", "Not found in the current text")
+MISSING_TITLE = QT_TRANSLATE_NOOP("NotesPanel", "Chapters not in this library")
+CHANGED_TITLE = QT_TRANSLATE_NOOP("NotesPanel", "Chapters changed since Field Reader started")
+BOOKMARKS_TITLE = QT_TRANSLATE_NOOP("NotesPanel", "Bookmarks")
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,17 @@ def spoken_entry(entry: NoteEntry) -> str:
     if len(quote) > 160:
         quote = quote[:160] + "…"
     known = HIGHLIGHTS.get(annotation.colour)
-    colour = f", {known.label.lower()}," if known is not None else ""
     place = entry.section_title or entry.chapter_title
-    words = f"Highlight{colour} in {place}: {quote}"
+    if known is not None:
+        words = translate("NotesPanel", "Highlight, {colour}, in {place}: {quote}").format(
+            colour=known.shown_label.lower(), place=place, quote=quote
+        )
+    else:
+        words = translate("NotesPanel", "Highlight in {place}: {quote}").format(
+            place=place, quote=quote
+        )
     note = " ".join(annotation.note.split())
-    return words + (f" Note: {note}" if note else "")
+    return words + (translate("NotesPanel", " Note: {note}").format(note=note) if note else "")
 
 
 class NotesTree(QTreeWidget):
@@ -117,12 +125,17 @@ class NotesTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
+def _month(month: int) -> str:
+    """A month's short name in the interface language ("May", "mai")."""
+    return QLocale(interface_language()).monthName(month, QLocale.FormatType.ShortFormat)
+
+
 def _when(stamp: str) -> str:
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return stamp
-    return moment.strftime("%d %b %Y, %H:%M")
+    return f"{moment:%d} {_month(moment.month)} {moment:%Y, %H:%M}"
 
 
 def _day(stamp: str) -> str:
@@ -131,7 +144,7 @@ def _day(stamp: str) -> str:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return stamp
-    day = f"{moment.day} {moment:%b}"
+    day = f"{moment.day} {_month(moment.month)}"
     return day if moment.year == datetime.now().year else f"{day} {moment.year}"
 
 
@@ -152,26 +165,35 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self._scope = QComboBox()
-        self._scope.addItems(["This chapter", "All chapters"])
-        self._scope.setAccessibleName("Show notes of")
+        self._scope.addItems(
+            [translate("NotesPanel", "This chapter"), translate("NotesPanel", "All chapters")]
+        )
+        self._scope.setAccessibleName(translate("NotesPanel", "Show notes of"))
         self._colour = QComboBox()
-        self._colour.addItem("All colours", "")
-        self._colour.setAccessibleName("Colour filter")
-        self._scope.setAccessibleDescription("This chapter's notes, or every chapter's")
-        self._colour.setAccessibleDescription("Show only highlights of one colour")
+        self._colour.addItem(translate("NotesPanel", "All colours"), "")
+        self._colour.setAccessibleName(translate("NotesPanel", "Colour filter"))
+        self._scope.setAccessibleDescription(
+            translate("NotesPanel", "This chapter's notes, or every chapter's")
+        )
+        self._colour.setAccessibleDescription(
+            translate("NotesPanel", "Show only highlights of one colour")
+        )
         # Their drop-down lists take the focus too: named after the box they belong to.
-        self._scope.view().setAccessibleName("Show notes of: choices")
-        self._colour.view().setAccessibleName("Colour filter: choices")
+        self._scope.view().setAccessibleName(translate("NotesPanel", "Show notes of: choices"))
+        self._colour.view().setAccessibleName(translate("NotesPanel", "Colour filter: choices"))
         self._filter = QLineEdit()
-        self._filter.setPlaceholderText("Filter notes…")
+        self._filter.setPlaceholderText(translate("NotesPanel", "Filter notes…"))
         self._filter.setClearButtonEnabled(True)
-        self._filter.setAccessibleName("Filter notes")
+        self._filter.setAccessibleName(translate("NotesPanel", "Filter notes"))
         self._tree = NotesTree()
         self._tree.setObjectName("notesTree")
-        self._tree.setAccessibleName("Notes")
+        self._tree.setAccessibleName(translate("NotesPanel", "Notes"))
         self._tree.setAccessibleDescription(
-            "Your highlights by chapter and section. Enter shows one in the text; "
-            "the Menu key or Shift+F10 offers Edit Note, Change Colour, Copy Quote and Delete."
+            translate(
+                "NotesPanel",
+                "Your highlights by chapter and section. Enter shows one in the text; "
+                "the Menu key or Shift+F10 offers Edit Note, Change Colour, Copy Quote and Delete.",
+            )
         )
         self._tree.setHeaderHidden(True)
         self._tree.setItemDelegate(NoteCardDelegate(self._tree))
@@ -183,7 +205,7 @@ class NotesPanel(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._empty.setObjectName("notesEmpty")
-        self._empty.setAccessibleName("No notes shown")
+        self._empty.setAccessibleName(translate("NotesPanel", "No notes shown"))
         self._empty.setMargin(10)
         filters = QHBoxLayout()
         filters.addWidget(self._scope, 1)
@@ -243,9 +265,9 @@ class NotesPanel(QWidget):
         current = self._colour.currentData()
         self._colour.blockSignals(True)
         self._colour.clear()
-        self._colour.addItem("All colours", "")
+        self._colour.addItem(translate("NotesPanel", "All colours"), "")
         for colour in COLOURS:
-            self._colour.addItem(_swatch(colour, theme), HIGHLIGHTS[colour].label, colour)
+            self._colour.addItem(_swatch(colour, theme), HIGHLIGHTS[colour].shown_label, colour)
         self._colour.setCurrentIndex(max(0, self._colour.findData(current)))
         self._colour.blockSignals(False)
         self._tree.clear()
@@ -256,8 +278,12 @@ class NotesPanel(QWidget):
             item = groups.get(path)
             if item is None:
                 item = QTreeWidgetItem([path[-1]])
-                kind = "Chapter" if len(path) == 1 else "Section"
-                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{kind}: {path[-1]}")
+                kind = (
+                    translate("NotesPanel", "Chapter: {title}")
+                    if len(path) == 1
+                    else translate("NotesPanel", "Section: {title}")
+                )
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, kind.format(title=path[-1]))
                 font = item.font(0)
                 font.setBold(len(path) == 1)
                 item.setFont(0, font)
@@ -280,13 +306,13 @@ class NotesPanel(QWidget):
         # not passages to study.
         for entry in bookmarks + placed + others:
             if entry.annotation.kind == "bookmark":
-                parent = group((BOOKMARKS_TITLE, entry.chapter_title))
+                parent = group((translate("NotesPanel", BOOKMARKS_TITLE), entry.chapter_title))
             elif entry.status == "orphaned":
-                parent = group((ORPHANS_TITLE, entry.chapter_title))
+                parent = group((translate("NotesPanel", ORPHANS_TITLE), entry.chapter_title))
             elif entry.status == "missing-chapter":
-                parent = group((MISSING_TITLE, entry.chapter_title))
+                parent = group((translate("NotesPanel", MISSING_TITLE), entry.chapter_title))
             elif entry.status == "changed-chapter":
-                parent = group((CHANGED_TITLE, entry.chapter_title))
+                parent = group((translate("NotesPanel", CHANGED_TITLE), entry.chapter_title))
             else:
                 path: tuple[str, ...] = (entry.chapter_title,)
                 if entry.section_title:
@@ -317,29 +343,37 @@ class NotesPanel(QWidget):
             item.setData(0, _COLOUR_ROLE, annotation.colour)
         item.setData(0, _ID_ROLE, annotation.id)
         item.setData(0, _SEARCH_ROLE, f"{quote}\n{earlier}\n{annotation.note}".casefold())
-        tip = f"“{quote}”" + (f"\nwas: “{earlier}”" if earlier else "")
-        tip += f"\n\nNote: {annotation.note}" if annotation.note else ""
+        tip = f"“{quote}”"
+        if earlier:
+            tip += "\n" + translate("NotesPanel", "was: “{earlier}”").format(earlier=earlier)
+        if annotation.note:
+            tip += "\n\n" + translate("NotesPanel", "Note: {note}").format(note=annotation.note)
         if entry.status == "orphaned":
-            tip += (
-                "\n\nThis passage is not in the chapter's current text. The highlight is "
-                "kept, and Field Reader looks for it again every time the chapter opens."
+            tip += "\n\n" + translate(
+                "NotesPanel",
+                "This passage is not in the chapter's current text. The highlight is "
+                "kept, and Field Reader looks for it again every time the chapter opens.",
             )
         elif entry.status == "changed-chapter":
-            tip += (
-                "\n\nThis chapter's file changed after Field Reader started. The highlight is "
-                "kept; start Field Reader again to see it in the new text."
+            tip += "\n\n" + translate(
+                "NotesPanel",
+                "This chapter's file changed after Field Reader started. The highlight is "
+                "kept; start Field Reader again to see it in the new text.",
             )
         item.setToolTip(0, plain_tooltip(tip))
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken_entry(entry))
         status = {
-            "orphaned": "Not found in the current text. ",
-            "missing-chapter": "Its chapter is not in this library. ",
-            "changed-chapter": "Its chapter changed since Field Reader started. ",
+            "orphaned": translate("NotesPanel", "Not found in the current text. "),
+            "missing-chapter": translate("NotesPanel", "Its chapter is not in this library. "),
+            "changed-chapter": translate(
+                "NotesPanel", "Its chapter changed since Field Reader started. "
+            ),
         }.get(entry.status, "")
         item.setData(
             0,
             Qt.ItemDataRole.AccessibleDescriptionRole,
-            f"{status}Changed {_when(annotation.modified)}.",
+            status
+            + translate("NotesPanel", "Changed {when}.").format(when=_when(annotation.modified)),
         )
         return item
 
@@ -373,11 +407,14 @@ class NotesPanel(QWidget):
         self._empty.setVisible(visible == 0)
         if not self._entries:
             self._empty.setText(
-                "No highlights yet. Select text in the chapter and press Ctrl+H "
-                "(or right-click) to highlight it."
+                translate(
+                    "NotesPanel",
+                    "No highlights yet. Select text in the chapter and press Ctrl+H "
+                    "(or right-click) to highlight it.",
+                )
             )
         else:
-            self._empty.setText("No notes match the filter.")
+            self._empty.setText(translate("NotesPanel", "No notes match the filter."))
 
     def visible_ids(self) -> list[str]:
         """The ids of the annotations listed and not filtered out, top to bottom."""

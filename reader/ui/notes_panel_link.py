@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from reader.core.i18n import translate
 from reader.core.notes import AnnotationId
 from reader.core.placement import Span
 from reader.storage.db import StorageError
@@ -46,7 +47,7 @@ class NotesPanelLink(QObject):
         self._go_to = go_to
         self.menu: QMenu | None = None
         self.panel = NotesPanel(window.as_widget())
-        window.sidebar.addTab(self.panel, "Notes")
+        window.sidebar.addTab(self.panel, translate("NotesPanelLink", "Notes"))
         self.panel.scope_changed.connect(self.refresh)
         self.panel.menu_requested.connect(self._show_menu)
         self.panel.activated.connect(go_to)
@@ -56,7 +57,7 @@ class NotesPanelLink(QObject):
     @Slot(str, QPoint)
     def _show_menu(self, annotation_id: str, where: QPoint) -> None:
         """The Notes list's menu of a note: Show in Text, then the text's own menu."""
-        show = QAction("&Show in Text", self.panel)
+        show = QAction(translate("NotesPanelLink", "&Show in Text"), self.panel)
         show.triggered.connect(lambda: self._go_to(annotation_id))
         menu = self._annotation_menu(annotation_id, [show])
         if menu is None:

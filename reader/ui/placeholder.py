@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from reader.core.i18n import translate
 from reader.ui.theme import Theme, solid_brush
 
 # Narrower cards leave the picture glyph out.
@@ -157,7 +158,7 @@ def web_chip(label: str, theme: Theme, dpr: float) -> QImage:
     font = QFont()
     font.setPixelSize(12)
     metrics = QFontMetricsF(font)
-    words = f"Web picture: {label}"
+    words = translate("Placeholder", "Web picture: {label}").format(label=label)
     width = min(CHIP_MAX_WIDTH, math.ceil(metrics.horizontalAdvance(words)) + 24)
     height = CHIP_HEIGHT
     image, painter = transparent_canvas(QSize(round(width * dpr), round(height * dpr)), dpr)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.library import ChapterChangedError
 from reader.core.notes import Annotation
 from reader.core.print_html import NotesMode, PrintDocument, print_library
@@ -51,9 +52,9 @@ from reader.ui.window_menus import FILE_EXCHANGE
 # After Export, Import and Sync Folder (FILE_EXCHANGE + 0..2), before Quit.
 FILE_PRINT = FILE_EXCHANGE + 10
 NOTES_LABELS: dict[NotesMode, str] = {
-    "none": "Not printed (highlights only)",
-    "footnotes": "As footnotes, at the end of each chapter",
-    "appendix": "In an appendix, at the end",
+    "none": QT_TRANSLATE_NOOP("PrintFeature", "Not printed (highlights only)"),
+    "footnotes": QT_TRANSLATE_NOOP("PrintFeature", "As footnotes, at the end of each chapter"),
+    "appendix": QT_TRANSLATE_NOOP("PrintFeature", "In an appendix, at the end"),
 }
 
 
@@ -63,13 +64,18 @@ class PrintOptionsDialog(QDialog):
     def __init__(self, parent: QWidget, title: str, chapter_title: str | None, ok: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self._scope = ChapterScope(self, chapter_title, "&This chapter", "&All chapters")
+        self._scope = ChapterScope(
+            self,
+            chapter_title,
+            translate("PrintFeature", "&This chapter"),
+            translate("PrintFeature", "&All chapters"),
+        )
         self._notes = QComboBox()
         for mode, label in NOTES_LABELS.items():
-            self._notes.addItem(label, mode)
+            self._notes.addItem(translate("PrintFeature", label), mode)
         form = QFormLayout()
-        form.addRow("Print:", self._scope.layout)
-        form.addRow("&Notes:", self._notes)
+        form.addRow(translate("PrintFeature", "Print:"), self._scope.layout)
+        form.addRow(translate("PrintFeature", "&Notes:"), self._notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         lay_out_dialog(self, form, buttons)
@@ -91,17 +97,22 @@ class PrintFeature(QObject):
         widget = window.as_widget()
         self.print_action = make_action(
             widget,
-            "&Print…",
+            translate("PrintFeature", "&Print…"),
             self.ask_print,
             QKeySequence.StandardKey.Print,
-            "Print this chapter or all chapters, with your highlights and notes",
+            translate(
+                "PrintFeature", "Print this chapter or all chapters, with your highlights and notes"
+            ),
         )
         self.pdf_action = make_action(
             widget,
-            "Save as P&DF…",
+            translate("PrintFeature", "Save as P&DF…"),
             self.ask_pdf,
             "Ctrl+Shift+P",
-            tip="Save this chapter or all chapters as a PDF, with your highlights and notes",
+            tip=translate(
+                "PrintFeature",
+                "Save this chapter or all chapters as a PDF, with your highlights and notes",
+            ),
         )
 
     # -- asking ----------------------------------------------------------------------------
@@ -117,14 +128,18 @@ class PrintFeature(QObject):
     @Slot()
     def ask_pdf(self) -> None:
         """Ask what to print, then for the file, and write the PDF."""
-        dialog = self._options("Save as PDF", "Save…")
+        dialog = self._options(
+            translate("PrintFeature", "Save as PDF"), translate("PrintFeature", "Save…")
+        )
         dialog.accepted.connect(lambda: self._pdf_chosen(*dialog.choice()))
         dialog.open()
 
     @Slot()
     def ask_print(self) -> None:
         """Ask what to print, then for the printer, and print."""
-        dialog = self._options("Print", "Print…")
+        dialog = self._options(
+            translate("PrintFeature", "Print"), translate("PrintFeature", "Print…")
+        )
         dialog.accepted.connect(lambda: self._print_chosen(*dialog.choice()))
         dialog.open()
 
@@ -136,9 +151,9 @@ class PrintFeature(QObject):
         slug = self._slug(this_chapter)
         path, _ = QFileDialog.getSaveFileName(
             self._window.as_widget(),
-            "Save as PDF",
+            translate("PrintFeature", "Save as PDF"),
             str(Path.home() / f"{slug or 'all-chapters'}.pdf"),
-            "PDF documents (*.pdf)",
+            translate("PrintFeature", "PDF documents (*.pdf)"),
             options=dialog_options(),
         )
         if path:
@@ -155,7 +170,7 @@ class PrintFeature(QObject):
         printer.setPageLayout(page_layout())
         printer.setDocName(job.title)
         dialog = QPrintDialog(printer, self._window.as_widget())
-        dialog.setWindowTitle("Print")
+        dialog.setWindowTitle(translate("PrintFeature", "Print"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_on(printer, job)
@@ -171,7 +186,12 @@ class PrintFeature(QObject):
             return notes.store.list()
         except (NotesUnavailable, StorageError) as error:
             message = getattr(error, "message", None) or str(error)
-            self._say("Nothing printed", f"Your notes cannot be read. {message}")
+            self._say(
+                translate("PrintFeature", "Nothing printed"),
+                translate("PrintFeature", "Your notes cannot be read. {message}").format(
+                    message=message
+                ),
+            )
             return None
 
     def _job(self, slug: str | None, notes: NotesMode) -> PrintDocument | None:
@@ -189,9 +209,12 @@ class PrintFeature(QObject):
             )
         except (ChapterChangedError, KeyError):
             self._say(
-                "Nothing printed",
-                "The chapters changed on disk since they were listed. "
-                "Reopen the library and print again.",
+                translate("PrintFeature", "Nothing printed"),
+                translate(
+                    "PrintFeature",
+                    "The chapters changed on disk since they were listed. "
+                    "Reopen the library and print again.",
+                ),
             )
             return None
 
@@ -204,15 +227,26 @@ class PrintFeature(QObject):
         try:
             result = write_pdf(job, path, progress=progress)
         except PrintCancelled:
-            self._window.show_status("Saving as PDF was cancelled; nothing was written.", 6000)
+            self._window.show_status(
+                translate("PrintFeature", "Saving as PDF was cancelled; nothing was written."), 6000
+            )
             return None
         except OSError as error:
-            self._say("PDF not saved", f"{path} could not be written ({error.strerror or error}).")
+            self._say(
+                translate("PrintFeature", "PDF not saved"),
+                translate("PrintFeature", "{path} could not be written ({reason}).").format(
+                    path=path, reason=error.strerror or error
+                ),
+            )
             return None
         finally:
             self._close_progress()
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self._window.show_status(f"Saved {pages} as {path}.", 8000)
+        self._window.show_status(
+            translate("PrintFeature", "Saved %n page(s) as {path}.", None, result.pages).format(
+                path=path
+            ),
+            8000,
+        )
         return path
 
     def save_pdf_in_background(self, path: Path, slug: str | None, notes: NotesMode) -> Task | None:
@@ -228,7 +262,13 @@ class PrintFeature(QObject):
             job = print_library(library, annotations, notes, chapter=slug)
 
             def step(done: int, total: int) -> bool:
-                task.progress(done, total, f"Saving as PDF… page {done} of {total}")
+                task.progress(
+                    done,
+                    total,
+                    translate("PrintFeature", "Saving as PDF… page {done} of {total}").format(
+                        done=done, total=total
+                    ),
+                )
                 return not task.cancelled
 
             try:
@@ -237,22 +277,37 @@ class PrintFeature(QObject):
                 raise TaskCancelled from None  # the window closed: nothing was written
 
         def done(result: PrintedPages) -> None:
-            pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-            self._window.show_status(f"Saved {pages} as {path}.", 8000)
+            self._window.show_status(
+                translate("PrintFeature", "Saved %n page(s) as {path}.", None, result.pages).format(
+                    path=path
+                ),
+                8000,
+            )
 
         def failed(error: BaseException) -> None:
             if isinstance(error, ChapterChangedError | KeyError):
-                reason = "the chapters changed on disk since they were listed"
+                reason = translate(
+                    "PrintFeature", "the chapters changed on disk since they were listed"
+                )
             elif isinstance(error, OSError):
                 reason = f"{error.strerror or error}"
             else:
                 reason = error_message(error)
-            self._say("PDF not saved", f"{path} could not be written ({reason}).")
+            self._say(
+                translate("PrintFeature", "PDF not saved"),
+                translate("PrintFeature", "{path} could not be written ({reason}).").format(
+                    path=path, reason=reason
+                ),
+            )
 
         runner = task_runner(self._window.as_widget())
-        task = runner.submit("read", "Save as PDF", work, on_done=done, on_error=failed)
+        task = runner.submit(
+            "read", translate("PrintFeature", "Save as PDF"), work, on_done=done, on_error=failed
+        )
         task.cancelled.connect(
-            lambda: self._window.show_status("Saving as PDF was stopped; nothing was written.")
+            lambda: self._window.show_status(
+                translate("PrintFeature", "Saving as PDF was stopped; nothing was written.")
+            )
         )
         return task
 
@@ -263,14 +318,21 @@ class PrintFeature(QObject):
             pages = paint_pages(job, document, printer, self._progress(job))
         except PrintCancelled:
             printer.abort()
-            self._window.show_status("Printing was cancelled.", 6000)
+            self._window.show_status(translate("PrintFeature", "Printing was cancelled."), 6000)
             return 0
         except OSError as error:
-            self._say("Not printed", f"The printer refused the pages ({error}).")
+            self._say(
+                translate("PrintFeature", "Not printed"),
+                translate("PrintFeature", "The printer refused the pages ({error}).").format(
+                    error=error
+                ),
+            )
             return 0
         finally:
             self._close_progress()
-        self._window.show_status(f"Sent {pages} page{'s' if pages != 1 else ''} to print.", 6000)
+        self._window.show_status(
+            translate("PrintFeature", "Sent %n page(s) to print.", None, pages), 6000
+        )
         return pages
 
     # -- helpers ---------------------------------------------------------------------------
@@ -278,9 +340,13 @@ class PrintFeature(QObject):
     def _progress(self, job: PrintDocument) -> Progress:
         """A progress callback with a Cancel button, shown when the job takes a while."""
         dialog = QProgressDialog(
-            f"Preparing the pages of {job.title}…", "Cancel", 0, 0, self._window.as_widget()
+            translate("PrintFeature", "Preparing the pages of {title}…").format(title=job.title),
+            translate("PrintFeature", "Cancel"),
+            0,
+            0,
+            self._window.as_widget(),
         )
-        dialog.setWindowTitle("Printing")
+        dialog.setWindowTitle(translate("PrintFeature", "Printing"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(700)
         self._progress_dialog = dialog

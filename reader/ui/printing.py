@@ -34,9 +34,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from reader.core.i18n import translate
 from reader.core.print_html import CHAPTER_ANCHOR, PrintDocument
 from reader.core.rendered import ImageRef
-from reader.ui.images import decode_image
+from reader.ui.images import UNREADABLE, decode_image
 from reader.ui.placeholder import placeholder_image
 from reader.ui.theme import LIGHT, body_font, chapter_stylesheet
 
@@ -133,16 +134,16 @@ class _PrintTextDocument(QTextDocument):
         ref = self._images.get(name.toString() if isinstance(name, QUrl) else str(name))
         if ref is None or type_ != QTextDocument.ResourceType.ImageResource.value:
             return None
-        reason = "Figure not available in this copy of the course."
+        reason = translate("Viewer", "Figure not available in this copy of the course.")
         if ref.status == "found" and ref.path is not None:
             decoded = decode_image(ref.path, ref, self._column, self._dpr)
             if decoded.image is not None:
                 return decoded.image
-            reason = decoded.problem or "The image file could not be read."
+            reason = decoded.problem or translate("Images", UNREADABLE)
         elif ref.status == "unsafe" and ref.src.strip().lower().startswith(("http:", "https:")):
-            reason = "A picture on the web: Field Reader works offline."
+            reason = translate("Viewer", "A picture on the web: Field Reader works offline.")
         elif ref.status == "unsafe":
-            reason = "Not shown: its path points outside the library."
+            reason = translate("Viewer", "Not shown: its path points outside the library.")
         width = self._column * (ref.width_percent or 80.0) / 100.0
         if ref.width_pixels is not None and ref.width_percent is None:
             width = min(self._column, float(ref.width_pixels))
@@ -197,7 +198,9 @@ def outline_of(job: PrintDocument, doc: QTextDocument) -> list[OutlineEntry]:
         if level:
             if job.notes_heading_id is not None and job.notes_heading_id in names:
                 appendix = True
-                entries.append(OutlineEntry(0 if whole_library else 1, "Notes", page))
+                entries.append(
+                    OutlineEntry(0 if whole_library else 1, translate("Printing", "Notes"), page)
+                )
             else:
                 titles = {} if appendix else job.heading_titles[chapter]
                 title = next((titles[n] for n in names if n in titles), block.text().strip())

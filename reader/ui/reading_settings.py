@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.actions import ActionRegistry, make_action
 from reader.ui.theme import FOLLOW_SYSTEM, Theme
 
@@ -31,13 +32,26 @@ TOOLBAR_THEME = 22
 # Mnemonics are unique within each menu: the View menu already has T (Go to Text, Next
 # Theme) and S (Show Sidebar).
 THEME_ENTRIES = (
-    ("light", "&Light"),
-    ("sepia", "S&epia"),
-    ("dark", "&Dark"),
-    (FOLLOW_SYSTEM, "Follow &System"),
+    ("light", QT_TRANSLATE_NOOP("ReadingSettings", "&Light")),
+    ("sepia", QT_TRANSLATE_NOOP("ReadingSettings", "S&epia")),
+    ("dark", QT_TRANSLATE_NOOP("ReadingSettings", "&Dark")),
+    (FOLLOW_SYSTEM, QT_TRANSLATE_NOOP("ReadingSettings", "Follow &System")),
 )
-FACE_ENTRIES = (("serif", "&Serif"), ("sans", "S&ans"))
-SPACING_ENTRIES = (("compact", "&Compact"), ("normal", "&Normal"), ("relaxed", "&Relaxed"))
+FACE_ENTRIES = (
+    ("serif", QT_TRANSLATE_NOOP("ReadingSettings", "&Serif")),
+    ("sans", QT_TRANSLATE_NOOP("ReadingSettings", "S&ans")),
+)
+SPACING_ENTRIES = (
+    ("compact", QT_TRANSLATE_NOOP("ReadingSettings", "&Compact")),
+    ("normal", QT_TRANSLATE_NOOP("ReadingSettings", "&Normal")),
+    ("relaxed", QT_TRANSLATE_NOOP("ReadingSettings", "&Relaxed")),
+)
+# The themes as the Next Theme tip names them.
+THEME_NAMES = {
+    "light": QT_TRANSLATE_NOOP("ReadingSettings", "light"),
+    "sepia": QT_TRANSLATE_NOOP("ReadingSettings", "sepia"),
+    "dark": QT_TRANSLATE_NOOP("ReadingSettings", "dark"),
+}
 
 # The platform's darkness as first seen, kept on the application object: once the window
 # has set its own palette, the application's palette no longer tells.
@@ -122,20 +136,32 @@ class ReadingSettingsMenus:
         widget = window.as_widget()
         self.next_theme = make_action(
             widget,
-            "Next &Theme",
+            translate("ReadingSettings", "Next &Theme"),
             window.cycle_theme,
             "Ctrl+Shift+L",
-            "Switch to the next theme: light, sepia, dark",
+            translate("ReadingSettings", "Switch to the next theme: light, sepia, dark"),
         )
-        self.next_theme.setIconText("Theme")
+        self.next_theme.setIconText(translate("ReadingSettings", "Theme"))
         self.theme_menu, self.themes = self._submenu(
-            widget, "T&heme", "themeMenu", THEME_ENTRIES, window.set_theme
+            widget,
+            translate("ReadingSettings", "T&heme"),
+            "themeMenu",
+            THEME_ENTRIES,
+            window.set_theme,
         )
         self.face_menu, self.faces = self._submenu(
-            widget, "Text &Face", "faceMenu", FACE_ENTRIES, window.set_face
+            widget,
+            translate("ReadingSettings", "Text &Face"),
+            "faceMenu",
+            FACE_ENTRIES,
+            window.set_face,
         )
         self.spacing_menu, self.spacings = self._submenu(
-            widget, "Line S&pacing", "spacingMenu", SPACING_ENTRIES, window.set_spacing
+            widget,
+            translate("ReadingSettings", "Line S&pacing"),
+            "spacingMenu",
+            SPACING_ENTRIES,
+            window.set_spacing,
         )
         registry.register(self.next_theme, menu="view", group="text", order=VIEW_NEXT_THEME)
         registry.register(self.next_theme, menu="toolbar", group="text", order=TOOLBAR_THEME)
@@ -160,7 +186,7 @@ class ReadingSettingsMenus:
         group = QActionGroup(menu)  # exclusive: one entry checked
         actions: dict[str, QAction] = {}
         for key, text in entries:
-            action = QAction(text, menu)
+            action = QAction(translate("ReadingSettings", text), menu)
             action.setCheckable(True)
             action.setObjectName(f"{name}-{key}")
             # triggered, not toggled: a check set by refresh() must not choose again.
@@ -178,8 +204,20 @@ class ReadingSettingsMenus:
         self.spacings[theme.spacing].setChecked(True)
         following = self._window.theme_choice == FOLLOW_SYSTEM
         self.next_theme.setToolTip(
-            f"Theme: {theme.name}{' (following the system)' if following else ''}. "
-            f"Next theme: light, sepia, dark ({self.next_theme.shortcut().toString()})"
+            (
+                translate(
+                    "ReadingSettings",
+                    "Theme: {theme} (following the system). "
+                    "Next theme: light, sepia, dark ({keys})",
+                )
+                if following
+                else translate(
+                    "ReadingSettings", "Theme: {theme}. Next theme: light, sepia, dark ({keys})"
+                )
+            ).format(
+                theme=translate("ReadingSettings", THEME_NAMES.get(theme.name, theme.name)),
+                keys=self.next_theme.shortcut().toString(),
+            )
         )
 
 

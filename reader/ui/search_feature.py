@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, S
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTextEdit
 
+from reader.core.i18n import translate
 from reader.core.library import Library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import section_range
@@ -80,7 +81,7 @@ class SearchFeature(QObject):
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
-        window.sidebar.addTab(self._panel, "Search")
+        window.sidebar.addTab(self._panel, translate("SearchFeature", "Search"))
         self._find = FindBar(window.view)
         self._find.set_theme(window.theme)
         self._build_actions()
@@ -111,27 +112,31 @@ class SearchFeature(QObject):
         window = self._window.as_widget()
         self.search_action = make_action(
             window,
-            "&Search All Chapters…",
+            translate("SearchFeature", "&Search All Chapters…"),
             self.focus_search,
             "Ctrl+Shift+F",
-            "Search every chapter and your notes",
+            translate("SearchFeature", "Search every chapter and your notes"),
         )
         self.find_action = make_action(
             window,
-            "&Find in Chapter…",
+            translate("SearchFeature", "&Find in Chapter…"),
             self._find.open_bar,
             QKeySequence.StandardKey.Find,
-            "Find words in this chapter",
+            translate("SearchFeature", "Find words in this chapter"),
         )
         self.find_next_action = make_action(
-            window, "Find &Next", self._find.find_next, "F3", "The next match in this chapter"
+            window,
+            translate("SearchFeature", "Find &Next"),
+            self._find.find_next,
+            "F3",
+            translate("SearchFeature", "The next match in this chapter"),
         )
         self.find_previous_action = make_action(
             window,
-            "Find &Previous",
+            translate("SearchFeature", "Find &Previous"),
             self._find.find_previous,
             "Shift+F3",
-            "The previous match in this chapter",
+            translate("SearchFeature", "The previous match in this chapter"),
         )
         for step, action in enumerate(
             (self.find_action, self.find_next_action, self.find_previous_action, self.search_action)
@@ -182,7 +187,9 @@ class SearchFeature(QObject):
             self._set_ready()
             return
         self._ready = False
-        self._panel.set_status(f"Indexing {len(changed)} chapters…")
+        self._panel.set_status(
+            translate("SearchFeature", "Indexing %n chapter(s)…", None, len(changed))
+        )
         worker = _IndexWorker(self._index.path, self._context.library, self._index.uses_fts5, self)
         worker.progress.connect(self._on_progress)
         worker.synced.connect(self._on_synced)
@@ -203,7 +210,11 @@ class SearchFeature(QObject):
     def run_query(self, query: str) -> list[SearchHit]:
         """Search now and show the results in the panel."""
         hits = self._index.search(query, limit=RESULT_LIMIT)
-        note = "" if self._ready or not query.strip() else "Still indexing: more may follow."
+        note = (
+            ""
+            if self._ready or not query.strip()
+            else translate("SearchFeature", "Still indexing: more may follow.")
+        )
         self._panel.set_results(query, hits, note)
         return hits
 
@@ -212,7 +223,9 @@ class SearchFeature(QObject):
         """Open a result's chapter at its section and mark the matched words there."""
         self._window.leave_place()
         if not self._window.open_chapter(hit.chapter, heading=hit.heading, offset=0):
-            self._window.show_status("That chapter is no longer in the library.", 5000)
+            self._window.show_status(
+                translate("SearchFeature", "That chapter is no longer in the library."), 5000
+            )
             return
         self._marked = (self._panel.query(), hit)
         self._mark_hit(reveal=True)
@@ -230,7 +243,11 @@ class SearchFeature(QObject):
         try:
             self._index.replace_notes(self._index.note_entries(annotations))
         except SearchIndexError as error:
-            self._panel.set_status(f"Notes could not be indexed: {error}")
+            self._panel.set_status(
+                translate("SearchFeature", "Notes could not be indexed: {error}").format(
+                    error=error
+                )
+            )
 
     def set_notes_source(self, source: Callable[[], Iterable[Annotation]] | None) -> None:
         """Where the notes come from (e.g. the store's `list`); synced now, after each index
@@ -266,7 +283,11 @@ class SearchFeature(QObject):
                     self._index.remove_note(note_id)
             self._index.update_notes(self._index.note_entries(live))
         except SearchIndexError as error:
-            self._panel.set_status(f"Notes could not be indexed: {error}")
+            self._panel.set_status(
+                translate("SearchFeature", "Notes could not be indexed: {error}").format(
+                    error=error
+                )
+            )
 
     # -- marking ---------------------------------------------------------------------------
 
@@ -318,7 +339,11 @@ class SearchFeature(QObject):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        self._panel.set_status(f"Indexing chapters… {done} of {total}")
+        self._panel.set_status(
+            translate("SearchFeature", "Indexing chapters… {done} of {total}").format(
+                done=done, total=total
+            )
+        )
         if self._panel.query().strip():
             self.run_query(self._panel.query())
 
@@ -337,12 +362,18 @@ class SearchFeature(QObject):
         # of ours (its traceback is printed): say so instead of "Indexing…" forever.
         if self._worker is not None and not self._worker.isRunning():
             self._worker = None
-            self._panel.set_status("Indexing stopped early: some chapters may be missing.")
+            self._panel.set_status(
+                translate("SearchFeature", "Indexing stopped early: some chapters may be missing.")
+            )
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._worker = None
-        self._panel.set_status(f"Search could not index the chapters: {message}")
+        self._panel.set_status(
+            translate("SearchFeature", "Search could not index the chapters: {message}").format(
+                message=message
+            )
+        )
 
     @Slot(str)
     def _on_chapter_opened(self, slug: str) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import translate
 from reader.core.search_types import SearchHit
 from reader.ui.focus_cue import draw_focus_ring, is_menu_key, open_context_menu, ring_rect
 from reader.ui.theme import LIGHT, Theme
@@ -58,7 +59,8 @@ def hit_html(hit: SearchHit, theme: Theme) -> str:
         where += f" › {html.escape(hit.heading_title)}"
     badge = ""
     if hit.kind == "note":
-        badge = f'<span style="color:{theme.accent}; font-weight:600;">NOTE</span> · '
+        label = translate("SearchPanel", "NOTE")
+        badge = f'<span style="color:{theme.accent}; font-weight:600;">{label}</span> · '
     snippet = "".join(
         f'<b style="color:{theme.heading};">{html.escape(text)}</b>'
         if matched
@@ -138,11 +140,15 @@ class SearchPanel(QWidget):
         self._hits: list[SearchHit] = []
         self._field = QLineEdit()
         self._field.setObjectName("searchField")
-        self._field.setPlaceholderText("Search chapters and notes")
+        self._field.setPlaceholderText(translate("SearchPanel", "Search chapters and notes"))
         self._field.setClearButtonEnabled(True)
-        self._field.setAccessibleName("Search chapters and notes")
+        self._field.setAccessibleName(translate("SearchPanel", "Search chapters and notes"))
         self._field.setAccessibleDescription(
-            "Type words; Up and Down choose a result, Enter opens it; Ctrl+3 goes to the results"
+            translate(
+                "SearchPanel",
+                "Type words; Up and Down choose a result, Enter opens it; "
+                "Ctrl+3 goes to the results",
+            )
         )
         self._field.installEventFilter(self)
         self._status = QLabel()
@@ -151,8 +157,10 @@ class SearchPanel(QWidget):
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._list = QListWidget()
         self._list.setObjectName("searchResults")
-        self._list.setAccessibleName("Search results")
-        self._list.setAccessibleDescription("Up and Down choose a result; Enter opens it")
+        self._list.setAccessibleName(translate("SearchPanel", "Search results"))
+        self._list.setAccessibleDescription(
+            translate("SearchPanel", "Up and Down choose a result; Enter opens it")
+        )
         self._delegate = _HitDelegate(self._list)
         self._list.setItemDelegate(self._delegate)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -233,11 +241,18 @@ class SearchPanel(QWidget):
         for number, hit in enumerate(hits, start=1):
             item = QListWidgetItem()
             where = hit.chapter_title + (f" › {hit.heading_title}" if hit.heading_title else "")
-            label = "Note in " if hit.kind == "note" else ""
-            item.setText(f"{label}{where}: {hit.snippet('', '')}")
+            text = (
+                translate("SearchPanel", "Note in {where}: {snippet}")
+                if hit.kind == "note"
+                else translate("SearchPanel", "{where}: {snippet}")
+            )
+            item.setText(text.format(where=where, snippet=hit.snippet("", "")))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
             item.setData(
-                Qt.ItemDataRole.AccessibleDescriptionRole, f"Result {number} of {len(hits)}"
+                Qt.ItemDataRole.AccessibleDescriptionRole,
+                translate("SearchPanel", "Result {number} of {total}").format(
+                    number=number, total=len(hits)
+                ),
             )
             item.setData(_HIT_ROLE, hit)
             item.setData(_HTML_ROLE, hit_html(hit, self._theme))
@@ -248,9 +263,9 @@ class SearchPanel(QWidget):
         if not query.strip():
             summary = ""
         elif count == 0:
-            summary = "No results."
+            summary = translate("SearchPanel", "No results.")
         else:
-            summary = f"{count} result{'s' if count != 1 else ''}."
+            summary = translate("SearchPanel", "%n result(s).", None, count)
         self.set_status(" ".join(part for part in (summary, note) if part))
 
     def set_theme(self, theme: Theme) -> None:
@@ -320,10 +335,10 @@ class SearchPanel(QWidget):
         hit = item.data(_HIT_ROLE)
         menu = QMenu(self._list)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        opening = menu.addAction("&Open")
+        opening = menu.addAction(translate("SearchPanel", "&Open"))
         opening.triggered.connect(lambda: self.result_activated.emit(hit))
         menu.setDefaultAction(opening)
-        copying = menu.addAction("&Copy Text")
+        copying = menu.addAction(translate("SearchPanel", "&Copy Text"))
         place = " › ".join(t for t in (hit.chapter_title, hit.heading_title) if t)
         copying.triggered.connect(
             lambda: QGuiApplication.clipboard().setText(f"{place}\n{hit.snippet('', '')}")

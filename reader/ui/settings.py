@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core.data_folder import DataFolder
+from reader.ui.i18n import LANGUAGE_CHOICES, SYSTEM
 from reader.ui.theme import (
     DEFAULT_FACE,
     DEFAULT_FONT_SIZE,
@@ -148,3 +149,14 @@ class Settings:
     @export_dir.setter
     def export_dir(self, folder: Path | None) -> None:
         self._set("exchange/export_folder", str(folder) if folder is not None else "")
+
+    @property
+    def language(self) -> str:
+        """The interface language chosen: "system" (the default: the system's), "en", "fr"
+        or "es"."""
+        name = str(self._qs.value("interface/language", SYSTEM))
+        return name if name in LANGUAGE_CHOICES else SYSTEM
+
+    @language.setter
+    def language(self, name: str) -> None:
+        self._set("interface/language", name)

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.contents_filter import fold
 from reader.ui.theme import Theme, app_stylesheet
 
 # Actions that are in no menu: their keys still work anywhere in the window.
-OTHER_GROUP = "Window"
+OTHER_GROUP = QT_TRANSLATE_NOOP("ShortcutsWindow", "Window")
 _LIVE_CONTEXTS = (
     Qt.ShortcutContext.WindowShortcut,
     Qt.ShortcutContext.ApplicationShortcut,
@@ -90,7 +91,9 @@ def _shortcut_text(shortcut: QShortcut) -> str:
     where = ""
     if isinstance(parent, QWidget):
         where = parent.accessibleName() or parent.objectName()
-    return f"Key of {where}" if where else "Window key"
+    if where:
+        return translate("ShortcutsWindow", "Key of {where}").format(where=where)
+    return translate("ShortcutsWindow", "Window key")
 
 
 def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
@@ -109,7 +112,7 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
             continue
         entries.append(
             ShortcutEntry(
-                groups.get(id(action), OTHER_GROUP),
+                groups.get(id(action), translate("ShortcutsWindow", OTHER_GROUP)),
                 strip_mnemonic(action.text()) or action.toolTip(),
                 native,
                 portable,
@@ -124,7 +127,7 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
         if native:
             entries.append(
                 ShortcutEntry(
-                    OTHER_GROUP,
+                    translate("ShortcutsWindow", OTHER_GROUP),
                     _shortcut_text(shortcut),
                     native,
                     portable,
@@ -160,33 +163,41 @@ class ShortcutsWindow(QDialog):
         self._entries: list[ShortcutEntry] = []
         # The tree's rows: each group's item with its commands' items and entries.
         self._rows: list[tuple[QTreeWidgetItem, list[tuple[QTreeWidgetItem, ShortcutEntry]]]] = []
-        self.setWindowTitle("Keyboard Shortcuts — Field Reader")
+        self.setWindowTitle(translate("ShortcutsWindow", "Keyboard Shortcuts — Field Reader"))
         self.setObjectName("shortcutsWindow")
-        self.setAccessibleName("Keyboard Shortcuts")
-        self.setAccessibleDescription("Every command of Field Reader that has keys, by menu")
+        self.setAccessibleName(translate("ShortcutsWindow", "Keyboard Shortcuts"))
+        self.setAccessibleDescription(
+            translate("ShortcutsWindow", "Every command of Field Reader that has keys, by menu")
+        )
         self.setModal(False)
         self._filter = QLineEdit()
         self._filter.setObjectName("shortcutsFilter")
-        self._filter.setPlaceholderText("Filter shortcuts")
+        self._filter.setPlaceholderText(translate("ShortcutsWindow", "Filter shortcuts"))
         self._filter.setClearButtonEnabled(True)
-        self._filter.setAccessibleName("Filter shortcuts")
+        self._filter.setAccessibleName(translate("ShortcutsWindow", "Filter shortcuts"))
         self._filter.setAccessibleDescription(
-            "Type words to keep only the commands or keys that contain them"
+            translate(
+                "ShortcutsWindow", "Type words to keep only the commands or keys that contain them"
+            )
         )
         self._tree = QTreeWidget()
         self._tree.setObjectName("shortcutsList")
         self._tree.setColumnCount(2)
-        self._tree.setHeaderLabels(["Command", "Keys"])
+        self._tree.setHeaderLabels(
+            [translate("ShortcutsWindow", "Command"), translate("ShortcutsWindow", "Keys")]
+        )
         self._tree.setRootIsDecorated(False)
         self._tree.setUniformRowHeights(True)
-        self._tree.setAccessibleName("Keyboard shortcuts")
-        self._tree.setAccessibleDescription("Commands grouped by menu, each with its keys")
+        self._tree.setAccessibleName(translate("ShortcutsWindow", "Keyboard shortcuts"))
+        self._tree.setAccessibleDescription(
+            translate("ShortcutsWindow", "Commands grouped by menu, each with its keys")
+        )
         self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self._tree.header().setStretchLastSection(True)
         self._empty = QLabel()
         self._empty.setObjectName("shortcutsEmpty")
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
-        self._empty.setAccessibleName("No matching shortcut")
+        self._empty.setAccessibleName(translate("ShortcutsWindow", "No matching shortcut"))
         self._empty.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self._filter)
@@ -263,7 +274,11 @@ class ShortcutsWindow(QDialog):
                 shown += visible
             group.setHidden(shown == 0)
             shown_total += shown
-        self._empty.setText(f"No command or key matches “{text.strip()}”.")
+        self._empty.setText(
+            translate("ShortcutsWindow", "No command or key matches “{text}”.").format(
+                text=text.strip()
+            )
+        )
         self._empty.setVisible(shown_total == 0)
 
     def showEvent(self, event: QShowEvent) -> None:

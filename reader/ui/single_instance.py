@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCryptographicHash, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from reader.core.i18n import translate
 from reader.ui.local_channel import Channel, Listening, channel_for
 
 if TYPE_CHECKING:
@@ -187,7 +188,12 @@ def bring_to_front(window: MainWindow, chapter: str | None) -> None:
     if current is not None and current.chapter.slug == chapter:
         return
     if window.library.by_slug(chapter) is None:
-        window.statusBar().showMessage(f"There is no chapter {chapter!r} in this library.", 8000)
+        window.statusBar().showMessage(
+            translate("SingleInstance", "There is no chapter {slug} in this library.").format(
+                slug=repr(chapter)
+            ),
+            8000,
+        )
         return
     window.leave_place()
     window.open_chapter(chapter)

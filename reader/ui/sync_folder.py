@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from reader.core.i18n import translate
 from reader.core.sync import SyncResult, write_sync_file
 from reader.core.sync import installation_id as read_installation_id
 from reader.storage.annotations import AnnotationStore
@@ -132,7 +133,12 @@ class SyncFolder(QObject):
         if folder is None or db_path is None:
             return None
         if not folder.is_dir():
-            self._window.show_status(f"The sync folder {folder} is not available.", 8000)
+            self._window.show_status(
+                translate("SyncFolder", "The sync folder {folder} is not available.").format(
+                    folder=folder
+                ),
+                8000,
+            )
             return None
         if self._sync_task is not None and not self._sync_task.is_done:
             return self._sync_task  # focus changes come in bursts: one sync at a time
@@ -140,12 +146,14 @@ class SyncFolder(QObject):
         try:
             self._ident()
         except OSError as error:
-            self._window.show_status(f"Notes were not synced: {error}", 10000)
+            self._window.show_status(
+                translate("SyncFolder", "Notes were not synced: {error}").format(error=error), 10000
+            )
             return None
         library, data_dir = self._context.library, self._context.data_dir
         task = task_runner(self._window.as_widget()).submit(
             "write",
-            "Syncing notes",
+            translate("SyncFolder", "Syncing notes"),
             lambda context: sync_notes(db_path, library, data_dir, folder, context),
             on_done=self._synced,
             on_error=self._sync_failed,
@@ -154,7 +162,12 @@ class SyncFolder(QObject):
         return task
 
     def _sync_failed(self, error: BaseException) -> None:
-        self._window.show_status(f"Notes were not synced: {error_message(error)}", 10000)
+        self._window.show_status(
+            translate("SyncFolder", "Notes were not synced: {error}").format(
+                error=error_message(error)
+            ),
+            10000,
+        )
 
     def _synced(self, result: SyncResult) -> None:
         if result.ids:
@@ -170,15 +183,24 @@ class SyncFolder(QObject):
             # Once per file and problem: a broken file should not nag at every focus change.
             self._message(
                 QMessageBox.Icon.Warning,
-                "Some notes were not synced",
-                "These files in the sync folder were left out; nothing was imported from "
-                "them:\n\n" + "\n\n".join(f"{p.name}: {m}" for p, m in fresh),
+                translate("SyncFolder", "Some notes were not synced"),
+                translate(
+                    "SyncFolder",
+                    "These files in the sync folder were left out; nothing was imported from them:",
+                )
+                + "\n\n"
+                + "\n\n".join(f"{p.name}: {m}" for p, m in fresh),
             )
         if result.write_error:
             self._window.show_status(result.write_error, 10000)
         else:
             merged = sum(s.added + s.updated + s.deleted for s in result.merged.values())
-            self._window.show_status(f"Notes synced ({merged} changes from other computers).", 5000)
+            self._window.show_status(
+                translate(
+                    "SyncFolder", "Notes synced (%n change(s) from other computers).", None, merged
+                ),
+                5000,
+            )
         self.synced.emit(result)
 
     @Slot()
@@ -197,7 +219,9 @@ class SyncFolder(QObject):
         try:
             return write_sync_file(store, self._context.library, folder, self._ident())
         except (StorageError, OSError) as error:
-            self._window.show_status(f"Notes were not synced: {error}", 10000)
+            self._window.show_status(
+                translate("SyncFolder", "Notes were not synced: {error}").format(error=error), 10000
+            )
             return None
 
     @Slot()
@@ -208,12 +232,14 @@ class SyncFolder(QObject):
         try:
             ident = self._ident()
         except OSError as error:
-            self._window.show_status(f"Notes were not synced: {error}", 10000)
+            self._window.show_status(
+                translate("SyncFolder", "Notes were not synced: {error}").format(error=error), 10000
+            )
             return
         library = self._context.library
         task_runner(self._window.as_widget()).submit(
             "write",
-            "Writing notes to the sync folder",
+            translate("SyncFolder", "Writing notes to the sync folder"),
             lambda context: write_own_file(db_path, library, folder, ident, context),
             on_error=self._sync_failed,
         )

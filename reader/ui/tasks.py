@@ -22,6 +22,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from reader.core.i18n import translate
 from reader.core.importing import ImportRefused
 from reader.core.notes import NotesStoreError
 
@@ -53,11 +54,14 @@ def error_message(error: BaseException) -> str:
         return str(getattr(error, "message", error))
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
-        return f"The disk reported a problem: {error.strerror or error}{where}."
-    return (
-        f"Field Reader hit an internal error ({type(error).__name__}: {error}); nothing was "
-        "half-saved: each change is written whole or not at all."
-    )
+        return translate("Tasks", "The disk reported a problem: {reason}{where}.").format(
+            reason=error.strerror or error, where=where
+        )
+    return translate(
+        "Tasks",
+        "Field Reader hit an internal error ({kind}: {error}); nothing was "
+        "half-saved: each change is written whole or not at all.",
+    ).format(kind=type(error).__name__, error=error)
 
 
 class Task(QObject):
@@ -256,7 +260,7 @@ class TaskRunner(QObject):
             message = error_message(error)
             self.task_failed.emit(label, message)
             if self._report is not None:
-                self._report(f"{label} failed", message)
+                self._report(translate("Tasks", "{label} failed").format(label=label), message)
 
         return report
 

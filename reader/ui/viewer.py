@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QWidget
 
 from reader.core.document import ChapterDocument
+from reader.core.i18n import translate
 from reader.core.rendered import ImageRef
 from reader.ui.chapter_figures import ChapterFigures
 from reader.ui.folds import Folds, fold_index
@@ -227,9 +228,9 @@ class ChapterView(LayeredView):
         elif ref.status == "unsafe" and ref.src.strip().lower().startswith(("http:", "https:")):
             return web_chip(ref.label, self._theme, self.devicePixelRatioF())
         elif ref.status == "unsafe":
-            reason = "Not shown: its path points outside the library."
+            reason = translate("Viewer", "Not shown: its path points outside the library.")
         else:
-            reason = "Figure not available in this copy of the course."
+            reason = translate("Viewer", "Figure not available in this copy of the course.")
         return self._card(ref, reason)
 
     def _card(self, ref: ImageRef, reason: str) -> QImage:

@@ -14,17 +14,18 @@ from typing import Protocol
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.ui.actions import ActionRegistry, MenuName, make_action
 
 # The menu bar, left to right; the toolbar is not a menu and is laid out apart.
 MENUS: tuple[tuple[MenuName, str], ...] = (
-    ("file", "&File"),
-    ("library", "&Library"),
-    ("view", "&View"),
-    ("go", "&Go"),
-    ("notes", "&Notes"),
-    ("search", "&Search"),
-    ("help", "&Help"),
+    ("file", QT_TRANSLATE_NOOP("WindowMenus", "&File")),
+    ("library", QT_TRANSLATE_NOOP("WindowMenus", "&Library")),
+    ("view", QT_TRANSLATE_NOOP("WindowMenus", "&View")),
+    ("go", QT_TRANSLATE_NOOP("WindowMenus", "&Go")),
+    ("notes", QT_TRANSLATE_NOOP("WindowMenus", "&Notes")),
+    ("search", QT_TRANSLATE_NOOP("WindowMenus", "&Search")),
+    ("help", QT_TRANSLATE_NOOP("WindowMenus", "&Help")),
 )
 
 # Orders of the entries, menu by menu: one table, so that where an entry goes is read
@@ -85,12 +86,12 @@ class WindowMenus:
         self._registry = registry
         self._menus: dict[MenuName, QMenu] = {}
         for name, title in MENUS:
-            menu = QMenu(title, window)
+            menu = QMenu(translate("WindowMenus", title), window)
             menu.setObjectName(f"{name}Menu")
             # The Library menu's tooltips name where each library is.
             menu.setToolTipsVisible(name == "library")
             self._menus[name] = menu
-        self.toolbar = QToolBar("Reading")
+        self.toolbar = QToolBar(translate("WindowMenus", "Reading"))
         self.toolbar.setObjectName("readingToolbar")
         self.toolbar.setMovable(False)
         window.addToolBar(self.toolbar)  # at the top
@@ -105,72 +106,80 @@ class WindowMenus:
 
     def _register_window_actions(self, commands: WindowCommands) -> None:
         window, register = self._window, self._registry.register
-        quit_action = make_action(window, "&Quit", commands.close, QKeySequence.StandardKey.Quit)
+        quit_action = make_action(
+            window, translate("WindowMenus", "&Quit"), commands.close, QKeySequence.StandardKey.Quit
+        )
         if not quit_action.shortcuts():  # the platform names none (plain X11 sessions)
             quit_action.setShortcuts([QKeySequence.fromString("Ctrl+Q")])
         register(quit_action, menu="file", group="quit", order=FILE_QUIT)
 
         self.toggle_sidebar = make_action(
-            window, "Show &Sidebar", commands.set_sidebar_visible, "F9", "Show or hide the sidebar"
+            window,
+            translate("WindowMenus", "Show &Sidebar"),
+            commands.set_sidebar_visible,
+            "F9",
+            translate("WindowMenus", "Show or hide the sidebar"),
         )
         self.toggle_sidebar.setCheckable(True)
         self.toggle_sidebar.setChecked(True)
         to_contents = make_action(
             window,
-            "Go to &Contents",
+            translate("WindowMenus", "Go to &Contents"),
             commands.focus_contents,
             "Ctrl+1",
-            "Move the keyboard focus to the Contents",
+            translate("WindowMenus", "Move the keyboard focus to the Contents"),
         )
         to_text = make_action(
             window,
-            "Go to &Text",
+            translate("WindowMenus", "Go to &Text"),
             commands.focus_text,
             "Ctrl+0",
-            "Move the keyboard focus to the chapter text",
+            translate("WindowMenus", "Move the keyboard focus to the chapter text"),
         )
         for step, action in enumerate((self.toggle_sidebar, to_contents, to_text)):
             register(action, menu="view", group="sidebar", order=VIEW_SIDEBAR + step)
         self.larger = make_action(
             window,
-            "&Larger Text",
+            translate("WindowMenus", "&Larger Text"),
             lambda: commands.change_font_size(+1),
             QKeySequence.StandardKey.ZoomIn,
-            "Larger text",
+            translate("WindowMenus", "Larger text"),
         )
         self.smaller = make_action(
             window,
-            "S&maller Text",
+            translate("WindowMenus", "S&maller Text"),
             lambda: commands.change_font_size(-1),
             QKeySequence.StandardKey.ZoomOut,
-            "Smaller text",
+            translate("WindowMenus", "Smaller text"),
         )
         for step, action in enumerate((self.larger, self.smaller)):
             register(action, menu="view", group="text", order=VIEW_TEXT + step)
 
         previous = make_action(
             window,
-            "&Previous Chapter",
+            translate("WindowMenus", "&Previous Chapter"),
             lambda: commands.step_chapter(-1),
             "Ctrl+PgUp",
-            "Open the previous chapter",
+            translate("WindowMenus", "Open the previous chapter"),
         )
         following = make_action(
             window,
-            "&Next Chapter",
+            translate("WindowMenus", "&Next Chapter"),
             lambda: commands.step_chapter(+1),
             "Ctrl+PgDown",
-            "Open the next chapter",
+            translate("WindowMenus", "Open the next chapter"),
         )
         register(previous, menu="go", group="chapters", order=GO_CHAPTERS)
         register(following, menu="go", group="chapters", order=GO_CHAPTERS + 1)
 
         # About Field Reader is the help feature's (reader/ui/help_feature.py).
-        problems = make_action(window, "Library &Problems", commands.show_problems)
+        problems = make_action(
+            window, translate("WindowMenus", "Library &Problems"), commands.show_problems
+        )
         register(problems, menu="help", group="about", order=HELP_ABOUT)
 
         # Its actions have no icons, so their buttons show their text (iconText).
-        self.toggle_sidebar.setIconText("Sidebar")
+        self.toggle_sidebar.setIconText(translate("WindowMenus", "Sidebar"))
         self.smaller.setIconText("A−")
         self.larger.setIconText("A+")
         register(self.toggle_sidebar, menu="toolbar", group="sidebar", order=TOOLBAR_SIDEBAR)
