@@ -5,251 +5,258 @@
     <name>AboutWindow</name>
     <message>
         <source>Field Reader never uses the network: chapters, pictures, notes and search all stay on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Reader nunca usa la red: los capítulos, las imágenes, las notas y la búsqueda se quedan en este equipo.</translation>
     </message>
     <message>
         <source>The licence file ({name}) is missing from this copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el archivo de licencia ({name}) en esta copia.</translation>
     </message>
     <message>
         <source>About Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Field Reader</translation>
     </message>
     <message>
         <source>Version, licence and the folder holding your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión, licencia y la carpeta que guarda sus notas</translation>
     </message>
     <message>
         <source>Field Reader version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Reader, versión {version}</translation>
     </message>
     <message>
         <source>An offline reader for course chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lector sin conexión para capítulos de cursos.</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión:</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Licence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencia:</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencia</translation>
     </message>
     <message>
         <source>Qt version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión de Qt</translation>
     </message>
     <message>
         <source>{version} on {system}</source>
-        <translation type="unfinished"></translation>
+        <translation>{version} en {system}</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de datos</translation>
     </message>
     <message>
         <source>Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de datos:</translation>
     </message>
     <message>
         <source>Network use</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso de la red</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Open Data Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta de datos</translation>
     </message>
     <message>
         <source>Show the folder holding your notes, settings and backups in the file manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar en el gestor de archivos la carpeta que guarda sus notas, ajustes y copias de seguridad</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Close this window</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar esta ventana</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist yet: it is made when you first highlight, change a setting or export.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta {folder} aún no existe: se crea la primera vez que resalta, cambia un ajuste o exporta.</translation>
     </message>
     <message>
         <source>No file manager could be started. The folder is {folder} (select the path above to copy it).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir ningún gestor de archivos. La carpeta es {folder} (seleccione la ruta de arriba para copiarla).</translation>
     </message>
 </context>
 <context>
     <name>AnnotationCommands</name>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>resaltado</translation>
     </message>
     <message>
         <source>Delete Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminación del marcador</translation>
     </message>
     <message>
         <source>Delete Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminación del resaltado</translation>
     </message>
     <message>
         <source>Change Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio de color</translation>
     </message>
     <message>
         <source>Edit Note</source>
-        <translation type="unfinished"></translation>
+        <translation>edición de la nota</translation>
     </message>
 </context>
 <context>
     <name>AnnotationsFeature</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Your notes could not be read from {path} ({message}). The file is left as it is; the chapters can still be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer sus notas de {path} ({message}). El archivo se deja tal como está; los capítulos se pueden seguir leyendo.</translation>
     </message>
     <message>
         <source>Your change was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó el cambio</translation>
     </message>
     <message>
         <source>This highlight was deleted elsewhere since; undo skipped so the newer version is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este resaltado se eliminó después en otro lugar; no se deshizo el cambio, para conservar la versión más reciente.</translation>
     </message>
     <message>
         <source>This highlight was deleted elsewhere since; redo skipped so the newer version is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este resaltado se eliminó después en otro lugar; no se rehízo el cambio, para conservar la versión más reciente.</translation>
     </message>
     <message>
         <source>This highlight was changed elsewhere since; undo skipped so the newer version is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este resaltado se modificó después en otro lugar; no se deshizo el cambio, para conservar la versión más reciente.</translation>
     </message>
     <message>
         <source>This highlight was changed elsewhere since; redo skipped so the newer version is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este resaltado se modificó después en otro lugar; no se rehízo el cambio, para conservar la versión más reciente.</translation>
     </message>
     <message>
         <source>Notes cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas no se pueden modificar.</translation>
     </message>
     <message>
         <source>Bookmark deleted. Ctrl+Z brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador eliminado. Ctrl+Z lo recupera.</translation>
     </message>
     <message>
         <source>Highlight deleted. Ctrl+Z brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado eliminado. Ctrl+Z lo recupera.</translation>
     </message>
     <message>
         <source>That chapter is not in this library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese capítulo no está en esta biblioteca.</translation>
     </message>
     <message>
         <source>This note&apos;s passage was not found in the current text of the chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pasaje de esta nota no se encuentra en el texto actual del capítulo.</translation>
     </message>
 </context>
 <context>
     <name>Bookmarks</name>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>Toggle &amp;Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner o quitar &amp;marcador</translation>
     </message>
     <message>
         <source>Bookmark the paragraph at the top of the page, or remove its bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner un marcador en el párrafo de la parte superior de la página, o quitarlo</translation>
     </message>
     <message>
         <source>Notes cannot be changed now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no se pueden modificar las notas.</translation>
     </message>
     <message>
         <source>There is no text here to bookmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí no hay texto que marcar.</translation>
     </message>
     <message>
         <source>Bookmarked. Ctrl+D again removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador añadido. Ctrl+D otra vez lo quita.</translation>
     </message>
 </context>
 <context>
     <name>Caret</name>
     <message>
         <source>Select text first: drag, or press F7 and use Shift+arrows</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un texto: arrastre o pulse F7 y use Shift+flechas</translation>
     </message>
 </context>
 <context>
     <name>ChapterWatch</name>
     <message>
         <source>{path} can no longer be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya no se puede leer ({reason}).</translation>
     </message>
     <message>
         <source>{path} changed on disk and is shown as it now reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} cambió en el disco y se muestra tal como está ahora.</translation>
     </message>
     <message>
         <source>{message} The version shown is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message} Se mantiene la versión mostrada.</translation>
     </message>
 </context>
 <context>
     <name>CodeBlocks</name>
     <message>
         <source>Copy Code &amp;Block</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar el &amp;bloque de código</translation>
     </message>
     <message>
         <source>Copy the whole code block, line by line, as written</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar todo el bloque de código, línea por línea, tal como está escrito</translation>
     </message>
 </context>
 <context>
     <name>Colours</name>
     <message>
         <source>Yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>Amarillo</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Verde</translation>
     </message>
     <message>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>Azul</translation>
     </message>
     <message>
         <source>Pink</source>
-        <translation type="unfinished"></translation>
+        <translation>Rosa</translation>
     </message>
     <message>
         <source>Purple</source>
+        <translation>Morado</translation>
+    </message>
+</context>
+<context>
+    <name>Command line</name>
+    <message>
+        <source>using the notes of {name}, the last reader; choose another with --profile NAME.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,417 +264,536 @@
     <name>ContentsFilter</name>
     <message>
         <source>Filter chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar capítulos</translation>
     </message>
     <message>
         <source>Show only the chapters whose titles (or their modules&apos;) hold this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar solo los capítulos cuyo título (o el de su módulo) contiene este texto</translation>
     </message>
     <message>
         <source>No chapter title holds “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún título de capítulo contiene «{text}».</translation>
     </message>
 </context>
 <context>
     <name>ContentsPanel</name>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir</translation>
     </message>
     <message>
         <source>&amp;Collapse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraer</translation>
     </message>
     <message>
         <source>&amp;Expand</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Expandir</translation>
     </message>
     <message>
         <source>Copy &amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar el &amp;título</translation>
     </message>
 </context>
 <context>
     <name>Context</name>
     <message>
         <source>Your notes cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer sus notas.</translation>
     </message>
 </context>
 <context>
     <name>DialogParts</name>
     <message>
         <source>This chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Este capítulo</translation>
     </message>
     <message>
         <source>All chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los capítulos</translation>
     </message>
 </context>
 <context>
     <name>ExchangeDialogs</name>
     <message>
         <source>Markdown study notes (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de estudio Markdown (*.md)</translation>
     </message>
     <message>
         <source>Web page, printable (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página web imprimible (*.html)</translation>
     </message>
     <message>
         <source>Web Annotation JSON, to import elsewhere (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Web Annotation, para importar en otro lugar (*.json)</translation>
     </message>
     <message>
         <source>Export Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar notas</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formato:</translation>
     </message>
     <message>
         <source>Notes of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de:</translation>
     </message>
     <message>
         <source>Sync Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de sincronización</translation>
     </message>
     <message>
         <source>Field Reader merges the notes exported to this folder by other computers when it starts and when its window comes back to the front, and keeps this computer&apos;s notes there after every change. Use a shared drive or a USB stick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Reader combina las notas que otros equipos exportan a esta carpeta al iniciarse y cada vez que su ventana vuelve al primer plano, y guarda allí las notas de este equipo después de cada cambio. Use una unidad compartida o una memoria USB.</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
         <source>&amp;Stop Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dejar de sincronizar</translation>
     </message>
     <message>
         <source>Sync &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar &amp;ahora</translation>
     </message>
     <message>
         <source>Folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta: {folder}</translation>
     </message>
     <message>
         <source>No sync folder is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna carpeta de sincronización.</translation>
     </message>
     <message>
         <source>Choose the Sync Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la carpeta de sincronización</translation>
     </message>
 </context>
 <context>
     <name>ExchangeFeature</name>
     <message>
         <source>&amp;Export Notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar notas…</translation>
     </message>
     <message>
         <source>Save your highlights and notes as study notes or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar sus resaltados y notas como notas de estudio o en JSON</translation>
     </message>
     <message>
         <source>&amp;Import Notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar notas…</translation>
     </message>
     <message>
         <source>Merge highlights and notes exported on another computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Combinar los resaltados y las notas exportados en otro equipo</translation>
     </message>
     <message>
         <source>Sync &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de si&amp;ncronización…</translation>
     </message>
     <message>
         <source>Share notes with other computers through a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir las notas con otros equipos a través de una carpeta</translation>
     </message>
     <message>
         <source>Export Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar notas</translation>
     </message>
     <message>
         <source>Notes exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas exportadas a {path}.</translation>
     </message>
     <message>
         <source>Notes not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>No se exportaron las notas</translation>
     </message>
     <message>
         <source>Your notes cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer sus notas.</translation>
     </message>
     <message>
         <source>Exporting notes to {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando las notas a {name}…</translation>
     </message>
     <message>
         <source>Exporting notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación de notas</translation>
     </message>
     <message>
         <source>{path} could not be written ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir {path} ({reason}).</translation>
     </message>
     <message>
         <source>Import Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar notas</translation>
     </message>
     <message>
         <source>Notes exports (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas exportadas (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Notes not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importaron las notas</translation>
     </message>
     <message>
         <source>Your notes cannot be changed now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no se pueden modificar sus notas.</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando {name}…</translation>
     </message>
     <message>
         <source>Importing notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación de notas</translation>
     </message>
     <message>
         <source>{name} was not imported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó {name}; no se cambió nada.</translation>
     </message>
     <message>
         <source>Notes imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas importadas</translation>
     </message>
     <message>
         <source>Imported {name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó {name}:</translation>
     </message>
 </context>
 <context>
     <name>ExchangeTasks</name>
     <message>
         <source>Syncing… {done} of {total} files</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando… {done} de {total} archivos</translation>
     </message>
 </context>
 <context>
     <name>Exported</name>
     <message>
         <source>created {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>creación: {day}</translation>
     </message>
     <message>
         <source> · edited {day}</source>
-        <translation type="unfinished"></translation>
+        <translation> · edición: {day}</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find in chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el capítulo</translation>
     </message>
     <message>
         <source>Enter: next match; Shift+Enter: previous; Ctrl+H highlights the match; Esc closes</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter: coincidencia siguiente; Shift+Enter: anterior; Ctrl+H resalta la coincidencia; Esc cierra</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Distinguir mayúsculas</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia anterior (Shift+Enter, Shift+F3)</translation>
     </message>
     <message>
         <source>Next match (Enter, F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia siguiente (Enter, F3)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar (Esc)</translation>
     </message>
     <message>
         <source>Close the find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la barra de búsqueda</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin coincidencias</translation>
     </message>
     <message>
         <source>%n match(es)</source>
-        <translation type="unfinished"></translation>
+        <translation>%n coincidencia(s)</translation>
     </message>
     <message>
         <source>{current} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{current} de {total}</translation>
     </message>
 </context>
 <context>
     <name>HelpFeature</name>
     <message>
         <source>&amp;Using Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cómo usar Field Reader</translation>
     </message>
     <message>
         <source>Open the guide to Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la guía de Field Reader</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
         <source>List every key of Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todas las teclas de Field Reader</translation>
     </message>
     <message>
         <source>&amp;About Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca &amp;de Field Reader</translation>
     </message>
     <message>
         <source>Version, licence and data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión, licencia y carpeta de datos</translation>
     </message>
 </context>
 <context>
     <name>HelpWindow</name>
     <message>
         <source>Using Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo usar Field Reader</translation>
     </message>
     <message>
         <source>The guide could not be read from `{path}`: {reason}.
 
 This copy of Field Reader is incomplete; reinstalling it brings the guide back. Your notes are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la guía de `{path}`: {reason}.
+
+Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperará la guía. Sus notas no se ven afectadas.</translation>
     </message>
     <message>
         <source>The guide to Field Reader; Tab moves between its links</source>
-        <translation type="unfinished"></translation>
+        <translation>La guía de Field Reader; Tab pasa de un enlace a otro</translation>
     </message>
     <message>
         <source>{title} — Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — Field Reader</translation>
     </message>
     <message>
         <source>A guide to reading, highlighting and keeping notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Una guía para leer, resaltar y tomar notas</translation>
     </message>
 </context>
 <context>
     <name>HighlightMenus</name>
     <message>
         <source>Change &amp;Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el &amp;color</translation>
     </message>
     <message>
         <source>Edit &amp;Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar &amp;nota…</translation>
     </message>
     <message>
         <source>Add &amp;Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;nota…</translation>
     </message>
     <message>
         <source>Copy &amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la c&amp;ita</translation>
     </message>
     <message>
         <source>&amp;Delete Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar el marcador</translation>
     </message>
     <message>
         <source>&amp;Delete Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar el resaltado</translation>
     </message>
     <message>
         <source>Highlight “{quote}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado «{quote}»</translation>
     </message>
 </context>
 <context>
     <name>HighlightPainter</name>
     <message>
         <source>Highlighted, {colour}; note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado en {colour}; nota: {note}</translation>
     </message>
     <message>
         <source>Highlighted, {colour}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado en {colour}</translation>
     </message>
 </context>
 <context>
     <name>Images</name>
     <message>
         <source>Image too large to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>La imagen es demasiado grande para mostrarla.</translation>
     </message>
     <message>
         <source>The image file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el archivo de imagen.</translation>
     </message>
 </context>
 <context>
     <name>Importing</name>
     <message>
         <source>added: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>añadidos: {count}</translation>
     </message>
     <message>
         <source>updated: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>actualizados: {count}</translation>
     </message>
     <message>
         <source>deleted: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminados: {count}</translation>
     </message>
     <message>
         <source>unchanged: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>sin cambios: {count}</translation>
     </message>
     <message>
         <source>orphaned: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>sin su pasaje en el texto: {count}</translation>
     </message>
     <message>
         <source>kept for chapters not in this library: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>conservados para capítulos que no están en esta biblioteca: {count}</translation>
     </message>
     <message>
         <source>1 date in the future was set to now</source>
-        <translation type="unfinished"></translation>
+        <translation>1 fecha futura se cambió por la actual</translation>
     </message>
     <message>
         <source>{count} dates in the future were set to now</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} fechas futuras se cambiaron por la actual</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>&amp;System Language</source>
+        <translation>Idioma del &amp;sistema</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryList</name>
+    <message>
+        <source>The list of libraries opened before ({path}) cannot be read ({reason}); it starts empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of libraries opened before ({path}) is damaged; it starts empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of libraries opened before ({path}) holds no list; it starts empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} entries of the list of libraries opened before ({path}) were damaged and left out; the others are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMenu</name>
+    <message>
+        <source>Drop one folder or one .zip course pack to open it as the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a folder or .zip on this computer can be opened as a library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a folder or a .zip course pack, so it cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of it is kept as {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of libraries opened before cannot be saved in {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a course pack (.zip) as the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Library &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder of chapters as the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (bundled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chapters that come with Field Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found at {path}. Plug its drive in, or remove it from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (unavailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was removed from the list of libraries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course packs (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Library Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That library is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library open now stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStart</name>
+    <message>
+        <source>The library “{title}” is not at {path} any more (a drive unplugged?), so the bundled library is open. Choose another from the Library menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library “{title}” could not be opened again: {reason} The bundled library is open instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -675,125 +801,203 @@ This copy of Field Reader is incomplete; reinstalling it brings the guide back. 
     <name>LinkDialog</name>
     <message>
         <source>Link to a web page</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace a una página web</translation>
     </message>
     <message>
         <source>This link leads to a web page outside Field Reader. Field Reader works offline and never opens web pages by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este enlace lleva a una página web fuera de Field Reader. Field Reader funciona sin conexión y nunca abre páginas web por sí mismo.</translation>
     </message>
     <message>
         <source>Copy address</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la dirección</translation>
     </message>
     <message>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el navegador</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiada</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>The chapter. F7 turns on the caret for selecting with the keyboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>El capítulo. F7 activa el cursor para seleccionar con el teclado.</translation>
     </message>
     <message>
         <source>Chapter text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto del capítulo</translation>
     </message>
     <message>
         <source>Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra lateral</translation>
     </message>
     <message>
         <source>Contents, Notes and Search; Ctrl+1, 2 and 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido, Notas y Buscar; Ctrl+1, 2 y 3</translation>
     </message>
     <message>
         <source>Sidebar tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Pestañas de la barra lateral</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <source>Chapter and section</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo y sección</translation>
     </message>
     <message>
         <source>Position in the chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición en el capítulo</translation>
     </message>
     <message>
         <source>%n problem(s) found in the library: see Help &gt; Library problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n problema(s) encontrado(s) en la biblioteca: consulte Ayuda &gt; Problemas de la biblioteca.</translation>
     </message>
     <message>
         <source>Caret &amp;Browsing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navegación con cursor</translation>
     </message>
     <message>
         <source>Move through the text with a caret; Shift+arrows select it for highlighting</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorrer el texto con un cursor; Shift+flechas selecciona el texto para resaltarlo</translation>
     </message>
     <message>
         <source>Go to &amp;Search Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a los &amp;resultados de búsqueda</translation>
     </message>
     <message>
         <source>Move the keyboard focus to the search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Llevar el foco del teclado a los resultados de búsqueda</translation>
     </message>
     <message>
         <source>Reading toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra de herramientas de lectura</translation>
     </message>
     <message>
         <source>Chapter changed</source>
-        <translation type="unfinished"></translation>
+        <translation>El capítulo ha cambiado</translation>
     </message>
     <message>
         <source>{error} It cannot be shown now; your notes on it are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error} Ahora no se puede mostrar; sus notas sobre él se conservan.</translation>
     </message>
     <message>
         <source>This link does not lead anywhere Field Reader can open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este enlace no lleva a ningún lugar que Field Reader pueda abrir.</translation>
     </message>
     <message>
         <source>Caret browsing on: arrows move the caret, Shift+arrows select, Ctrl+H highlights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navegación con cursor activada: las flechas mueven el cursor, Shift+flechas selecciona, Ctrl+H resalta.</translation>
     </message>
     <message>
         <source>Caret browsing off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navegación con cursor desactivada.</translation>
     </message>
     <message>
         <source>Search is not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La búsqueda aún no está lista.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No chapters to show&lt;/h2&gt;&lt;p&gt;Field Reader found no readable chapter in &lt;code&gt;{folder}&lt;/code&gt;. Every &lt;code&gt;.md&lt;/code&gt; file in the folder and its subfolders is a chapter.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;No hay capítulos que mostrar&lt;/h2&gt;&lt;p&gt;Field Reader no encontró ningún capítulo legible en &lt;code&gt;{folder}&lt;/code&gt;. Cada archivo &lt;code&gt;.md&lt;/code&gt; de la carpeta y de sus subcarpetas es un capítulo.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Problems found:&lt;/p&gt;&lt;ul&gt;{problems}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Problemas encontrados:&lt;/p&gt;&lt;ul&gt;{problems}&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Library problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas de la biblioteca</translation>
     </message>
     <message>
         <source>Every chapter file opened without a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos de capítulo se abrieron sin problemas.</translation>
     </message>
     <message>
         <source>Some files of the library could not be opened; the others are shown.</source>
+        <translation>Algunos archivos de la biblioteca no se pudieron abrir; se muestran los demás.</translation>
+    </message>
+</context>
+<context>
+    <name>ManageReaders</name>
+    <message>
+        <source>Manage Readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readers keep their work apart; they do not protect it. Anyone using this computer&apos;s login can open any reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the reader open now: switch to another reader to remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last reader cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name}? Their notes, settings and places are deleted from this computer. A backup zip of their files is kept in the data folder&apos;s backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is open in another window: close it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {name}. A backup of their files is kept in {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} files could not be deleted, in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -801,408 +1005,549 @@ This copy of Field Reader is incomplete; reinstalling it brings the guide back. 
     <name>Navigation</name>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atrás</translation>
     </message>
     <message>
         <source>Back to where you were before the last jump</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a donde estaba antes del último salto</translation>
     </message>
     <message>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;delante</translation>
     </message>
     <message>
         <source>Forward again, after going back</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzar de nuevo, después de volver atrás</translation>
     </message>
     <message>
         <source>That place is no longer in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese lugar ya no está en la biblioteca.</translation>
     </message>
 </context>
 <context>
     <name>NoteDelegate</name>
     <message>
         <source>was: </source>
-        <translation type="unfinished"></translation>
+        <translation>antes: </translation>
     </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Write your note (plain text)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su nota (texto sin formato)…</translation>
     </message>
     <message>
         <source>Ctrl+Enter saves. Notes are kept as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter guarda. Las notas se guardan como texto sin formato.</translation>
     </message>
 </context>
 <context>
     <name>NoteListing</name>
     <message>
         <source>Listing notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Listado de notas</translation>
     </message>
 </context>
 <context>
     <name>NotesMenu</name>
     <message>
         <source>&amp;Highlight Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resaltar la selección</translation>
     </message>
     <message>
         <source>Highlight the selected text in the last colour used</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar el texto seleccionado con el último color usado</translation>
     </message>
     <message>
         <source>Highlight in &amp;Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar en c&amp;olor</translation>
     </message>
     <message>
         <source>Highlight in &amp;Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar en &amp;color…</translation>
     </message>
     <message>
         <source>Highlight the selected text in a colour of your choice (then 1 to 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar el texto seleccionado con el color que elija (después, de 1 a 5)</translation>
     </message>
     <message>
         <source>Highlight with &amp;Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar con &amp;nota…</translation>
     </message>
     <message>
         <source>Highlight the selected text and write a note on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar el texto seleccionado y escribir una nota sobre él</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;hacer</translation>
     </message>
     <message>
         <source>Show &amp;Notes Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el &amp;panel Notas</translation>
     </message>
     <message>
         <source>Show your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar sus notas</translation>
     </message>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltar</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
         <source>Not found in the current text</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encuentra en el texto actual</translation>
     </message>
     <message>
         <source>Chapters not in this library</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos que no están en esta biblioteca</translation>
     </message>
     <message>
         <source>Chapters changed since Field Reader started</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos modificados desde que se inició Field Reader</translation>
     </message>
     <message>
         <source>Bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores</translation>
     </message>
     <message>
         <source>Highlight, {colour}, in {place}: {quote}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado en {colour}, en {place}: {quote}</translation>
     </message>
     <message>
         <source>Highlight in {place}: {quote}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado en {place}: {quote}</translation>
     </message>
     <message>
         <source> Note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation> Nota: {note}</translation>
     </message>
     <message>
         <source>This chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Este capítulo</translation>
     </message>
     <message>
         <source>All chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los capítulos</translation>
     </message>
     <message>
         <source>Show notes of</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar notas de</translation>
     </message>
     <message>
         <source>All colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los colores</translation>
     </message>
     <message>
         <source>Colour filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de color</translation>
     </message>
     <message>
         <source>This chapter&apos;s notes, or every chapter&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas de este capítulo o las de todos los capítulos</translation>
     </message>
     <message>
         <source>Show only highlights of one colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar solo los resaltados de un color</translation>
     </message>
     <message>
         <source>Show notes of: choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar notas de: opciones</translation>
     </message>
     <message>
         <source>Colour filter: choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de color: opciones</translation>
     </message>
     <message>
         <source>Filter notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar notas…</translation>
     </message>
     <message>
         <source>Filter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar notas</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Your highlights by chapter and section. Enter shows one in the text; the Menu key or Shift+F10 offers Edit Note, Change Colour, Copy Quote and Delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus resaltados por capítulo y sección. Enter muestra uno en el texto; la tecla Menu o Shift+F10 ofrece Editar nota, Cambiar el color, Copiar la cita y Eliminar.</translation>
     </message>
     <message>
         <source>No notes shown</source>
-        <translation type="unfinished"></translation>
+        <translation>No se muestra ninguna nota</translation>
     </message>
     <message>
         <source>Chapter: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo: {title}</translation>
     </message>
     <message>
         <source>Section: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sección: {title}</translation>
     </message>
     <message>
         <source>was: “{earlier}”</source>
-        <translation type="unfinished"></translation>
+        <translation>antes: «{earlier}»</translation>
     </message>
     <message>
         <source>Note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota: {note}</translation>
     </message>
     <message>
         <source>This passage is not in the chapter&apos;s current text. The highlight is kept, and Field Reader looks for it again every time the chapter opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este pasaje no está en el texto actual del capítulo. El resaltado se conserva, y Field Reader lo vuelve a buscar cada vez que se abre el capítulo.</translation>
     </message>
     <message>
         <source>This chapter&apos;s file changed after Field Reader started. The highlight is kept; start Field Reader again to see it in the new text.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de este capítulo cambió después de iniciarse Field Reader. El resaltado se conserva; vuelva a iniciar Field Reader para verlo en el texto nuevo.</translation>
     </message>
     <message>
         <source>Not found in the current text. </source>
-        <translation type="unfinished"></translation>
+        <translation>No se encuentra en el texto actual. </translation>
     </message>
     <message>
         <source>Its chapter is not in this library. </source>
-        <translation type="unfinished"></translation>
+        <translation>Su capítulo no está en esta biblioteca. </translation>
     </message>
     <message>
         <source>Its chapter changed since Field Reader started. </source>
-        <translation type="unfinished"></translation>
+        <translation>Su capítulo cambió desde que se inició Field Reader. </translation>
     </message>
     <message>
         <source>Changed {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última modificación: {when}.</translation>
     </message>
     <message>
         <source>No highlights yet. Select text in the chapter and press Ctrl+H (or right-click) to highlight it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay resaltados. Seleccione texto en el capítulo y pulse Ctrl+H (o haga clic con el botón derecho) para resaltarlo.</translation>
     </message>
     <message>
         <source>No notes match the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna nota coincide con el filtro.</translation>
     </message>
 </context>
 <context>
     <name>NotesPanelLink</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>&amp;Show in Text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar en el texto</translation>
     </message>
 </context>
 <context>
     <name>Pack</name>
     <message>
         <source>{path} does not exist. Check the name, or plug the drive in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no existe. Compruebe el nombre o conecte la unidad.</translation>
     </message>
     <message>
         <source>{path} is not a folder of chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una carpeta de capítulos.</translation>
     </message>
     <message>
         <source>{path} holds no chapters: a course pack is a folder of Markdown (.md) files.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no contiene capítulos: un paquete de curso es una carpeta de archivos Markdown (.md).</translation>
     </message>
 </context>
 <context>
     <name>Placeholder</name>
     <message>
         <source>Web picture: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen de la web: {label}</translation>
     </message>
 </context>
 <context>
     <name>PrintFeature</name>
     <message>
         <source>Not printed (highlights only)</source>
-        <translation type="unfinished"></translation>
+        <translation>No se imprimen (solo los resaltados)</translation>
     </message>
     <message>
         <source>As footnotes, at the end of each chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Como notas al pie, al final de cada capítulo</translation>
     </message>
     <message>
         <source>In an appendix, at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>En un apéndice, al final</translation>
     </message>
     <message>
         <source>&amp;This chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Este capítulo</translation>
     </message>
     <message>
         <source>&amp;All chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Todos los capítulos</translation>
     </message>
     <message>
         <source>Print:</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas:</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im&amp;primir…</translation>
     </message>
     <message>
         <source>Print this chapter or all chapters, with your highlights and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir este capítulo o todos los capítulos, con sus resaltados y notas</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
         <source>Save this chapter or all chapters as a PDF, with your highlights and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar este capítulo o todos los capítulos como PDF, con sus resaltados y notas</translation>
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como PDF</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar…</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir…</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Nothing printed</source>
-        <translation type="unfinished"></translation>
+        <translation>No se imprimió nada</translation>
     </message>
     <message>
         <source>Your notes cannot be read. {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer sus notas. {message}</translation>
     </message>
     <message>
         <source>The chapters changed on disk since they were listed. Reopen the library and print again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los capítulos cambiaron en el disco después de listarse. Vuelva a abrir la biblioteca e imprima de nuevo.</translation>
     </message>
     <message>
         <source>Saving as PDF was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló el guardado como PDF; no se escribió nada.</translation>
     </message>
     <message>
         <source>PDF not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó el PDF</translation>
     </message>
     <message>
         <source>{path} could not be written ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir {path} ({reason}).</translation>
     </message>
     <message>
         <source>Saving as PDF… page {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando como PDF… página {done} de {total}</translation>
     </message>
     <message>
         <source>the chapters changed on disk since they were listed</source>
-        <translation type="unfinished"></translation>
+        <translation>los capítulos cambiaron en el disco después de listarse</translation>
     </message>
     <message>
         <source>Saving as PDF was stopped; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detuvo el guardado como PDF; no se escribió nada.</translation>
     </message>
     <message>
         <source>Printing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló la impresión.</translation>
     </message>
     <message>
         <source>Not printed</source>
-        <translation type="unfinished"></translation>
+        <translation>No se imprimió</translation>
     </message>
     <message>
         <source>The printer refused the pages ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La impresora rechazó las páginas ({error}).</translation>
     </message>
     <message>
         <source>Sent %n page(s) to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n página(s) enviada(s) a imprimir.</translation>
     </message>
     <message>
         <source>Preparing the pages of {title}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando las páginas de {title}…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimiendo</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
         <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePicker</name>
+    <message>
+        <source>{name} (reading now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is reading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each reader has their own notes, settings and places. Anyone using this computer&apos;s login can open any reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Reader…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Add Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>Added {name} ({folder}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(last used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing {name} deletes their notes and settings from this computer (a backup zip is kept). Add --yes to remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is open in a Field Reader window: close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {name}; their files are kept in {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of {name} could not be checked; nothing was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reader needs a name: type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That name has {count} characters; use at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot hold control or unassigned characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a reader called {name}. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of readers {path} cannot be read ({reason}); the readers found in their folders are shown instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of readers was damaged. It is kept as {kept}, and the list was made again from the readers&apos; folders: every reader&apos;s notes are still there, but names other than the first may need renaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no reader called {name}. The readers are: {names}. Add one with: field-reader profiles add NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader {name} no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the only reader, and the last one cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesFeature</name>
+    <message>
+        <source>S&amp;witch Reader…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who is reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage &amp;Readers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, rename or remove the readers of this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader: {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1210,256 +1555,256 @@ This copy of Field Reader is incomplete; reinstalling it brings the guide back. 
     <name>ReadingSettings</name>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Claro</translation>
     </message>
     <message>
         <source>S&amp;epia</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sepia</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oscuro</translation>
     </message>
     <message>
         <source>Follow &amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>Según el siste&amp;ma</translation>
     </message>
     <message>
         <source>&amp;Serif</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Con serifa</translation>
     </message>
     <message>
         <source>S&amp;ans</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sin serifa</translation>
     </message>
     <message>
         <source>&amp;Compact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compacto</translation>
     </message>
     <message>
         <source>&amp;Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Normal</translation>
     </message>
     <message>
         <source>&amp;Relaxed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Amplio</translation>
     </message>
     <message>
         <source>light</source>
-        <translation type="unfinished"></translation>
+        <translation>claro</translation>
     </message>
     <message>
         <source>sepia</source>
-        <translation type="unfinished"></translation>
+        <translation>sepia</translation>
     </message>
     <message>
         <source>dark</source>
-        <translation type="unfinished"></translation>
+        <translation>oscuro</translation>
     </message>
     <message>
         <source>Next &amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema &amp;siguiente</translation>
     </message>
     <message>
         <source>Switch to the next theme: light, sepia, dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar al tema siguiente: claro, sepia, oscuro</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ema</translation>
     </message>
     <message>
         <source>Text &amp;Face</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de &amp;letra</translation>
     </message>
     <message>
         <source>Line S&amp;pacing</source>
-        <translation type="unfinished"></translation>
+        <translation>Interlinea&amp;do</translation>
     </message>
     <message>
         <source>Theme: {theme} (following the system). Next theme: light, sepia, dark ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema: {theme} (según el sistema). Tema siguiente: claro, sepia, oscuro ({keys})</translation>
     </message>
     <message>
         <source>Theme: {theme}. Next theme: light, sepia, dark ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema: {theme}. Tema siguiente: claro, sepia, oscuro ({keys})</translation>
     </message>
 </context>
 <context>
     <name>SearchFeature</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>&amp;Search All Chapters…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar en todos los capítulos…</translation>
     </message>
     <message>
         <source>Search every chapter and your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todos los capítulos y en sus notas</translation>
     </message>
     <message>
         <source>&amp;Find in Chapter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el &amp;capítulo…</translation>
     </message>
     <message>
         <source>Find words in this chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar palabras en este capítulo</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar &amp;siguiente</translation>
     </message>
     <message>
         <source>The next match in this chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>La coincidencia siguiente en este capítulo</translation>
     </message>
     <message>
         <source>Find &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar &amp;anterior</translation>
     </message>
     <message>
         <source>The previous match in this chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>La coincidencia anterior en este capítulo</translation>
     </message>
     <message>
         <source>Still indexing: more may follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexación en curso: pueden aparecer más resultados.</translation>
     </message>
     <message>
         <source>That chapter is no longer in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese capítulo ya no está en la biblioteca.</translation>
     </message>
     <message>
         <source>Notes could not be indexed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron indexar las notas: {error}</translation>
     </message>
     <message>
         <source>Indexing chapters… {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexando capítulos… {done} de {total}</translation>
     </message>
     <message>
         <source>Indexing stopped early: some chapters may be missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La indexación se detuvo antes de terminar: puede que falten algunos capítulos.</translation>
     </message>
     <message>
         <source>Search could not index the chapters: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>La búsqueda no pudo indexar los capítulos: {message}</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>NOTE</source>
-        <translation type="unfinished"></translation>
+        <translation>NOTA</translation>
     </message>
     <message>
         <source>Search chapters and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en capítulos y notas</translation>
     </message>
     <message>
         <source>Type words; Up and Down choose a result, Enter opens it; Ctrl+3 goes to the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba palabras; Up y Down eligen un resultado, Enter lo abre; Ctrl+3 lleva a los resultados</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de búsqueda</translation>
     </message>
     <message>
         <source>Up and Down choose a result; Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Up y Down eligen un resultado; Enter lo abre</translation>
     </message>
     <message>
         <source>Note in {where}: {snippet}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota en {where}: {snippet}</translation>
     </message>
     <message>
         <source>{where}: {snippet}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}: {snippet}</translation>
     </message>
     <message>
         <source>Result {number} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado {number} de {total}</translation>
     </message>
     <message>
         <source>No results.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay resultados.</translation>
     </message>
     <message>
         <source>%n result(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%n resultado(s).</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir</translation>
     </message>
     <message>
         <source>&amp;Copy Text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar el texto</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsWindow</name>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana</translation>
     </message>
     <message>
         <source>Key of {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tecla de {where}</translation>
     </message>
     <message>
         <source>Window key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tecla de la ventana</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts — Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado — Field Reader</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Every command of Field Reader that has keys, by menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los comandos de Field Reader que tienen teclas, por menú</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar atajos</translation>
     </message>
     <message>
         <source>Type words to keep only the commands or keys that contain them</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba palabras para ver solo los comandos o las teclas que las contienen</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Comando</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Commands grouped by menu, each with its keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Comandos agrupados por menú, cada uno con sus teclas</translation>
     </message>
     <message>
         <source>No matching shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún atajo coincide</translation>
     </message>
     <message>
         <source>No command or key matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún comando ni tecla coincide con «{text}».</translation>
     </message>
 </context>
 <context>
@@ -1473,207 +1818,211 @@ This copy of Field Reader is incomplete; reinstalling it brings the guide back. 
     <name>StorageErrors</name>
     <message>
         <source>Your notes are shown read-only because the folder {folder} cannot be written to; changes cannot be saved. They can still be read, searched and exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus notas se muestran en modo de solo lectura porque no se puede escribir en la carpeta {folder}; los cambios no se pueden guardar. Aun así, se pueden leer, buscar y exportar.</translation>
     </message>
     <message>
         <source>The disk holding the notes database {path} is full, so your notes are shown read-only; changes cannot be saved until some space is freed. Nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>El disco que contiene la base de datos de notas {path} está lleno, así que sus notas se muestran en modo de solo lectura; los cambios no se podrán guardar hasta que se libere espacio. No se ha perdido nada.</translation>
     </message>
     <message>
         <source>The disk holding the notes database {path} is full. Your last change was not saved; your earlier notes are safe. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El disco que contiene la base de datos de notas {path} está lleno. Su último cambio no se guardó; sus notas anteriores están a salvo. Libere espacio e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>Your last change was not saved. </source>
-        <translation type="unfinished"></translation>
+        <translation>Su último cambio no se guardó. </translation>
     </message>
     <message>
         <source>The notes database {path} is in use by another program (perhaps another Field Reader window) and stayed locked for too long. {unsaved}Close the other program and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro programa (quizá otra ventana de Field Reader) está usando la base de datos de notas {path}, y ha permanecido bloqueada demasiado tiempo. {unsaved}Cierre el otro programa e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The notes database {path} cannot be written to: the file or its folder is read-only. Your last change was not saved. Check the permissions of the file and its folder, or move it to a writable place.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir en la base de datos de notas {path}: el archivo o su carpeta son de solo lectura. Su último cambio no se guardó. Compruebe los permisos del archivo y de su carpeta, o muévalo a un lugar donde se pueda escribir.</translation>
     </message>
     <message>
         <source>The notes database {path} is damaged or is not a database. It has been left exactly as it is. Field Reader recovers what it can when the window opens, or run &apos;field-reader recover&apos;: the damaged file is kept, renamed, beside the new one, and the newest backup fills the gaps.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos de notas {path} está dañada o no es una base de datos. Se ha dejado exactamente como estaba. Field Reader recupera lo que puede al abrir la ventana; también puede ejecutar &apos;field-reader recover&apos;: el archivo dañado se conserva, con otro nombre, junto al nuevo, y la copia de seguridad más reciente completa lo que falte.</translation>
     </message>
     <message>
         <source>The file {path} is a database, but not a Field Reader notes database. It has not been changed. Move it away or choose another location for your notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo {path} es una base de datos, pero no una base de datos de notas de Field Reader. No se ha modificado. Muévalo a otro lugar o elija otra ubicación para sus notas.</translation>
     </message>
     <message>
         <source>The notes database {path} could not be opened. Check that its folder exists, that you may write to it, and that the disk is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la base de datos de notas {path}. Compruebe que su carpeta existe, que tiene permiso para escribir en ella y que el disco está conectado.</translation>
     </message>
     <message>
         <source>Your last change may not have been saved. </source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que su último cambio no se haya guardado. </translation>
     </message>
     <message>
         <source>The disk reported an error while reading or writing the notes database {path}. {unsaved}Check the disk and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El disco informó de un error al leer o escribir la base de datos de notas {path}. {unsaved}Compruebe el disco e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>SyncFolder</name>
     <message>
         <source>The sync folder {folder} is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta de sincronización {folder} no está disponible.</translation>
     </message>
     <message>
         <source>Notes were not synced: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se sincronizaron las notas: {error}</translation>
     </message>
     <message>
         <source>Syncing notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización de notas</translation>
     </message>
     <message>
         <source>Some notes were not synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunas notas no se sincronizaron</translation>
     </message>
     <message>
         <source>These files in the sync folder were left out; nothing was imported from them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omitieron estos archivos de la carpeta de sincronización; no se importó nada de ellos:</translation>
     </message>
     <message>
         <source>Notes synced (%n change(s) from other computers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas sincronizadas (%n cambio(s) de otros equipos).</translation>
     </message>
     <message>
         <source>Writing notes to the sync folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Escritura de notas en la carpeta de sincronización</translation>
     </message>
 </context>
 <context>
     <name>Tasks</name>
     <message>
         <source>The disk reported a problem: {reason}{where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El disco informó de un problema: {reason}{where}.</translation>
     </message>
     <message>
         <source>Field Reader hit an internal error ({kind}: {error}); nothing was half-saved: each change is written whole or not at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Reader encontró un error interno ({kind}: {error}); no quedó nada guardado a medias: cada cambio se escribe entero o no se escribe.</translation>
     </message>
     <message>
         <source>{label} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: error</translation>
     </message>
 </context>
 <context>
     <name>Viewer</name>
     <message>
         <source>Figure not available in this copy of the course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Figura no disponible en esta copia del curso.</translation>
     </message>
     <message>
         <source>A picture on the web: Field Reader works offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una imagen de la web: Field Reader funciona sin conexión.</translation>
     </message>
     <message>
         <source>Not shown: its path points outside the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se muestra: su ruta apunta fuera de la biblioteca.</translation>
     </message>
 </context>
 <context>
     <name>WindowMenus</name>
     <message>
         <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>Reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectura</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>Show &amp;Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la &amp;barra lateral</translation>
     </message>
     <message>
         <source>Show or hide the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar la barra lateral</translation>
     </message>
     <message>
         <source>Go to &amp;Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al &amp;Contenido</translation>
     </message>
     <message>
         <source>Move the keyboard focus to the Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Llevar el foco del teclado al Contenido</translation>
     </message>
     <message>
         <source>Go to &amp;Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al &amp;texto</translation>
     </message>
     <message>
         <source>Move the keyboard focus to the chapter text</source>
-        <translation type="unfinished"></translation>
+        <translation>Llevar el foco del teclado al texto del capítulo</translation>
     </message>
     <message>
         <source>&amp;Larger Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más &amp;grande</translation>
     </message>
     <message>
         <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más grande</translation>
     </message>
     <message>
         <source>S&amp;maller Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más pequeño</translation>
     </message>
     <message>
         <source>&amp;Previous Chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo a&amp;nterior</translation>
     </message>
     <message>
         <source>Open the previous chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el capítulo anterior</translation>
     </message>
     <message>
         <source>&amp;Next Chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulo &amp;siguiente</translation>
     </message>
     <message>
         <source>Open the next chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el capítulo siguiente</translation>
     </message>
     <message>
         <source>Library &amp;Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Problemas de la biblioteca</translation>
     </message>
     <message>
         <source>Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra lateral</translation>
     </message>
 </context>
 </TS>

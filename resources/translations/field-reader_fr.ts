@@ -254,6 +254,13 @@
     </message>
 </context>
 <context>
+    <name>Command line</name>
+    <message>
+        <source>using the notes of {name}, the last reader; choose another with --profile NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContentsFilter</name>
     <message>
         <source>Filter chapters</source>
@@ -674,6 +681,123 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     </message>
 </context>
 <context>
+    <name>LibraryList</name>
+    <message>
+        <source>The list of libraries opened before ({path}) cannot be read ({reason}); it starts empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of libraries opened before ({path}) is damaged; it starts empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of libraries opened before ({path}) holds no list; it starts empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} entries of the list of libraries opened before ({path}) were damaged and left out; the others are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMenu</name>
+    <message>
+        <source>Drop one folder or one .zip course pack to open it as the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a folder or .zip on this computer can be opened as a library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a folder or a .zip course pack, so it cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of it is kept as {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of libraries opened before cannot be saved in {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a course pack (.zip) as the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Library &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder of chapters as the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (bundled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chapters that come with Field Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found at {path}. Plug its drive in, or remove it from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (unavailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was removed from the list of libraries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course packs (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Library Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That library is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library open now stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStart</name>
+    <message>
+        <source>The library “{title}” is not at {path} any more (a drive unplugged?), so the bundled library is open. Choose another from the Library menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library “{title}” could not be opened again: {reason} The bundled library is open instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Link to a web page</source>
@@ -797,6 +921,84 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <message>
         <source>Some files of the library could not be opened; the others are shown.</source>
         <translation>Certains fichiers de la bibliothèque n’ont pas pu être ouverts&#xa0;; les autres sont affichés.</translation>
+    </message>
+</context>
+<context>
+    <name>ManageReaders</name>
+    <message>
+        <source>Manage Readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readers keep their work apart; they do not protect it. Anyone using this computer&apos;s login can open any reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the reader open now: switch to another reader to remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last reader cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name}? Their notes, settings and places are deleted from this computer. A backup zip of their files is kept in the data folder&apos;s backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is open in another window: close it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {name}. A backup of their files is kept in {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} files could not be deleted, in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1411,147 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     </message>
 </context>
 <context>
+    <name>ProfilePicker</name>
+    <message>
+        <source>{name} (reading now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is reading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each reader has their own notes, settings and places. Anyone using this computer&apos;s login can open any reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Reader…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Add Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>Added {name} ({folder}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(last used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing {name} deletes their notes and settings from this computer (a backup zip is kept). Add --yes to remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is open in a Field Reader window: close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {name}; their files are kept in {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of {name} could not be checked; nothing was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reader needs a name: type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That name has {count} characters; use at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot hold control or unassigned characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a reader called {name}. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of readers {path} cannot be read ({reason}); the readers found in their folders are shown instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of readers was damaged. It is kept as {kept}, and the list was made again from the readers&apos; folders: every reader&apos;s notes are still there, but names other than the first may need renaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no reader called {name}. The readers are: {names}. Add one with: field-reader profiles add NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader {name} no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the only reader, and the last one cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesFeature</name>
+    <message>
+        <source>S&amp;witch Reader…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who is reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage &amp;Readers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, rename or remove the readers of this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadingSettings</name>
     <message>
         <source>&amp;Light</source>
@@ -1584,6 +1927,10 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
