@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.core.i18n import translate
@@ -181,6 +181,11 @@ class TaskRunner(QObject):
         self._report = report
         self._running: dict[Task, tuple[_Runnable, _Outcome]] = {}
         self._closed = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Leaving the event loop without closing the window (a quit from the system,
+            # or measuring start-up) must still finish the writes, such as a sync file.
+            app.aboutToQuit.connect(self.shutdown)
 
     def submit(
         self,
