@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
@@ -15,8 +16,11 @@ from reader import __version__
 from reader.core.data_folder import DataFolder
 from reader.core.library import load_library
 from reader.paths import resource
-from reader.ui.context import create_context, open_notes_in
+from reader.ui.context import AppContext, create_context, open_notes_in
 from reader.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from reader.core.library_snapshot import Snapshot
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -57,18 +61,64 @@ def build_window(
     student sees the page as soon as a bare Qt window would show it.
     """
     create_files = not read_only_settings
-    cache = DataFolder(data_dir).library_cache if create_files else None
-    library = load_library(content, cache)
-    context = create_context(library, data_dir, read_only=read_only_settings, shared_dir=shared_dir)
+    folder = DataFolder(data_dir, shared_dir)
+    cache = folder.library_cache if create_files else None
+    # A deferred restart trusts the snapshot of the last scan for its first paint
+    # (reader/core/library_snapshot.py); the folder is scanned right after it.
+    snapshot = _read_snapshot(content, folder) if defer and create_files else None
+    context = _first_context(snapshot, chapter, data_dir, shared_dir)
+    if context is None:
+        snapshot = None
+        library = load_library(content, cache)
+        context = create_context(
+            library, data_dir, read_only=read_only_settings, shared_dir=shared_dir
+        )
     window = MainWindow(context, start_chapter=chapter)
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
         return window
-    after_first_paint(
-        window.view.viewport(),
-        lambda: install_features(window, create_files=create_files, sync_dir=sync_dir),
-    )
+
+    def after_paint() -> None:
+        if create_files:
+            from reader.ui import library_check
+
+            if snapshot is not None:
+                library_check.complete_library(context, snapshot)
+            library_check.verify_library(context, window, content, scan=snapshot is not None)
+        install_features(window, create_files=create_files, sync_dir=sync_dir)
+
+    after_first_paint(window.view.viewport(), after_paint)
     return window
+
+
+def _read_snapshot(content: Path, folder: DataFolder) -> Snapshot | None:
+    from reader.core.library_snapshot import read_snapshot
+
+    return read_snapshot(folder.library_snapshot, content.resolve())
+
+
+def _first_context(
+    snapshot: Snapshot | None, chapter: str | None, data_dir: Path, shared_dir: Path | None
+) -> AppContext | None:
+    """The context over the snapshot's chapters for the first paint, or None (scan now).
+
+    None too when the chapter to show changed on disk since the snapshot: a scan then
+    reads it (and everything else) as a start without a snapshot would.
+    """
+    if snapshot is None:
+        return None
+    from reader.core.library_snapshot import start_chapter_current
+
+    first = snapshot.first_paint(chapter)
+    if first is None or (chapter is not None and first[1].slug != chapter):
+        return None
+    context = create_context(first[0], data_dir, shared_dir=shared_dir)
+    if chapter is None and context.settings.last_chapter:
+        first = snapshot.first_paint(context.settings.last_chapter) or first
+    if not start_chapter_current(first[1]):
+        return None
+    context.replace_library(first[0], partial=True)
+    return context
 
 
 class _FirstPaint(QObject):
