@@ -128,6 +128,7 @@ class Config:
     large_bytes: int = 1024 * 1024
     render_sizes: tuple[int, ...] = (10 * 1024, 100 * 1024, 300 * 1024, 1024 * 1024)
     library_chapters: int = 1000
+    big_chapters: int = 10_000  # the big-library start-up case; 0 leaves it out (--quick)
     switch_chapters: int = 5
     plugin_runs: int = 3  # feature benchmarks that do not repeat themselves are called this often
 
@@ -162,6 +163,17 @@ class Plugin:
 # Feature benchmarks the harness knows how to call; each is used only once its module exists.
 PLUGINS: tuple[Plugin, ...] = (
     Plugin("search", "benchmarks.search_bench", {"chapters": 1000, "seed": 1}, {"chapters": 10}),
+    # The big library: the index build of 10,000 chapters (about 150 MB of Markdown).
+    Plugin(
+        "bigsearch", "benchmarks.search_bench", {"chapters": 10_000, "seed": 1}, {"chapters": 10}
+    ),
+    # The Contents of 10,000 chapters: listing them, and each keystroke of the filter.
+    Plugin(
+        "contents",
+        "benchmarks.contents_bench",
+        {"chapters_count": 10_000},
+        {"chapters_count": 200, "runs": 1},
+    ),
     Plugin(
         "annotations",
         "benchmarks.annotations_bench",

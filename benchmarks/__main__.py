@@ -121,6 +121,14 @@ def prepare_startup(cfg: Config) -> list[Startup]:
             lambda root: write_library(root, cfg.library_chapters, cfg.seed),
         ),
     ]
+    if cfg.big_chapters:
+        specs.append(
+            (
+                "big",
+                f"library of {cfg.big_chapters:,} chapters",
+                lambda root: write_library(root, cfg.big_chapters, cfg.seed),
+            )
+        )
     for key, label, make in specs:
         root = cfg.workdir / f"startup-{key}"
         if not root.is_dir():
@@ -424,6 +432,7 @@ def make_config(args: argparse.Namespace, workdir: Path) -> Config:
             large_bytes=100 * KB,
             render_sizes=(10 * KB, 100 * KB),
             library_chapters=20,
+            big_chapters=0,
             switch_chapters=3,
         )
     return cfg

@@ -15,6 +15,7 @@ __all__ = [
     "INSTALLATION_ID_FILE",
     "LIBRARIES_FILE",
     "LIBRARY_CACHE_FILE",
+    "LIBRARY_SNAPSHOT_FILE",
     "LOGS_FOLDER",
     "NOTES_FILE",
     "PROFILES_FILE",
@@ -44,6 +45,8 @@ SEARCH_CACHE_FILE = "search.sqlite3"
 """The search index, inside the cache folder."""
 LIBRARY_CACHE_FILE = "library.json"
 """What the library scan found last time, inside the cache folder."""
+LIBRARY_SNAPSHOT_FILE = "library-snapshot.bin"
+"""The last scan's chapters, trusted for a restart's first paint, inside the cache folder."""
 SYNC_STATE_FILE = "sync-state.json"
 """What the last sync merged from each file of the sync folder, inside the cache folder."""
 RENDER_CACHE_FOLDER = "render"
@@ -135,6 +138,11 @@ class DataFolder:
     def library_cache(self) -> Path:
         """The library scan's cache file."""
         return self.cache / LIBRARY_CACHE_FILE
+
+    @property
+    def library_snapshot(self) -> Path:
+        """The last library scan, trusted for a restart's first paint, then verified."""
+        return self.cache / LIBRARY_SNAPSHOT_FILE
 
     @property
     def sync_state(self) -> Path:

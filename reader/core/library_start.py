@@ -10,7 +10,7 @@ from reader.core.library import Library
 from reader.core.library_list import read_list
 from reader.core.pack import PackError, open_library
 
-__all__ = ["StartLibrary", "choose_start_library"]
+__all__ = ["StartLibrary", "choose_start_library", "unusable_note"]
 
 
 @dataclass(frozen=True)
@@ -24,18 +24,37 @@ class StartLibrary:
     path: Path
     library: Library | None = None
     note: str | None = None
+    title: str = ""
+
+
+def unusable_note(title: str, reason: str) -> str:
+    """Why the library open last (`title`) is not open again: `reason`, in a sentence."""
+    note = translate(
+        "LibraryStart",
+        "The library “{title}” could not be opened again: {reason} The bundled library "
+        "is open instead.",
+    )
+    return note.format(title=title, reason=reason)
 
 
 def choose_start_library(
-    requested: Path | None, list_file: Path, bundled: Path, cache_file: Path | None = None
+    requested: Path | None,
+    list_file: Path,
+    bundled: Path,
+    cache_file: Path | None = None,
+    *,
+    load: bool = True,
 ) -> StartLibrary:
     """The library a start opens (`requested` by --content or a reopen; PackError if unusable).
 
     Without a request, the library open last (the first of the list in `list_file`) is
     opened again if it is still there and opens; else the bundled one, with a note saying
-    why.
+    why. With `load` False the library is not opened, only found: the caller opens it
+    (and gives `unusable_note(start.title, ...)` if that fails).
     """
     if requested is not None:
+        if not load:
+            return StartLibrary(requested)
         return StartLibrary(requested, open_library(requested, cache_file))
     last = read_list(list_file).last_open()
     if last is None or last.bundled:
@@ -48,12 +67,9 @@ def choose_start_library(
             "bundled library is open. Choose another from the Library menu.",
         )
         return StartLibrary(bundled, note=note.format(title=last.title, path=path))
+    if not load:
+        return StartLibrary(path, title=last.title)
     try:
         return StartLibrary(path, open_library(path, cache_file))
     except PackError as error:
-        note = translate(
-            "LibraryStart",
-            "The library “{title}” could not be opened again: {reason} The bundled library "
-            "is open instead.",
-        )
-        return StartLibrary(bundled, note=note.format(title=last.title, reason=error.message))
+        return StartLibrary(bundled, note=unusable_note(last.title, error.message))

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.data_folder import DataFolder
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.pack import open_library
 from reader.paths import resource
-from reader.ui.context import create_context, open_notes_in
+from reader.ui.context import AppContext, create_context, open_notes_in
 from reader.ui.i18n import apply_language
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from reader.core.library_snapshot import Snapshot
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -64,19 +69,67 @@ def build_window(
     create_files = not read_only_settings
     # The language first: whatever is made from here on (library problems too) is in it.
     apply_language(Settings(data_dir, read_only=True).language)
-    cache = DataFolder(data_dir).library_cache if create_files else None
-    if library is None:
-        library = load_library(content, cache)
-    context = create_context(library, data_dir, read_only=read_only_settings, shared_dir=shared_dir)
+    folder = DataFolder(data_dir, shared_dir)
+    cache = folder.library_cache if create_files else None
+    # A deferred restart trusts the snapshot of the last scan for its first paint
+    # (reader/core/library_snapshot.py); the library is scanned right after it.
+    snapshot = None
+    if library is None and defer and create_files:
+        snapshot = _read_snapshot(content, folder)
+    context = _first_context(snapshot, chapter, data_dir, shared_dir)
+    if context is None:
+        snapshot = None
+        if library is None:
+            library = open_library(content, cache)  # PackError when it cannot be used
+        context = create_context(
+            library, data_dir, read_only=read_only_settings, shared_dir=shared_dir
+        )
     window = MainWindow(context, start_chapter=chapter)
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
         return window
-    after_first_paint(
-        window.view.viewport(),
-        lambda: install_features(window, create_files=create_files, sync_dir=sync_dir),
-    )
+
+    def after_paint() -> None:
+        if create_files:
+            from reader.ui import library_check
+
+            if snapshot is not None:
+                library_check.complete_library(context, snapshot)
+            library_check.verify_library(context, window, content, scan=snapshot is not None)
+        install_features(window, create_files=create_files, sync_dir=sync_dir)
+
+    after_first_paint(window.view.viewport(), after_paint)
     return window
+
+
+def _read_snapshot(content: Path, folder: DataFolder) -> Snapshot | None:
+    from reader.core.library_snapshot import read_snapshot
+
+    return read_snapshot(folder.library_snapshot, content.resolve())
+
+
+def _first_context(
+    snapshot: Snapshot | None, chapter: str | None, data_dir: Path, shared_dir: Path | None
+) -> AppContext | None:
+    """The context over the snapshot's chapters for the first paint, or None (scan now).
+
+    None too when the chapter to show changed on disk since the snapshot: a scan then
+    reads it (and everything else) as a start without a snapshot would.
+    """
+    if snapshot is None:
+        return None
+    from reader.core.library_snapshot import start_chapter_current
+
+    first = snapshot.first_paint(chapter)
+    if first is None or (chapter is not None and first[1].slug != chapter):
+        return None
+    context = create_context(first[0], data_dir, shared_dir=shared_dir)
+    if chapter is None and context.settings.last_chapter:
+        first = snapshot.first_paint(context.settings.last_chapter) or first
+    if not start_chapter_current(first[1]):
+        return None
+    context.replace_library(first[0], partial=True)
+    return context
 
 
 class _FirstPaint(QObject):
@@ -247,7 +300,7 @@ def _open_window(
 
     A `content` that cannot be opened shows `fallback` instead, when there is one.
     """
-    from reader.core.library_start import StartLibrary, choose_start_library
+    from reader.core.library_start import StartLibrary, choose_start_library, unusable_note
     from reader.core.pack import PackError
     from reader.paths import bundled_content_dir
     from reader.ui.single_instance import SingleInstance
@@ -264,24 +317,37 @@ def _open_window(
         return None, 0
     app.aboutToQuit.connect(instance.close)
     folder = DataFolder(data_dir, shared_dir)
+    bundled = bundled_content_dir()
     try:
-        start = choose_start_library(
-            content, folder.libraries_list, bundled_content_dir(), folder.library_cache
+        # Only where the library is: it is read by build_window (from the snapshot of the
+        # last scan when there is one, so that a big library's restart reads nothing).
+        start = choose_start_library(content, folder.libraries_list, bundled, load=False)
+        window = build_window(
+            start.path,
+            data_dir,
+            chapter=chapter,
+            sync_dir=sync_dir,
+            defer=True,
+            shared_dir=shared_dir,
+            library=start.library,
         )
     except PackError as error:
-        if fallback is None:
+        if content is not None and fallback is None:
             instance.close()
             raise
-        start = StartLibrary(fallback, note=error.message)
-    window = build_window(
-        start.path,
-        data_dir,
-        chapter=chapter,
-        sync_dir=sync_dir,
-        defer=True,
-        shared_dir=shared_dir,
-        library=start.library,
-    )
+        if content is None:
+            # The library open last no longer opens: the bundled one, saying why.
+            start = StartLibrary(bundled, note=unusable_note(start.title, error.message))
+        else:
+            start = StartLibrary(fallback or bundled, note=error.message)
+        window = build_window(
+            start.path,
+            data_dir,
+            chapter=chapter,
+            sync_dir=sync_dir,
+            defer=True,
+            shared_dir=shared_dir,
+        )
     instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
         # For measuring start-up (packaging/measure.py): leave once the chapter is painted.

@@ -176,6 +176,20 @@ class ContentsPanel(QTreeWidget):
         if marks:
             self.set_progress_marks(marks)
 
+    def update_chapters(self, chapters: tuple[Chapter, ...]) -> bool:
+        """List `chapters` anew if they differ in what the tree shows; True if it did.
+
+        A filter being typed is applied again to the new list.
+        """
+        shown = [(c.slug, c.title, c.abstract, c.parent, c.part) for c in self._chapters]
+        if shown == [(c.slug, c.title, c.abstract, c.parent, c.part) for c in chapters]:
+            return False
+        words = self._words
+        self.set_chapters(chapters)
+        if words:
+            self.set_filter(" ".join(words))
+        return True
+
     def set_accent(self, colour: QColor) -> None:
         """The colour that marks the section being read (and the keyboard's row)."""
         self._accent = colour

@@ -208,6 +208,8 @@ class AppContext:
         self.signals = AppSignals()
         self.actions = ActionRegistry()
         self.reopen_request: ReopenRequest | None = None
+        # True while the library holds only the chapters of the first paint.
+        self.library_partial = False
 
     @property
     def library(self) -> Library:
@@ -234,6 +236,16 @@ class AppContext:
         if chapters == self._library.chapters:
             return
         self._library = replace(self._library, chapters=chapters)
+        self.signals.library_changed.emit()
+
+    def replace_library(self, library: Library, *, partial: bool = False) -> None:
+        """Put a whole new library in place (a verified scan); library_changed says so.
+
+        `partial` marks a library of just the chapters the first paint needs (from the
+        snapshot of the last scan); the whole one replaces it right after.
+        """
+        self._library = library
+        self.library_partial = partial
         self.signals.library_changed.emit()
 
     def request_reopen(self, request: ReopenRequest) -> None:

@@ -151,7 +151,8 @@ class MainWindow(QMainWindow):
         )
         self._menus = WindowMenus(self, self, context.actions)
         self._name_toolbar_buttons()
-        self._contents.set_chapters(library.chapters)
+        if not context.library_partial:  # else filled when the whole library is in
+            self._contents.set_chapters(library.chapters)
         self.progress = ProgressTracker(self._view, self._settings, self._contents, self)
         self.progress.position_changed.connect(self._show_position)
         self._contents.heading_activated.connect(self.open_location)
@@ -406,6 +407,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _library_replaced(self) -> None:
         self._library = self._context.library
+        if self._contents.update_chapters(self._library.chapters) and self._current is not None:
+            # A new list (the whole library after the first paint, or a verified scan).
+            slug = self._current.chapter.slug
+            self._contents.expand_chapter(slug)
+            self._on_current_heading(self._view.current_heading() or "")
         if self._current is not None:
             # The revised chapter (the one open) lists its headings as they now are.
             revised = self._library.by_slug(self._current.chapter.slug)

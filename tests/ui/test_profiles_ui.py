@@ -208,8 +208,12 @@ def test_escape_at_who_is_reading_quits_without_a_window(
         waited[0] += 1
         return waited[0] > 25
 
-    errors = _steps(qtbot, [escape, no_window])
+    steps: list[Callable[[], bool]] = [escape, no_window]
+    errors = _steps(qtbot, steps)
     assert run_gui(seed_library, data_dir) == 0
+    # run_gui returned without an event loop of its own: the watching step ends here, so
+    # that it cannot close the windows of the tests that follow.
+    qtbot.waitUntil(lambda: not steps, timeout=5_000)
     assert errors == [] and pressed == [True]
     assert windows == []
     assert not DataFolder(data_dir).settings.exists()
