@@ -132,13 +132,13 @@ class ExchangeFeature(QObject):
                 QMessageBox.Icon.Warning, "Notes not exported", "Your notes cannot be read."
             )
             return None
-        library = self._context.library
+        library, info = self._context.library, self._context.library_info
 
         self._window.show_status(f"Exporting notes to {path.name}…")
         return task_runner(self._window.as_widget()).submit(
             "read",
             "Exporting notes",
-            lambda context: export_notes(db_path, library, path, fmt, chapter, context),
+            lambda context: export_notes(db_path, library, info, path, fmt, chapter, context),
             on_done=lambda written: self._exported(Path(written)),
             on_error=lambda error: self._export_failed(path, error),
         )
@@ -204,13 +204,13 @@ class ExchangeFeature(QObject):
                 QMessageBox.Icon.Warning, "Notes not imported", "Your notes cannot be changed now."
             )
             return None
-        library = self._context.library
+        library, library_id = self._context.library, self._context.library_id
 
         self._window.show_status(f"Importing {path.name}…")
         return task_runner(self._window.as_widget()).submit(
             "write",
             "Importing notes",
-            lambda context: import_notes(db_path, library, path, context),
+            lambda context: import_notes(db_path, library, library_id, path, context),
             on_done=lambda summary: self._imported(path, summary),
             on_error=lambda error: self._import_failed(path, error),
         )
