@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.command_library import library_info
 from reader.core.data_folder import NOTES_FILE
-from reader.core.exchange import FORMATS, Format, export, format_for_path
+from reader.core.exchange import FORMATS, Format, export, export_all_libraries, format_for_path
+from reader.core.i18n import translate
 from reader.core.import_limits import printable
 from reader.core.importing import (
     ImportRefused,
@@ -25,26 +27,34 @@ from reader.storage.db import Database, StorageError
 from reader.storage.fingerprint import notes_fingerprint
 
 EXPORT_DESCRIPTION = """\
-Export highlights and notes, of one chapter or all of them.
+Export highlights and notes of the library (--content, else the bundled chapters), of one
+chapter or all of them. Each library keeps its own notes.
 
   md    study notes: by chapter and section, each highlight a block quote
   html  the same as one self-contained, printable web page
-  json  W3C Web Annotation JSON (with deletions), for `field-reader import` elsewhere
+  json  W3C Web Annotation JSON (with deletions), for `field-reader import` elsewhere;
+        it names the library, and each note its library's id
 
-Without --format the format follows the extension of -o FILE, else md. Exit status 0."""
+With --all-libraries, every library's notes go into one JSON file, each note keeping its
+library's id. Without --format the format follows the extension of -o FILE, else md.
+Exit status 0."""
 
 IMPORT_DESCRIPTION = """\
 Merge a W3C Web Annotation JSON file (a Field Reader export, or another tool's
 annotations with a TextQuoteSelector) into your notes. The newer version of each
 annotation wins; importing the same file again changes nothing. The file is checked
-completely first: if anything in it is wrong, nothing is imported.
+completely first: if anything in it is wrong, nothing is imported. A note that names its
+library goes to that library's notes; one that names none (an older export, another
+tool's) goes to the library of --content (the bundled chapters by default). The summary
+says how many went to another library.
 
 Exit status 0 when the file was merged (the summary is printed), 1 when it was refused."""
 
 SYNC_DESCRIPTION = """\
 Sync with a shared folder, as the window does at start when one is set: merge every
 notes export found in FOLDER (each file all or nothing), then write this computer's
-notes there as field-reader-<installation id>.json. Computers that sync through the
+notes there as field-reader-<installation id>.json. The files carry every library's
+notes, and each note stays in its library. Computers that sync through the
 same folder (a network drive, a USB stick) end up with the same notes; deletions travel
 too. The folder is never created: an unplugged stick must not receive the notes.
 
@@ -63,6 +73,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     out.add_argument("--format", choices=FORMATS, help="md, html or json (see above)")
     out.add_argument(
         "--chapter", metavar="SLUG", default=argparse.SUPPRESS, help="only this chapter's notes"
+    )
+    out.add_argument(
+        "--all-libraries",
+        action="store_true",
+        help="every library's notes in one JSON file, each keeping its library's id",
     )
     out.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here (default: standard output)"
@@ -101,17 +116,41 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the notes to a file or standard output."""
     library = load_library(content_dir(args))
+    info = library_info(library)
     data = data_dir(args)
     chapter: str | None = getattr(args, "chapter", None)
+    everything: bool = getattr(args, "all_libraries", False)
     fmt: Format = args.format or (args.output and format_for_path(args.output)) or "md"
+    if everything:
+        if chapter is not None:
+            raise UsageError(
+                translate("Export", "--all-libraries exports whole libraries: leave out --chapter.")
+            )
+        if fmt != "json" and (args.format is not None or args.output is not None):
+            raise UsageError(
+                translate(
+                    "Export",
+                    "--all-libraries writes JSON only (study notes are made per "
+                    "library): use --format json or a .json file.",
+                )
+            )
+        fmt = "json"
     try:
-        records = existing_notes(data / NOTES_FILE, chapter, include_deleted=fmt == "json")
+        records = existing_notes(
+            data / NOTES_FILE,
+            chapter,
+            include_deleted=fmt == "json",
+            library=None if everything else info.id,
+        )
     except StorageError as error:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1
     if chapter is not None and library.by_slug(chapter) is None and not records:
         raise UsageError(f'The library has no chapter "{chapter}" and no notes are kept for it.')
-    text = export(records, library, fmt)
+    if everything:
+        text = export_all_libraries(records, library, info)
+    else:
+        text = export(records, library, fmt, info=info)
     if args.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
@@ -136,9 +175,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f'The library has no chapter "{chapter}".')
     try:
         # The whole file is checked before the notes database is even opened.
-        records = parse_w3c(read_import_file(args.file), source_resolver(library, chapter))
+        library_id = library_info(library).id
+        records = parse_w3c(
+            read_import_file(args.file), source_resolver(library, chapter), library=library_id
+        )
         with Database(data / NOTES_FILE) as db:
-            summary = import_into(AnnotationStore(db), library, records)
+            summary = import_into(AnnotationStore(db, library_id), library, records)
     except ImportRefused as refused:
         print(
             f"field-reader: {printable(str(args.file), 200)} was not imported; nothing was "
@@ -163,7 +205,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         with Database(data / NOTES_FILE) as db:
             # The fingerprint lets files unchanged since the last sync go unread.
             result = sync_folder(
-                AnnotationStore(db),
+                AnnotationStore(db, library_info(library).id),
                 library,
                 data,
                 args.folder,

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 from reader.cli import QtUnavailable, UsageError, add_common_options, content_dir, data_dir
+from reader.command_library import library_info
 from reader.core.data_folder import NOTES_FILE
 from reader.core.library import ChapterChangedError, load_library
 from reader.core.print_html import NotesMode, print_library
@@ -86,7 +87,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         return 1
     notes: NotesMode = args.with_notes or "none"
     try:
-        annotations = existing_notes(data / NOTES_FILE)
+        annotations = existing_notes(data / NOTES_FILE, library=library_info(library).id)
     except StorageError as error:
         print(f"field-reader: {error.message}", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.command_library import library_info
 from reader.core.data_folder import NOTES_FILE
 from reader.core.library import load_library
 from reader.core.search import DEFAULT_LIMIT, SearchIndex
@@ -69,7 +70,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if notice:
             print(f"field-reader: {notice}", file=sys.stderr)
         index.sync(library)
-        _index_notes(index, data)
+        _index_notes(index, data, library_info(library).id)
         hits = index.search(" ".join(args.query), limit=args.limit)
     if args.json:
         print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
@@ -78,11 +79,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _index_notes(index: SearchIndex, data: Path) -> None:
-    """Index the notes of the data folder when there are any and the notes store exists."""
+def _index_notes(index: SearchIndex, data: Path, library_id: str) -> None:
+    """Index the library's notes in the data folder, when the notes store exists."""
     try:
         # No notes file yet: none is created just to search.
-        annotations = existing_notes(data / NOTES_FILE)
+        # Only the notes of the library searched: another library's are not in its chapters.
+        annotations = existing_notes(data / NOTES_FILE, library=library_id)
     except StorageError as error:
         print(f"field-reader: notes are not searched: {error}", file=sys.stderr)
         return

@@ -15,11 +15,14 @@ from typing import Any, Literal
 from reader.core.exported import ChapterNotes, DocumentFor, ExportedNote, collect
 from reader.core.library import Library
 from reader.core.notes import Annotation, format_timestamp
+from reader.core.pack_identity import LibraryInfo
 from reader.core.study_notes import to_html, to_markdown
 
 __all__ = [
     "CHAPTER_SCHEME",
     "FORMATS",
+    "LIBRARIES_PROPERTY",
+    "LIBRARY_PROPERTY",
     "W3C_CONTEXT",
     "ChapterNotes",
     "DocumentFor",
@@ -28,6 +31,7 @@ __all__ = [
     "collect",
     "dump_json",
     "export",
+    "export_all_libraries",
     "format_for_path",
     "to_html",
     "to_markdown",
@@ -37,6 +41,13 @@ __all__ = [
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CHAPTER_SCHEME = "chapter:"
+
+# Extensions of the W3C model, named by absolute IRIs so that JSON-LD readers take them
+# for what they are (and other tools ignore them): on each item, the id of the library
+# the note belongs to; at the top, the library exported (id and title), or with every
+# library, the list of them. Files without them (older exports, other tools) still import.
+LIBRARY_PROPERTY = "urn:field-reader:library"
+LIBRARIES_PROPERTY = "urn:field-reader:libraries"
 
 Format = Literal["md", "html", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "json")
@@ -56,6 +67,7 @@ def w3c_item(note: ExportedNote) -> dict[str, Any]:
             "modified": a.modified,
             "target": {"source": CHAPTER_SCHEME + a.chapter},
             "state": "deleted",
+            LIBRARY_PROPERTY: a.library,
         }
     quote = a.target.quote
     selectors: list[dict[str, Any]] = [
@@ -93,22 +105,41 @@ def w3c_item(note: ExportedNote) -> dict[str, Any]:
     target["selector"] = selectors
     item["target"] = target
     item["state"] = note.state
+    item[LIBRARY_PROPERTY] = a.library
     return item
 
 
+def _library_entry(info: LibraryInfo) -> dict[str, str]:
+    """A library at the top of an export: its id, and its title when known."""
+    return {"id": info.id, "title": info.title} if info.title else {"id": info.id}
+
+
 def w3c_collection(
-    chapters: Sequence[ChapterNotes], generated: str | None = None
+    chapters: Sequence[ChapterNotes],
+    generated: str | None = None,
+    *,
+    library: LibraryInfo | None = None,
+    libraries: Sequence[LibraryInfo] | None = None,
 ) -> dict[str, Any]:
-    """A W3C AnnotationCollection holding every note of `chapters` (tombstones included)."""
+    """A W3C AnnotationCollection holding every note of `chapters` (tombstones included).
+
+    `library` names the one library exported at the top; `libraries` lists every library
+    of an export of them all instead (each item names its own library either way).
+    """
     items = [w3c_item(note) for chapter in chapters for note in chapter.notes]
-    return {
+    collection: dict[str, Any] = {
         "@context": W3C_CONTEXT,
         "type": "AnnotationCollection",
         "generator": "Field Reader",
         "generated": generated or _now(),
-        "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+    if libraries is not None:
+        collection[LIBRARIES_PROPERTY] = [_library_entry(info) for info in libraries]
+    elif library is not None:
+        collection[LIBRARY_PROPERTY] = _library_entry(library)
+    collection["total"] = len(items)
+    collection["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
+    return collection
 
 
 def dump_json(collection: dict[str, Any]) -> str:
@@ -116,9 +147,14 @@ def dump_json(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
-def to_w3c_json(chapters: Sequence[ChapterNotes], generated: str | None = None) -> str:
-    """The W3C AnnotationCollection of `chapters` as JSON text."""
-    return dump_json(w3c_collection(chapters, generated))
+def to_w3c_json(
+    chapters: Sequence[ChapterNotes],
+    generated: str | None = None,
+    *,
+    library: LibraryInfo | None = None,
+) -> str:
+    """The W3C AnnotationCollection of `chapters` (of `library`, if named) as JSON text."""
+    return dump_json(w3c_collection(chapters, generated, library=library))
 
 
 def _now() -> str:
@@ -135,16 +171,49 @@ def export(
     *,
     generated: str | None = None,
     document_for: DocumentFor | None = None,
+    info: LibraryInfo | None = None,
 ) -> str:
-    """Export `annotations` (tombstones are kept only in JSON) in format `fmt`."""
+    """Export `annotations` (tombstones are kept only in JSON) in format `fmt`.
+
+    `info` names the library at the top of a JSON export.
+    """
     records = annotations if fmt == "json" else (a for a in annotations if not a.deleted)
     chapters = collect(records, library, document_for=document_for)
     stamp = generated or _now()
     if fmt == "json":
-        return to_w3c_json(chapters, stamp)
+        return to_w3c_json(chapters, stamp, library=info)
     if fmt == "html":
         return to_html(chapters, stamp)
     return to_markdown(chapters, stamp)
+
+
+def export_all_libraries(
+    annotations: Iterable[Annotation],
+    library: Library,
+    info: LibraryInfo,
+    *,
+    generated: str | None = None,
+    document_for: DocumentFor | None = None,
+) -> str:
+    """Every library's notes (tombstones included) as one W3C JSON file, each item keeping
+    its library's id.
+
+    The open library's notes (`library`, named by `info`) are placed in its chapters'
+    current text; another library's chapters are not at hand, so its notes keep their
+    stored positions and quotes. The top lists every library's id (the open one's title too).
+    """
+    records = list(annotations)
+    own = [a for a in records if a.library == info.id]
+    chapters = collect(own, library, document_for=document_for)
+    others: dict[str, list[Annotation]] = {}
+    for record in records:
+        if record.library != info.id:
+            others.setdefault(record.library, []).append(record)
+    elsewhere = Library(library.root, ())
+    for other in sorted(others):
+        chapters.extend(collect(others[other], elsewhere, reanchor=False))
+    libraries = [info, *(LibraryInfo(other, "") for other in sorted(others))]
+    return dump_json(w3c_collection(chapters, generated or _now(), libraries=libraries))
 
 
 def format_for_path(path: Path) -> Format | None:

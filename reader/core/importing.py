@@ -21,6 +21,10 @@ Rules for files from other tools (documented in the README too):
 - sources: "chapter:<slug>". Another IRI is matched to a chapter of the library by the
   last segment of its path ("…/human-security.html" -> human-security), or goes to the
   chapter the user names; otherwise the file is refused.
+- libraries: an item naming its library ("urn:field-reader:library", as Field Reader
+  writes it) goes to that library's notes; an item naming none goes to the library the
+  import is made in (the sync folder's, to the bundled library, as the notes of a Field
+  Reader from before libraries are). Only the open library's notes are placed in its text.
 - items are numbered from 1 in messages, the way a person counts them.
 """
 
@@ -42,7 +46,7 @@ from reader.core.exchange import DocumentFor
 from reader.core.i18n import translate
 from reader.core.library import ChapterChangedError, Library
 from reader.core.merge import plan_merge
-from reader.core.notes import Annotation, AnnotationId, NotesRepository
+from reader.core.notes import BUNDLED_LIBRARY_ID, Annotation, AnnotationId, NotesRepository
 from reader.core.w3c_item import ImportRefused, ItemParser, SourceResolver, is_type
 
 __all__ = [
@@ -74,6 +78,11 @@ class ImportSummary:
     orphaned: int = 0
     unknown_chapter: int = 0
     future_dates: int = 0
+    other_library: int = 0
+    """Of the records written, those that belong to another library than the open one."""
+    moved: int = 0
+    """Of the records written, notes that moved from one library to another (a newer
+    version of them belongs to another library)."""
     ids: frozenset[AnnotationId] = field(default=frozenset(), compare=False, repr=False)
     """The ids of the records the merge wrote."""
 
@@ -96,6 +105,16 @@ class ImportSummary:
                 translate("Importing", "kept for chapters not in this library: {count}").format(
                     count=self.unknown_chapter
                 )
+            )
+        if self.other_library:
+            out.append(
+                translate("Importing", "for other libraries than this one: {count}").format(
+                    count=self.other_library
+                )
+            )
+        if self.moved:
+            out.append(
+                translate("Importing", "moved to another library: {count}").format(count=self.moved)
             )
         if self.future_dates:
             out.append(
@@ -224,9 +243,15 @@ def _read_value(decoder: json.JSONDecoder, text: str, pos: int, depth: int) -> t
 
 
 def parse_w3c(
-    data: bytes | str, resolve: SourceResolver | None = None, *, now: datetime | None = None
+    data: bytes | str,
+    resolve: SourceResolver | None = None,
+    *,
+    now: datetime | None = None,
+    library: str = BUNDLED_LIBRARY_ID,
 ) -> ParsedRecords:
     """Validate a W3C annotation file and return its records, or raise ImportRefused.
+
+    Items that name no library belong to `library` (the one the import is made in).
 
     Tombstones come back with `deleted` set and an empty quote; import_into completes them
     from the stored record. An id repeated with identical content is kept once; with
@@ -265,7 +290,7 @@ def parse_w3c(
     future_dates = 0
     future_ids: set[AnnotationId] = set()
     for index, item in enumerate(items, start=1):
-        parser = ItemParser(index, item, generated, resolve, moment)
+        parser = ItemParser(index, item, generated, resolve, moment, library)
         record = parser.parse()
         if parser.future_dates:
             future_dates += parser.future_dates
@@ -350,6 +375,9 @@ def import_into(
 ) -> ImportSummary:
     """Anchor imported records in this library's text, then merge them in one transaction.
 
+    `library` is the open library, whose notes `store` reads; records of other libraries
+    are merged into theirs as they are (their chapters are not at hand to place them in).
+
     A certain anchor becomes the stored position (so an export of an older edition lands
     in the right place); otherwise the file's position, if any, is kept. Records of
     chapters not in the library are kept unanchored. What wins is decided once, by
@@ -361,7 +389,7 @@ def import_into(
     future_dates = records.future_dates if isinstance(records, ParsedRecords) else 0
     incoming = list(records)
     try:
-        local = {a.id: a for a in store.all_including_tombstones()}
+        local = {a.id: a for a in store.every_record()}
         plan = plan_merge(incoming, local, future_ids=future_ids)
     except (ValueError, OverflowError) as error:  # parse_w3c checks all of it: a bug if reached
         raise ImportRefused(f"The file could not be merged ({error}).") from error
@@ -369,7 +397,7 @@ def import_into(
     to_anchor: dict[str, list[int]] = {}
     unknown = 0
     for write in plan.writes:
-        if write.record.deleted:
+        if write.record.deleted or write.record.library != store.library_id:
             continue
         if library.by_slug(write.record.chapter) is None:
             unknown += 1
@@ -403,6 +431,11 @@ def import_into(
         merged = store.merge(incoming, future_ids=future_ids)
     except (ValueError, OverflowError) as error:  # parse_w3c checks all of it: a bug if reached
         raise ImportRefused(f"The file could not be merged ({error}).") from error
+    elsewhere = sum(
+        1
+        for write in plan.writes
+        if write.record.id in merged.ids and write.record.library != store.library_id
+    )
     return ImportSummary(
         merged.added,
         merged.updated,
@@ -411,6 +444,8 @@ def import_into(
         orphaned,
         unknown,
         future_dates,
+        elsewhere,
+        merged.moved,
         merged.ids,
     )
 
@@ -423,6 +458,13 @@ def import_file(
     default_chapter: str | None = None,
     document_for: DocumentFor | None = None,
 ) -> ImportSummary:
-    """Read, validate and merge one export file; ImportRefused leaves the store untouched."""
-    records = parse_w3c(read_import_file(path), source_resolver(library, default_chapter))
+    """Read, validate and merge one export file; ImportRefused leaves the store untouched.
+
+    Items that name no library go to the store's (the open library).
+    """
+    records = parse_w3c(
+        read_import_file(path),
+        source_resolver(library, default_chapter),
+        library=store.library_id,
+    )
     return import_into(store, library, records, document_for=document_for)

@@ -58,6 +58,9 @@ def plan_merge(
     - a version whose quote was brought up to the current words of a reworded passage
       wins over the same version with the old words (see _requoted);
     - otherwise the greater `precedence` wins; older or identical records change nothing.
+      A note id is global: a winning version of another library than the stored one moves
+      the note to its library (counted in `moved`); a losing one leaves it where it is. A
+      tombstone without content keeps the stored note's library.
 
     Every record is validated first (InvalidAnnotation, and no write is planned). A
     record repeated in `incoming` is merged against the outcome of the earlier one, so
@@ -68,7 +71,7 @@ def plan_merge(
         validate_annotation(record)
     current: dict[AnnotationId, Annotation] = {}
     writes: dict[AnnotationId, Write] = {}
-    added = updated = deleted = unchanged = 0
+    added = updated = deleted = unchanged = moved = 0
     for record in records:
         stored = current.get(record.id) or local.get(record.id)
         if stored is None:
@@ -84,6 +87,8 @@ def plan_merge(
                 unchanged += 1
                 continue
             kind = "delete" if record.deleted and not stored.deleted else "update"
+        if stored is not None and stored.library != record.library:
+            moved += 1
         added += kind == "add"
         updated += kind == "update"
         deleted += kind == "delete"
@@ -92,7 +97,7 @@ def plan_merge(
             kind = "add"  # still new to the store: the earlier record was only planned
         current[record.id] = record
         writes[record.id] = Write(kind, record)
-    counts = MergeCounts(added, updated, deleted, unchanged, frozenset(writes))
+    counts = MergeCounts(added, updated, deleted, unchanged, moved, frozenset(writes))
     return MergePlan(tuple(writes.values()), counts)
 
 

@@ -18,10 +18,13 @@ from typing import Any, Literal, NewType, Protocol
 from reader.core.anchoring import Target
 from reader.core.colours import COLOURS, Colour
 from reader.core.import_limits import FUTURE_TOLERANCE, MAX_POSITION, text_problem
+from reader.core.pack_identity import BUNDLED_LIBRARY_ID
 
 __all__ = [
+    "BUNDLED_LIBRARY_ID",
     "COLOURS",
     "KINDS",
+    "MAX_LIBRARY_ID_LENGTH",
     "Annotation",
     "AnnotationChangedError",
     "AnnotationId",
@@ -52,6 +55,9 @@ Kind = Literal["highlight", "bookmark"]
 """What an annotation marks: a highlighted passage, or a bookmarked paragraph."""
 KINDS: tuple[Kind, ...] = ("highlight", "bookmark")
 
+MAX_LIBRARY_ID_LENGTH = 200
+"""The longest library id a note may carry (ids are short slugs or derived names)."""
+
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 _TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -64,7 +70,9 @@ class Annotation:
     'Z' ("2024-05-01T09:30:00.123Z"), so they also sort correctly as strings. A bookmark's
     quote is the first words of its paragraph. `previous_quote` holds the words first
     highlighted when re-anchoring found the passage reworded and the quote now holds the
-    current words ("" when they never changed).
+    current words ("" when they never changed). `library` is the id of the library the
+    note belongs to (see reader.core.pack_identity): two libraries may both have a chapter
+    `intro`, and each sees only its own notes. The id of a note is global all the same.
     """
 
     id: AnnotationId
@@ -77,6 +85,7 @@ class Annotation:
     deleted: bool = False
     kind: Kind = "highlight"
     previous_quote: str = ""
+    library: str = BUNDLED_LIBRARY_ID
 
     @property
     def reworded(self) -> bool:
@@ -99,6 +108,9 @@ class MergeCounts:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    moved: int = 0
+    """Of the updates and deletions, those whose newer version belongs to another library
+    than the stored one (the note moved with it)."""
     ids: frozenset[AnnotationId] = field(default=frozenset(), compare=False, repr=False)
     """The ids of the records written (so that only they are re-indexed and redrawn)."""
 
@@ -141,20 +153,35 @@ class AnnotationChangedError(Exception):
 
 
 class NotesRepository(Protocol):
-    """Where notes are kept: what import, export and sync need of a store."""
+    """Where notes are kept: what import, export and sync need of a store.
+
+    A repository is opened for one library (`library_id`): its reads see only that
+    library's notes and the notes it creates belong to it. `every_record` and `merge`
+    span every library, since a note id is global and the sync file carries them all.
+    """
+
+    @property
+    def library_id(self) -> str:
+        """The id of the library whose notes this repository reads and writes."""
+        ...
 
     def get(self, annotation_id: AnnotationId) -> Annotation | None:
-        """The record (live or tombstone) with this id, or None."""
+        """The record (live or tombstone) of this library with this id, or None."""
         ...
 
     def list(
         self, chapter: str | None = None, include_deleted: bool = False
     ) -> builtins.list[Annotation]:
-        """Records of one chapter (or all) in reading order; tombstones only if asked."""
+        """This library's records of one chapter (or all) in reading order; tombstones only
+        if asked."""
         ...
 
     def all_including_tombstones(self) -> builtins.list[Annotation]:
-        """Every stored record, tombstones included."""
+        """Every record of this library, tombstones included."""
+        ...
+
+    def every_record(self) -> builtins.list[Annotation]:
+        """Every stored record of every library, tombstones included."""
         ...
 
     def merge(
@@ -251,6 +278,10 @@ def validate_annotation(annotation: Annotation, now: datetime | None = None) -> 
         raise InvalidAnnotation(f"annotation id is not a UUID: {annotation.id!r}") from None
     if not annotation.chapter:
         raise InvalidAnnotation("annotation has no chapter")
+    if not annotation.library or len(annotation.library) > MAX_LIBRARY_ID_LENGTH:
+        raise InvalidAnnotation(
+            f"the library id must be 1 to {MAX_LIBRARY_ID_LENGTH} characters long"
+        )
     check_colour(annotation.colour)
     check_kind(annotation.kind)
     limit = latest_allowed(now)
@@ -269,6 +300,7 @@ def validate_annotation(annotation: Annotation, now: datetime | None = None) -> 
     quote = annotation.target.quote
     for name, text in (
         ("chapter", annotation.chapter),
+        ("library id", annotation.library),
         ("note", annotation.note),
         ("quote", quote.exact),
         ("quote prefix", quote.prefix),
@@ -315,5 +347,8 @@ def precedence(annotation: Annotation) -> tuple[Any, ...]:
         -1 if position is None else position.end,
         annotation.kind,
         annotation.previous_quote,
+        # Last: two versions differing only in their library are ordered all the same,
+        # so that two stores merging each other still end up identical.
+        annotation.library,
     )
     return (annotation.modified, annotation.deleted, content)

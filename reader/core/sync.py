@@ -3,7 +3,10 @@
 Each installation writes one file, `field-reader-<installation id>.json` (a JSON export
 with tombstones), and reads everybody's. Since a merge keeps the newer version of each
 annotation and deletions travel as tombstones, machines that share a folder (a network
-drive, a USB stick carried between them) converge.
+drive, a USB stick carried between them) converge. The files carry every library's notes,
+each item naming its library, and merging keeps each note in its own; an item naming none
+(a Field Reader from before libraries) belongs to the bundled library, as that version's
+notes do once it is updated.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from reader.core.importing import (
     source_resolver,
 )
 from reader.core.library import Library
-from reader.core.notes import AnnotationId, NotesRepository, NotesStoreError
+from reader.core.notes import BUNDLED_LIBRARY_ID, AnnotationId, NotesRepository, NotesStoreError
 from reader.core.sync_state import (
     FileStamp,
     FolderState,
@@ -98,7 +101,9 @@ def sync_file_name(ident: str) -> str:
 
 
 def _collection_text(store: NotesRepository, library: Library) -> tuple[str, object]:
-    chapters = collect(store.all_including_tombstones(), library, reanchor=False)
+    # Every library's notes, each item naming its library: the sync file is the whole
+    # notes file, whichever library the window has open.
+    chapters = collect(store.every_record(), library, reanchor=False)
     collection = w3c_collection(chapters)
     return dump_json(collection), collection["first"]
 
@@ -239,7 +244,7 @@ def _merge_one(
                     return refreshed(known, stat)
         data = read_import_file(path)
         digest = digest_bytes(data)
-        records = parse_w3c(data, resolve)
+        records = parse_w3c(data, resolve, library=BUNDLED_LIBRARY_ID)
         summary = import_into(store, library, records)
     except ImportRefused as refused:
         result.refused[path] = refused.message

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.core.exchange import CHAPTER_SCHEME
+from reader.core.exchange import CHAPTER_SCHEME, LIBRARY_PROPERTY
 from reader.core.import_limits import (
     EARLIEST_DATE,
     FUTURE_TOLERANCE,
@@ -25,7 +25,9 @@ from reader.core.import_limits import (
     walk_strings,
 )
 from reader.core.notes import (
+    BUNDLED_LIBRARY_ID,
     COLOURS,
+    MAX_LIBRARY_ID_LENGTH,
     Annotation,
     AnnotationId,
     Colour,
@@ -59,7 +61,8 @@ class ItemParser:
     """Checks one item and builds its record; every complaint names the item.
 
     After parse(), `future_dates` counts the dates that lay in the future and were set
-    to `now` (the time the whole file is read at).
+    to `now` (the time the whole file is read at). An item that names no library (an
+    older export, another tool's) belongs to `library`.
     """
 
     def __init__(
@@ -69,8 +72,10 @@ class ItemParser:
         generated: str | None,
         resolve: SourceResolver | None,
         now: datetime | None = None,
+        library: str = BUNDLED_LIBRARY_ID,
     ) -> None:
         self._index = index
+        self._library = library
         self._item = item
         self._generated = generated
         self._resolve = resolve
@@ -104,6 +109,7 @@ class ItemParser:
         modified, created = self._dates(item)
         target = self._target(item.get("target"))
         chapter = self._chapter(target.get("source"))
+        library = self._library_id(item.get(LIBRARY_PROPERTY))
         if state == "deleted":
             return Annotation(
                 id=annotation_id,
@@ -114,6 +120,7 @@ class ItemParser:
                 note="",
                 target=Target(TextQuoteSelector("")),
                 deleted=True,
+                library=library,
             )
         return Annotation(
             id=annotation_id,
@@ -125,7 +132,19 @@ class ItemParser:
             target=self._selectors(target.get("selector")),
             kind=self._kind(item.get("motivation")),
             previous_quote=self._previous_quote(item.get("previousQuote")),
+            library=library,
         )
+
+    def _library_id(self, raw: Any) -> str:
+        if raw is None:
+            return self._library
+        if not isinstance(raw, str) or not raw:
+            raise self._refuse(f'"{LIBRARY_PROPERTY}" is not a library id: {_shown(raw)}')
+        if len(raw) > MAX_LIBRARY_ID_LENGTH:
+            raise self._refuse(
+                f'"{LIBRARY_PROPERTY}" is longer than {MAX_LIBRARY_ID_LENGTH} characters'
+            )
+        return raw
 
     def _kind(self, motivation: Any) -> Kind:
         # W3C allows one motivation or a list; "bookmarking" anywhere makes a bookmark.

@@ -20,12 +20,12 @@ __all__ = [
 
 COLUMNS = (
     "id, chapter, created, modified, colour, note, quote_exact, quote_prefix, quote_suffix, "
-    "position_start, position_end, deleted, kind, previous_quote"
+    "position_start, position_end, deleted, kind, previous_quote, library"
 )
 INSERT = (
     f"INSERT INTO annotations ({COLUMNS}) VALUES (:id, :chapter, :created, :modified, "
     ":colour, :note, :quote_exact, :quote_prefix, :quote_suffix, :position_start, "
-    ":position_end, :deleted, :kind, :previous_quote)"
+    ":position_end, :deleted, :kind, :previous_quote, :library)"
 )
 REPLACE = INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO", 1)
 SELECT = f"SELECT {COLUMNS} FROM annotations"
@@ -65,6 +65,7 @@ def from_row(row: sqlite3.Row) -> Annotation:
         deleted=bool(row["deleted"]),
         kind=cast(Kind, row["kind"]),
         previous_quote=row["previous_quote"],
+        library=row["library"],
     )
 
 
@@ -86,4 +87,5 @@ def to_params(annotation: Annotation) -> dict[str, Any]:
         "deleted": int(annotation.deleted),
         "kind": annotation.kind,
         "previous_quote": annotation.previous_quote,
+        "library": annotation.library,
     }

@@ -31,15 +31,25 @@ def check_position(start: int, end: int) -> TextPositionSelector:
     return position
 
 
-def fetch(conn: sqlite3.Connection, annotation_id: AnnotationId) -> Annotation | None:
-    """The stored record (live or tombstone) with this id, read on `conn`, or None."""
+def fetch(
+    conn: sqlite3.Connection, annotation_id: AnnotationId, library: str | None = None
+) -> Annotation | None:
+    """The stored record (live or tombstone) with this id, read on `conn`, or None.
+
+    With `library`, a record of another library counts as none.
+    """
     row = conn.execute(f"{SELECT} WHERE id = :id", {"id": annotation_id}).fetchone()
-    return from_row(row) if row is not None else None
+    if row is None or (library is not None and row["library"] != library):
+        return None
+    return from_row(row)
 
 
-def fetch_live(conn: sqlite3.Connection, annotation_id: AnnotationId) -> Annotation:
-    """The live record with this id; AnnotationNotFoundError when missing or deleted."""
-    current = fetch(conn, annotation_id)
+def fetch_live(
+    conn: sqlite3.Connection, annotation_id: AnnotationId, library: str | None = None
+) -> Annotation:
+    """The live record with this id (of `library`, if given); AnnotationNotFoundError when
+    missing, deleted or another library's."""
+    current = fetch(conn, annotation_id, library)
     if current is None or current.deleted:
         raise AnnotationNotFoundError(annotation_id)
     return current
@@ -51,13 +61,14 @@ def starting_version(
     expected: Annotation | None,
     *,
     live: bool,
+    library: str | None = None,
 ) -> Annotation:
     """The stored version a write starts from, checked against `expected` first.
 
     A version other than the expected one is a conflict even when it is a tombstone
     (deleted elsewhere), so a conditional write never reports "not found" for it.
     """
-    current = fetch(conn, annotation_id)
+    current = fetch(conn, annotation_id, library)
     if expected is not None and (current is None or not same_version(current, expected)):
         raise AnnotationChangedError(annotation_id, current)
     if current is None or (live and current.deleted):

@@ -19,6 +19,7 @@ from typing import Literal
 from reader.core.anchoring import Target
 from reader.core.merge import plan_merge
 from reader.core.notes import (
+    BUNDLED_LIBRARY_ID,
     Annotation,
     AnnotationId,
     MergeCounts,
@@ -44,52 +45,104 @@ __all__ = ["AnnotationStore", "existing_notes"]
 
 
 def existing_notes(
-    path: Path, chapter: str | None = None, *, include_deleted: bool = False
+    path: Path,
+    chapter: str | None = None,
+    *,
+    include_deleted: bool = False,
+    library: str | None = BUNDLED_LIBRARY_ID,
 ) -> builtins.list[Annotation]:
-    """The annotations in the notes file at `path` (see AnnotationStore.list), or none
-    when there is no such file: a command that only reads never creates one."""
+    """The annotations of `library` in the notes file at `path` (see AnnotationStore.list;
+    every library's with None), or none when there is no such file: a command that only
+    reads never creates one."""
     if not path.is_file():
         return []
     with Database(path) as db:
-        return AnnotationStore(db).list(chapter, include_deleted=include_deleted)
+        store = AnnotationStore(db, library or BUNDLED_LIBRARY_ID)
+        if library is None:
+            records = store.every_record()
+            return [
+                a
+                for a in records
+                if (chapter is None or a.chapter == chapter) and (include_deleted or not a.deleted)
+            ]
+        return store.list(chapter, include_deleted=include_deleted)
 
 
 class AnnotationStore:
-    """Annotations in a Database; every method that changes something commits at once."""
+    """One library's annotations in a Database; every method that changes something commits
+    at once.
 
-    def __init__(self, db: Database) -> None:
-        """Use the annotations table of an open (and migrated) database.
+    Reads see only the notes of `library_id`, notes made here belong to it, and the edits
+    of one record (colour, note, delete, restore, positions) reach only that library's
+    records. `every_record` and `merge` span every library: a note id is global, and the
+    sync file carries every library's notes.
+    """
+
+    def __init__(self, db: Database, library_id: str = BUNDLED_LIBRARY_ID) -> None:
+        """Use the annotations table of an open (and migrated) database for one library.
 
         Dates from the future are set to now first (see clamp_future_dates).
         """
+        if not library_id:
+            raise ValueError("a notes store is opened for a library id")
         self._db = db
+        self._library = library_id
         # A busy or full database only postpones this to the next opening: edits work
         # meanwhile (next_timestamp does not believe such dates either).
         with contextlib.suppress(StorageError):
             clamp_future_dates(db)
 
+    @property
+    def library_id(self) -> str:
+        """The id of the library whose notes this store reads and writes."""
+        return self._library
+
     # -- reading ------------------------------------------------------------------
 
     def get(self, annotation_id: AnnotationId) -> Annotation | None:
-        """The annotation (live or tombstone) with this id, or None."""
-        row = self._db.query_one(f"{SELECT} WHERE id = :id", {"id": annotation_id})
+        """This library's annotation (live or tombstone) with this id, or None."""
+        row = self._db.query_one(
+            f"{SELECT} WHERE id = :id AND library = :library",
+            {"id": annotation_id, "library": self._library},
+        )
         return from_row(row) if row is not None else None
 
     def list(
         self, chapter: str | None = None, include_deleted: bool = False
     ) -> builtins.list[Annotation]:
-        """Annotations of one chapter (or all), in reading order; tombstones only if asked."""
+        """This library's annotations of one chapter (or all), in reading order; tombstones
+        only if asked."""
         rows = self._db.query(
-            f"{SELECT} WHERE (:chapter IS NULL OR chapter = :chapter)"
+            f"{SELECT} WHERE library = :library AND (:chapter IS NULL OR chapter = :chapter)"
             " AND (:include_deleted OR deleted = 0)"
             " ORDER BY chapter, position_start IS NULL, position_start, created, id",
-            {"chapter": chapter, "include_deleted": int(include_deleted)},
+            {
+                "library": self._library,
+                "chapter": chapter,
+                "include_deleted": int(include_deleted),
+            },
         )
         return [from_row(row) for row in rows]
 
     def all_including_tombstones(self) -> builtins.list[Annotation]:
-        """Every stored record, tombstones included (for export and merging)."""
+        """Every record of this library, tombstones included (for export)."""
         return self.list(None, include_deleted=True)
+
+    def every_record(self) -> builtins.list[Annotation]:
+        """Every stored record of every library, tombstones included (the sync file, the
+        export of all libraries, merging)."""
+        rows = self._db.query(
+            f"{SELECT} ORDER BY library, chapter, position_start IS NULL, position_start,"
+            " created, id"
+        )
+        return [from_row(row) for row in rows]
+
+    def libraries(self) -> dict[str, int]:
+        """The library ids that have records (tombstones included), with how many each."""
+        rows = self._db.query(
+            "SELECT library, count(*) FROM annotations GROUP BY library ORDER BY library"
+        )
+        return {row[0]: int(row[1]) for row in rows}
 
     # -- user actions -------------------------------------------------------------
 
@@ -117,6 +170,7 @@ class AnnotationStore:
             note=note,
             target=target,
             kind=check_kind(kind),
+            library=self._library,
         )
         validate_annotation(annotation)
         with self._db.transaction() as conn:
@@ -158,7 +212,9 @@ class AnnotationStore:
         if column == "colour":
             value = check_colour(value)
         with self._db.transaction() as conn:
-            current = starting_version(conn, annotation_id, expected, live=True)
+            current = starting_version(
+                conn, annotation_id, expected, live=True, library=self._library
+            )
             if getattr(current, column) == value:
                 return current, current
             modified = next_timestamp(current.modified)
@@ -181,7 +237,7 @@ class AnnotationStore:
         """
         position = check_position(start, end)
         with self._db.transaction() as conn:
-            current = fetch_live(conn, annotation_id)
+            current = fetch_live(conn, annotation_id, self._library)
             if current.target.position == position:
                 return current
             conn.execute(
@@ -203,9 +259,9 @@ class AnnotationStore:
                 check_position(start, end)
                 cursor = conn.execute(
                     "UPDATE annotations SET position_start = :start, position_end = :end"
-                    " WHERE id = :id AND deleted = 0"
+                    " WHERE id = :id AND library = :library AND deleted = 0"
                     " AND (position_start IS NOT :start OR position_end IS NOT :end)",
-                    {"start": start, "end": end, "id": annotation_id},
+                    {"start": start, "end": end, "id": annotation_id, "library": self._library},
                 )
                 changed += cursor.rowcount
         return changed
@@ -226,7 +282,7 @@ class AnnotationStore:
                 if position is None or not target.quote.exact:
                     raise ValueError("a re-quoted passage needs its words and its position")
                 check_position(position.start, position.end)
-                current = fetch(conn, annotation_id)
+                current = fetch(conn, annotation_id, self._library)
                 if current is None or current.deleted or current.target == target:
                     continue
                 first = current.previous_quote or current.target.quote.exact
@@ -246,7 +302,9 @@ class AnnotationStore:
         With `expected`, only while that version is still stored (see set_colour).
         """
         with self._db.transaction() as conn:
-            current = starting_version(conn, annotation_id, expected, live=True)
+            current = starting_version(
+                conn, annotation_id, expected, live=True, library=self._library
+            )
             modified = next_timestamp(current.modified)
             update_one(
                 conn,
@@ -265,7 +323,9 @@ class AnnotationStore:
         stored (see set_colour); without it, a live annotation is returned as it is.
         """
         with self._db.transaction() as conn:
-            current = starting_version(conn, annotation_id, expected, live=False)
+            current = starting_version(
+                conn, annotation_id, expected, live=False, library=self._library
+            )
             if not current.deleted:
                 return current
             # `created` stays the day the passage was first highlighted; `modified` must
@@ -301,6 +361,8 @@ class AnnotationStore:
         The stored versions are read inside the write's own transaction, so a change
         made meanwhile by another window or program is merged against, never lost.
         Invalid records raise InvalidAnnotation (a ValueError) and nothing is merged.
+        Each record keeps its own library: a newer version of a note stored under another
+        library moves it there (counted in `moved`), an older one changes nothing.
         """
         records = builtins.list(incoming)
         # plan_merge validates every record before planning a write; a refusal rolls

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this version of Field Reader reads and writes (kept in PRAGMA user_version)."""
 
 APPLICATION_ID = 0x46526472
@@ -47,6 +47,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # The words first highlighted, once re-anchoring has stored the current ones in
         # quote_exact ('' while they never changed).
         "ALTER TABLE annotations ADD COLUMN previous_quote TEXT NOT NULL DEFAULT ''",
+    ),
+    (
+        # Notes belong to their library: two libraries that both have a chapter `intro`
+        # keep their notes apart. Every note made before is the bundled library's
+        # ('bundled' is reader.core.pack_identity.BUNDLED_LIBRARY_ID, written out here
+        # because a released migration never changes).
+        "ALTER TABLE annotations ADD COLUMN library TEXT NOT NULL DEFAULT 'bundled'",
+        "DROP INDEX annotations_by_chapter",
+        "CREATE INDEX annotations_by_library ON annotations (library, chapter, deleted)",
     ),
 )
 

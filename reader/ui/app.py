@@ -190,7 +190,7 @@ def install_features(
 
     context, features = window.context, window.features
     if create_files or context.data_folder.notes.exists():
-        notes = open_notes_in(context.data_folder)
+        notes = open_notes_in(context.data_folder, context.library_id)
         context.attach_notes(notes)
         if notes.database is not None:
             window.destroyed.connect(notes.database.close)

@@ -19,7 +19,7 @@ from reader.core.data_folder import DataFolder
 from reader.core.document import ChapterDocument, DocumentCache
 from reader.core.i18n import translate
 from reader.core.library import Chapter, Library
-from reader.core.pack_identity import LibraryInfo
+from reader.core.pack_identity import BUNDLED_LIBRARY_ID, LibraryInfo
 from reader.core.render_cache import RenderCache, render_cache_folder
 from reader.ui.actions import ActionRegistry
 from reader.ui.settings import Settings
@@ -112,17 +112,19 @@ class ReaderWindow(Protocol):
 
 @dataclass
 class Notes:
-    """The notes database and its store, or why there are none."""
+    """The notes database and its store of one library's notes, or why there are none."""
 
     database: Database | None
     problem: str | None
     _store: AnnotationStore | None = field(default=None, repr=False)
+    library_id: str = BUNDLED_LIBRARY_ID
+    """The library whose notes the store reads and writes (the window's open library)."""
 
     def __post_init__(self) -> None:
         if self.database is not None and self._store is None:
             from reader.storage.annotations import AnnotationStore
 
-            self._store = AnnotationStore(self.database)
+            self._store = AnnotationStore(self.database, self.library_id)
 
     @property
     def store(self) -> AnnotationStore:
@@ -151,8 +153,9 @@ class Notes:
         self.problem = problem
 
 
-def open_notes_in(folder: DataFolder) -> Notes:
-    """Open the notes database of a data folder (recovering a damaged one) and say how it went."""
+def open_notes_in(folder: DataFolder, library_id: str = BUNDLED_LIBRARY_ID) -> Notes:
+    """Open the notes database of a data folder (recovering a damaged one) for the notes of
+    one library, and say how it went."""
     from reader.storage.db import StorageError
     from reader.storage.recovery import open_notes
 
@@ -160,9 +163,9 @@ def open_notes_in(folder: DataFolder) -> Notes:
         # open_notes rebuilds a damaged or empty file; db.notices says what it did.
         db = open_notes(folder.notes)
     except StorageError as error:
-        return Notes(None, error.message)
+        return Notes(None, error.message, library_id=library_id)
     messages = [*db.notices, *([db.read_only_reason] if db.read_only_reason else [])]
-    return Notes(db, "\n\n".join(messages) or None)
+    return Notes(db, "\n\n".join(messages) or None, library_id=library_id)
 
 
 @dataclass(frozen=True)
@@ -336,10 +339,11 @@ def create_context(
     `shared_dir` is the folder of what every profile shares, when `data_dir` is a profile's.
     """
     folder = DataFolder(data_dir, shared_dir)
+    info = _identify(library)
     documents = DocumentCache(
         library.root,
         disk=RenderCache(render_cache_folder(data_dir), writable=not read_only),
     )
-    return AppContext(
-        library, folder, Settings(data_dir, read_only=read_only), documents, read_only=read_only
-    )
+    # The places in the chapters, and the progress, are the open library's.
+    settings = Settings(data_dir, read_only=read_only, library_id=info.id)
+    return AppContext(library, folder, settings, documents, read_only=read_only, library_info=info)

@@ -141,7 +141,7 @@ class ExchangeFeature(QObject):
                 translate("ExchangeFeature", "Your notes cannot be read."),
             )
             return None
-        library = self._context.library
+        library, info = self._context.library, self._context.library_info
 
         self._window.show_status(
             translate("ExchangeFeature", "Exporting notes to {name}…").format(name=path.name)
@@ -149,7 +149,7 @@ class ExchangeFeature(QObject):
         return task_runner(self._window.as_widget()).submit(
             "read",
             translate("ExchangeFeature", "Exporting notes"),
-            lambda context: export_notes(db_path, library, path, fmt, chapter, context),
+            lambda context: export_notes(db_path, library, info, path, fmt, chapter, context),
             on_done=lambda written: self._exported(Path(written)),
             on_error=lambda error: self._export_failed(path, error),
         )
@@ -229,7 +229,7 @@ class ExchangeFeature(QObject):
                 translate("ExchangeFeature", "Your notes cannot be changed now."),
             )
             return None
-        library = self._context.library
+        library, library_id = self._context.library, self._context.library_id
 
         self._window.show_status(
             translate("ExchangeFeature", "Importing {name}…").format(name=path.name)
@@ -237,7 +237,7 @@ class ExchangeFeature(QObject):
         return task_runner(self._window.as_widget()).submit(
             "write",
             translate("ExchangeFeature", "Importing notes"),
-            lambda context: import_notes(db_path, library, path, context),
+            lambda context: import_notes(db_path, library, library_id, path, context),
             on_done=lambda summary: self._imported(path, summary),
             on_error=lambda error: self._import_failed(path, error),
         )

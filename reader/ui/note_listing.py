@@ -87,6 +87,7 @@ def note_entries(
 def all_chapters_entries(
     db_path: Path,
     library: Library,
+    library_id: str,
     data_dir: Path,
     current: ChapterDocument | None,
     placed: dict[AnnotationId, Span],
@@ -98,7 +99,7 @@ def all_chapters_entries(
     threads), backed by the same render cache on disk.
     """
     with Database(db_path, keep_backups=False) as db:
-        annotations = AnnotationStore(db).list(None)
+        annotations = AnnotationStore(db, library_id).list(None)
     documents = DocumentCache(library.root, disk=RenderCache(render_cache_folder(data_dir)))
     return note_entries(annotations, library, current, placed, documents.get, context.check)
 
@@ -127,6 +128,7 @@ class BackgroundListing(QObject):
         window: QMainWindow,
         db_path: Path,
         library: Library,
+        library_id: str,
         data_dir: Path,
         current: ChapterDocument | None,
         placed: dict[AnnotationId, Span],
@@ -146,7 +148,7 @@ class BackgroundListing(QObject):
             "read",
             translate("NoteListing", "Listing notes"),
             lambda context: all_chapters_entries(
-                db_path, library, data_dir, current, snapshot, context
+                db_path, library, library_id, data_dir, current, snapshot, context
             ),
             on_done=lambda entries: done(entries, ref),
         )

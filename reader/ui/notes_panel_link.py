@@ -105,6 +105,7 @@ class NotesPanelLink(QObject):
                 self._window.as_widget(),
                 self._notes.database.path,
                 self._context.library,
+                self._context.library_id,
                 self._context.data_dir,
                 self._window.current_document(),
                 placed,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core.data_folder import DataFolder
+from reader.core.pack_identity import BUNDLED_LIBRARY_ID
 from reader.ui.i18n import LANGUAGE_CHOICES, SYSTEM
 from reader.ui.theme import (
     DEFAULT_FACE,
@@ -20,12 +22,31 @@ from reader.ui.theme import (
 )
 
 
-class Settings:
-    """Typed access to the reader's settings; `read_only` sessions never write."""
+def library_prefix(library_id: str) -> str:
+    """Where the settings of one library's chapters are kept (the last chapter, places,
+    progress): the bundled library keeps the keys it had before libraries had ids, so
+    that nobody loses their place on upgrading; any other library has a group of its own.
+    """
+    if library_id == BUNDLED_LIBRARY_ID:
+        return ""
+    # Percent-encoded: a slash in an id must not open a group of its own.
+    return f"libraries/{quote(library_id, safe='')}/"
 
-    def __init__(self, data_dir: Path, read_only: bool = False) -> None:
+
+class Settings:
+    """Typed access to the reader's settings; `read_only` sessions never write.
+
+    The place in each chapter, the last chapter and the reading progress belong to the
+    library `library_id` (two libraries may both have a chapter `intro`); the window and
+    reading preferences are shared by all.
+    """
+
+    def __init__(
+        self, data_dir: Path, read_only: bool = False, library_id: str = BUNDLED_LIBRARY_ID
+    ) -> None:
         self._qs = QSettings(str(DataFolder(data_dir).settings), QSettings.Format.IniFormat)
         self._read_only = read_only
+        self._library = library_prefix(library_id)
 
     def _set(self, key: str, value: object) -> None:
         if not self._read_only:
@@ -48,22 +69,22 @@ class Settings:
     @property
     def last_chapter(self) -> str:
         """The slug of the chapter open at the last exit."""
-        return str(self._qs.value("reader/last_chapter", "") or "")
+        return str(self._qs.value(f"{self._library}reader/last_chapter", "") or "")
 
     @last_chapter.setter
     def last_chapter(self, slug: str) -> None:
-        self._set("reader/last_chapter", slug)
+        self._set(f"{self._library}reader/last_chapter", slug)
 
     def position(self, slug: str) -> int:
         """The plain-text offset at the top of the view when chapter `slug` was last read."""
         try:
-            return max(0, int(str(self._qs.value(f"positions/{slug}", 0))))
+            return max(0, int(str(self._qs.value(f"{self._library}positions/{slug}", 0))))
         except ValueError:
             return 0
 
     def set_position(self, slug: str, offset: int) -> None:
         """Remember where chapter `slug` is being read."""
-        self._set(f"positions/{slug}", offset)
+        self._set(f"{self._library}positions/{slug}", offset)
 
     @property
     def theme(self) -> str:
@@ -102,11 +123,11 @@ class Settings:
 
         One value for the whole library: a thousand chapters are one key to read at start.
         """
-        return str(self._qs.value("reading/progress", "") or "")
+        return str(self._qs.value(f"{self._library}reading/progress", "") or "")
 
     @progress.setter
     def progress(self, text: str) -> None:
-        self._set("reading/progress", text)
+        self._set(f"{self._library}reading/progress", text)
 
     @property
     def caret_browsing(self) -> bool:

@@ -151,10 +151,11 @@ class SyncFolder(QObject):
             )
             return None
         library, data_dir = self._context.library, self._context.data_dir
+        library_id = self._context.library_id
         task = task_runner(self._window.as_widget()).submit(
             "write",
             translate("SyncFolder", "Syncing notes"),
-            lambda context: sync_notes(db_path, library, data_dir, folder, context),
+            lambda context: sync_notes(db_path, library, library_id, data_dir, folder, context),
             on_done=self._synced,
             on_error=self._sync_failed,
         )

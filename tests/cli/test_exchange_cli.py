@@ -11,6 +11,7 @@ from pathlib import Path
 
 from helpers import REPO
 
+from reader.command_library import library_info
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
@@ -41,7 +42,8 @@ def seed_notes(library_root: Path, data: Path) -> None:
     assert chapter is not None
     text = load_document(chapter, library.root).plain.text
     with Database(data / NOTES_FILE) as db:
-        store = AnnotationStore(db)
+        # The notes of this library (a copy of the seed chapter, not the bundled one).
+        store = AnnotationStore(db, library_info(library).id)
         start = text.index(PHRASE)
         store.add("human-security", describe(text, start, start + len(PHRASE)), "green", "why")
         start = text.index("Poverty")

@@ -14,6 +14,7 @@ import pytest
 from helpers import REPO, write_chapter, write_png
 from pypdf import PdfReader
 
+from reader.command_library import library_info
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
@@ -65,7 +66,7 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     data.mkdir()
     library = load_library(root)
     with Database(data / NOTES_FILE) as db:
-        store = AnnotationStore(db)
+        store = AnnotationStore(db, library_info(library).id)
         for slug, phrase, colour, note in (
             ("rivers", "sediment downstream", "green", "Load grows with speed & slope"),
             ("rivers", "stores water", "pink", "Why levees <fail>"),

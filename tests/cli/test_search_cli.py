@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
+from reader.command_library import library_info
 from reader.core.anchoring import Target, TextQuoteSelector
+from reader.core.library import load_library
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
@@ -81,8 +83,9 @@ def test_bad_limit_is_a_usage_error(seed_library: Path, data_dir: Path) -> None:
 
 
 def test_notes_are_searched(seed_library: Path, data_dir: Path) -> None:
+    library_id = library_info(load_library(seed_library)).id
     with Database(data_dir / "notes.sqlite3") as db:
-        AnnotationStore(db).add(
+        AnnotationStore(db, library_id).add(
             "human-security",
             Target(TextQuoteSelector("freedom from want")),
             "yellow",

@@ -20,10 +20,10 @@ from notes_factory import StoreFactory
 from reader.core import importing
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector, describe
 from reader.core.document import load_document
-from reader.core.exchange import export
+from reader.core.exchange import LIBRARY_PROPERTY, export
 from reader.core.importing import ImportRefused, import_file, import_into, parse_w3c
 from reader.core.library import Library, load_library
-from reader.core.notes import Annotation, AnnotationId, format_timestamp
+from reader.core.notes import BUNDLED_LIBRARY_ID, Annotation, AnnotationId, format_timestamp
 from reader.core.print_marks import blend
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
@@ -161,7 +161,8 @@ def test_json_follows_the_web_annotation_model(stores: StoreFactory, library: Li
     assert "body" not in lost
     assert [s["type"] for s in lost["target"]["selector"]] == ["TextQuoteSelector"]
     tombstone = items[f"urn:uuid:{plain.id}"]
-    assert set(tombstone) == {"id", "type", "modified", "target", "state"}
+    assert set(tombstone) == {"id", "type", "modified", "target", "state", LIBRARY_PROPERTY}
+    assert {item[LIBRARY_PROPERTY] for item in items.values()} == {BUNDLED_LIBRARY_ID}
     assert tombstone["target"] == {"source": "chapter:human-security"}
     assert tombstone["state"] == "deleted"
 

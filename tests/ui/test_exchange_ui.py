@@ -16,6 +16,7 @@ from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
 from reader.core.exchange import export
 from reader.core.library import load_library
+from reader.core.pack_identity import identify
 from reader.core.sync import installation_id, sync_file_name
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
@@ -43,7 +44,8 @@ def other_machine_export(seed_library: Path, folder: Path, phrase: str, note: st
     text = load_document(chapter, library.root).plain.text
     start = text.index(phrase)
     with Database(folder / "other.sqlite3") as db:
-        store = AnnotationStore(db)
+        # The other computer had the same library open: its notes carry the library's id.
+        store = AnnotationStore(db, identify(library).id)
         store.add(chapter.slug, describe(text, start, start + len(phrase)), "blue", note)
         data = export(store.all_including_tombstones(), library, "json")
     (folder / "other.sqlite3").unlink()

@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory
 
 from reader.core.data_folder import DataFolder
+from reader.core.library import load_library
+from reader.core.pack_identity import identify
 from reader.core.progress import ReadingProgress
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import Settings
+from reader.ui.settings import Settings, library_prefix
 
 
 @pytest.fixture
@@ -118,7 +120,9 @@ def test_unreadable_progress_in_the_settings_loses_only_itself(
     open_window: WindowFactory, qtbot: QtBot, library: Path, data_dir: Path
 ) -> None:
     settings = QSettings(str(DataFolder(data_dir).settings), QSettings.Format.IniFormat)
-    settings.setValue("reading/progress", "long=420 ???=1 human-security=oops")
+    # The test library is not the bundled one: its progress is kept under its own id.
+    prefix = library_prefix(identify(load_library(library)).id)
+    settings.setValue(f"{prefix}reading/progress", "long=420 ???=1 human-security=oops")
     settings.sync()
     del settings
     window = _open(open_window, qtbot, library, data_dir, "human-security")

@@ -163,7 +163,8 @@ def test_screenshot_and_import_still_run_beside_the_window(
     text = doc.plain.text
     start_at = text.index(PHRASE)
     with Database(laptop / NOTES_FILE) as db:
-        AnnotationStore(db).add(
+        # The laptop had the same library open: the note is that library's.
+        AnnotationStore(db, claimed.context.library_id).add(
             "human-security", describe(text, start_at, start_at + len(PHRASE)), "blue"
         )
     export = tmp_path / "notes.json"

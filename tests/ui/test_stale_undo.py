@@ -14,7 +14,9 @@ from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
+from reader.core.library import load_library
 from reader.core.notes import Annotation, format_timestamp
+from reader.core.pack_identity import identify
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 from reader.ui.main_window import MainWindow
@@ -25,10 +27,11 @@ KEPT = "changed elsewhere since; undo skipped so the newer version is kept"
 
 
 @pytest.fixture
-def elsewhere(data_dir: Path) -> Iterator[AnnotationStore]:
-    """The notes file through its own connection, as `field-reader import` or sync would."""
+def elsewhere(data_dir: Path, seed_library: Path) -> Iterator[AnnotationStore]:
+    """The notes file through its own connection, as `field-reader import` or sync would,
+    for the notes of the window's library."""
     db = Database(data_dir / NOTES_FILE)
-    yield AnnotationStore(db)
+    yield AnnotationStore(db, identify(load_library(seed_library)).id)
     db.close()
 
 
