@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.data_folder import DataFolder
-from reader.core.library import load_library
+from reader.core.pack import load_pack
 from reader.paths import resource
 from reader.ui.context import create_context, open_notes_in
 from reader.ui.main_window import MainWindow
@@ -58,7 +58,7 @@ def build_window(
     """
     create_files = not read_only_settings
     cache = DataFolder(data_dir).library_cache if create_files else None
-    library = load_library(content, cache)
+    library = load_pack(content, cache)  # a folder, or a zip pack read in place
     context = create_context(library, data_dir, read_only=read_only_settings, shared_dir=shared_dir)
     window = MainWindow(context, start_chapter=chapter)
     if not defer:

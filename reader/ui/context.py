@@ -322,7 +322,7 @@ def create_context(
     """
     folder = DataFolder(data_dir, shared_dir)
     documents = DocumentCache(
-        library.root,
+        library.files,
         disk=RenderCache(render_cache_folder(data_dir), writable=not read_only),
     )
     return AppContext(
