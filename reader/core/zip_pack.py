@@ -99,7 +99,7 @@ def _check_directory(path: Path) -> None:
         if at < 0 or at + _EOCD.size > len(tail):
             raise _refused(path, "it is not a zip file, or its end is missing (cut short?)")
         fields = _EOCD.unpack_from(tail, at)
-        entries, directory = fields[5], fields[6]
+        entries, directory = fields[4], fields[5]
         if (entries == 0xFFFF or directory == 0xFFFFFFFF) and at >= _ZIP64_LOCATOR.size:
             locator = _ZIP64_LOCATOR.unpack_from(tail, at - _ZIP64_LOCATOR.size)
             if locator[0] == b"PK\x06\x07":
