@@ -208,15 +208,15 @@ def _top_heading(library: Library) -> str:
         if "/" in chapter.relpath or stem.casefold() not in _TOP_CHAPTERS:
             continue
         # A README and an index side by side (Carpentries): the one with a title wins.
+        # Its headings only: a chapter without one is titled by the pack's own name.
         try:
             body = chapter.body
         except ChapterChangedError:
-            fallback = fallback or chapter.title
             continue
         title = _first_title(body)
         if title:
             return title
-        fallback = fallback or first_heading(body) or chapter.title
+        fallback = fallback or first_heading(body)
     return fallback
 
 

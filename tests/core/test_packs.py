@@ -67,7 +67,10 @@ def _generated(root: Path) -> Path:
     """A library using every rule of discovery: folders, README, natural order, skips."""
     (root / "2-basics" / "images").mkdir(parents=True)
     (root / "10-advanced").mkdir()
-    (root / "README.md").write_text("# Generated course\n\nSee [basics](2-basics/).\n")
+    (root / "README.md").write_text(
+        "# Generated course\n\nSee [basics](2-basics/), [notes](notes.txt), "
+        "[art](2-basics/images/).\n"
+    )
     (root / "2-basics" / "README.md").write_text("# Basics\n\n![A chart](images/chart.png)\n")
     write_png(root / "2-basics" / "images" / "chart.png", 40, 30)
     (root / "2-basics" / "1-first.md").write_text("# First\n\n## Part\n\nText.\n")
