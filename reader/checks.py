@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-import os
 import posixpath
 from collections import defaultdict
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reader.core.image_size import MAX_PIXELS, ImageSize, image_size
-from reader.core.library import Chapter, Library, Problem, load_library
+from reader.core.image_size import MAX_PIXELS, ImageSize
+from reader.core.library import Chapter, Library, Problem
+from reader.core.library_files import LibraryFiles, figure_size
 from reader.core.links import LinkTarget, classify_link
 from reader.core.render import render_markdown
-from reader.core.rendered import RenderedChapter
+from reader.core.rendered import FigureFiles, RenderedChapter
 from reader.core.search_parts import BIG_CHAPTER_CHARS, PART_CHARS
 from reader.core.text import plain_text
 
-# Folders never worth suggesting as a link's likely target.
-_NOT_CONTENT = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 _MAX_INDEXED_FILES = 50_000
 
 
-def _file_index(root: Path) -> dict[str, list[str]]:
+def _file_index(files: LibraryFiles) -> dict[str, list[str]]:
     """Every file of the library by lower-case name, as library-relative posix paths."""
     index: dict[str, list[str]] = defaultdict(list)
-    count = 0
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_CONTENT)
-        rel = Path(folder).relative_to(root).as_posix()
-        for name in sorted(files):
-            index[name.lower()].append(name if rel == "." else f"{rel}/{name}")
-            count += 1
-            if count >= _MAX_INDEXED_FILES:
-                return index
+    for relpath in files.names(_MAX_INDEXED_FILES):
+        index[relpath.rsplit("/", 1)[-1].lower()].append(relpath)
     return index
 
 
@@ -84,7 +75,7 @@ class _Checker:
 
     def files(self) -> dict[str, list[str]]:
         if self._files is None:
-            self._files = _file_index(self.library.root)
+            self._files = _file_index(self.library.files)
         return self._files
 
     def rendered(self, chapter: Chapter) -> RenderedChapter:
@@ -93,7 +84,7 @@ class _Checker:
             base = posixpath.dirname(chapter.relpath)
             body = chapter.body
             self._body_chars[chapter.slug] = len(body)
-            done = self._rendered[chapter.slug] = render_markdown(body, self.library.root, base)
+            done = self._rendered[chapter.slug] = render_markdown(body, self.library.files, base)
         return done
 
     def chapter_report(self, chapter: Chapter) -> dict[str, Any]:
@@ -102,7 +93,7 @@ class _Checker:
         for ref in rendered.images:
             images.append({"src": ref.src, "found": ref.status == "found"})
             if ref.status == "found" and ref.path is not None:
-                self.check_image_size(chapter, ref.src, ref.path)
+                self.check_image_size(chapter, ref.src, ref.path, ref.files)
             elif ref.status == "missing":
                 shown = self._shown(ref.path)
                 self.add(
@@ -145,10 +136,12 @@ class _Checker:
             "images": images,
         }
 
-    def check_image_size(self, chapter: Chapter, src: str, path: Path) -> None:
+    def check_image_size(
+        self, chapter: Chapter, src: str, path: Path, files: FigureFiles | None
+    ) -> None:
         """Report a figure the viewer refuses to decode for its declared size."""
         if path not in self._sizes:
-            self._sizes[path] = image_size(path)
+            self._sizes[path] = figure_size(path, files)
         size = self._sizes[path]
         if size is not None and size.too_large:
             self.add(
@@ -180,10 +173,7 @@ class _Checker:
     def _shown(self, path: Path | None) -> str | None:
         if path is None:
             return None
-        try:
-            return path.relative_to(self.library.root).as_posix()
-        except ValueError:
-            return None
+        return self.library.files.relpath_of(path)
 
     def add(self, chapter: Chapter, kind: str, message: str) -> None:
         self.problems.append(Problem(chapter.relpath, kind, message))  # type: ignore[arg-type]
@@ -213,8 +203,25 @@ class _Checker:
 
 
 def check_library(root: Path) -> dict[str, Any]:
-    """Everything `check --json` reports about the library at `root`."""
-    library = load_library(root)
+    """Everything `check --json` reports about the library (folder or zip pack) at `root`.
+
+    A pack that cannot be opened at all is reported as one problem.
+    """
+    from reader.core.pack import PackError, load_pack
+
+    try:
+        library = load_pack(root)
+    except PackError as error:
+        problem = Problem(".", "unreadable", error.message)
+        return {"chapters": [], "problems": [asdict(problem)], "skipped": []}
+    try:
+        return library_report(library)
+    finally:
+        library.files.close()
+
+
+def library_report(library: Library) -> dict[str, Any]:
+    """Everything `check --json` reports about `library`."""
     checker = _Checker(library)
     chapters = [checker.chapter_report(chapter) for chapter in library.chapters]
     return {

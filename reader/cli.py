@@ -11,9 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.paths import DataLocation, bundled_content_dir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 DESCRIPTION = """\
 Field Reader: an offline reader for course chapters, with highlights and notes.
@@ -83,8 +87,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool = True
         metavar="PATH",
         type=Path,
         default=default,
-        help="the library: a folder of chapters (the window also opens a course pack .zip); "
-        "default: the bundled chapters, or in the window the library open last",
+        help="the library: a folder of chapters or a .zip course pack, read in place "
+        "(default: the bundled chapters; in the window, the library open last)",
     )
     parser.add_argument(
         "--data-dir",
@@ -173,12 +177,46 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def content_dir(args: argparse.Namespace) -> Path:
-    """The library folder the command works on; a usage error when it does not exist."""
-    content = getattr(args, "content", None) or bundled_content_dir()
-    if not content.is_dir():
-        raise UsageError(f"The library folder {content} does not exist or is not a folder.")
+def content_path(args: argparse.Namespace) -> Path:
+    """The library (folder or zip pack) named by --content; a usage error when it is absent."""
+    content: Path = getattr(args, "content", None) or bundled_content_dir()
+    if not content.exists():
+        raise UsageError(
+            f"The library {content} does not exist. Give a folder of chapters or a .zip "
+            "course pack with --content."
+        )
     return content
+
+
+def content_dir(args: argparse.Namespace) -> Path:
+    """The library the command works on: a folder, or a zip pack that opens; a usage error
+    (with the pack's refusal in words) otherwise."""
+    content = content_path(args)
+    if content.is_dir():
+        return content
+    from reader.core.pack import PackError
+    from reader.core.zip_pack import is_zip, open_zip
+
+    if not is_zip(content):
+        raise UsageError(
+            f"{content} is neither a folder of chapters nor a .zip course pack; give one "
+            "of those with --content."
+        )
+    try:
+        open_zip(content).close()
+    except PackError as error:
+        raise UsageError(error.message) from None
+    return content
+
+
+def content_library(args: argparse.Namespace) -> Library:
+    """The library the command works on (folder or zip pack); a usage error when refused."""
+    from reader.core.pack import PackError, load_pack
+
+    try:
+        return load_pack(content_path(args))
+    except PackError as error:
+        raise UsageError(error.message) from None
 
 
 def data_location(args: argparse.Namespace) -> DataLocation:
@@ -265,7 +303,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the library; exit 1 when it has problems."""
     from reader.checks import check_library, format_report
 
-    content = content_dir(args)
+    content = content_path(args)  # a pack that cannot be opened is reported, not refused
     report = check_library(content)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.cli import UsageError, add_common_options, content_library, data_dir
 from reader.command_library import library_info
 from reader.core.data_folder import NOTES_FILE
 from reader.core.exchange import FORMATS, Format, export, export_all_libraries, format_for_path
@@ -19,7 +19,6 @@ from reader.core.importing import (
     read_import_file,
     source_resolver,
 )
-from reader.core.library import load_library
 from reader.core.sync import sync_folder
 from reader.errorlog import log_dir, write_log
 from reader.storage.annotations import AnnotationStore, existing_notes
@@ -115,7 +114,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the notes to a file or standard output."""
-    library = load_library(content_dir(args))
+    library = content_library(args)
     info = library_info(library)
     data = data_dir(args)
     chapter: str | None = getattr(args, "chapter", None)
@@ -168,7 +167,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Merge an export file and print the summary; 1 when the file is refused."""
-    library = load_library(content_dir(args))
+    library = content_library(args)
     data = data_dir(args)
     chapter: str | None = getattr(args, "chapter", None)
     if chapter is not None and library.by_slug(chapter) is None:
@@ -199,7 +198,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Merge a sync folder's exports and write ours; 1 when anything could not be done."""
-    library = load_library(content_dir(args))
+    library = content_library(args)
     data = data_dir(args)
     try:
         with Database(data / NOTES_FILE) as db:

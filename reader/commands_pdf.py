@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from reader.cli import QtUnavailable, UsageError, add_common_options, content_dir, data_dir
+from reader.cli import QtUnavailable, UsageError, add_common_options, content_library, data_dir
 from reader.command_library import library_info
 from reader.core.data_folder import NOTES_FILE
-from reader.core.library import ChapterChangedError, load_library
+from reader.core.library import ChapterChangedError
 from reader.core.print_html import NotesMode, print_library
 from reader.storage.annotations import existing_notes
 from reader.storage.db import StorageError
@@ -73,9 +73,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.suffix.lower() != ".pdf":
         raise UsageError(f"{out} does not end in .pdf; name the PDF to write, like notes.pdf.")
-    library = load_library(content_dir(args))
+    library = content_library(args)
     if not library.chapters:
-        raise UsageError(f"The library folder {library.root} holds no chapters to print.")
+        raise UsageError(f"The library {library.root} holds no chapters to print.")
     slug: str | None = None
     if not args.all:
         slug = getattr(args, "chapter", None) or library.chapters[0].slug

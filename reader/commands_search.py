@@ -9,10 +9,9 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from reader.cli import UsageError, add_common_options, content_dir, data_dir
+from reader.cli import UsageError, add_common_options, content_library, data_dir
 from reader.command_library import library_info
 from reader.core.data_folder import NOTES_FILE
-from reader.core.library import load_library
 from reader.core.search import DEFAULT_LIMIT, SearchIndex
 from reader.core.search_types import SearchHit, SearchIndexError
 from reader.storage.annotations import existing_notes
@@ -56,7 +55,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Bring the index up to date with the library and the notes, then print the results."""
     if not 1 <= args.limit <= MAX_LIMIT:
         raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}.")
-    library = load_library(content_dir(args))
+    library = content_library(args)
     data = data_dir(args)
     with ExitStack() as stack:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.chapter import Chapter, Slug
 from reader.core.chapter_text import title_from_name
@@ -12,6 +12,9 @@ from reader.core.discovery import FoundFile, natural_key
 from reader.core.problems import Problem
 from reader.core.slugs import FOLDER_CHAPTER_STEMS, derive_slug, is_valid_slug, unique_slug
 from reader.core.summary import Summary
+
+if TYPE_CHECKING:
+    from reader.core.library_files import LibraryFiles
 
 
 class _Item:
@@ -80,8 +83,15 @@ def assemble(
     files: list[FoundFile],
     entries: dict[str, dict[str, Any]],
     summary: Summary | None,
+    *,
+    name: str | None = None,
+    source: LibraryFiles | None = None,
 ) -> tuple[list[Chapter], list[Problem]]:
-    """The chapters of these readable files in reading order, and the problems met."""
+    """The chapters of these readable files in reading order, and the problems met.
+
+    `name` is the library's name (its folder's, by default); `source`, where the chapters
+    are read from when their paths are not files on disk (a zip pack).
+    """
     problems: list[Problem] = []
     items = [_Item(found, entries[found.relpath]) for found in files]
     for item in items:
@@ -119,7 +129,7 @@ def assemble(
         entry = item.entry
         title = entry["title"] or item.title or entry.get("heading", "")
         if not title:
-            title = title_from_name(_under(item.found.relpath, base), root.name)
+            title = title_from_name(_under(item.found.relpath, base), name or root.name)
             problems.append(
                 Problem(
                     item.found.relpath,
@@ -143,6 +153,7 @@ def assemble(
                 None,
                 Slug(parent.slug) if parent is not None else None,
                 item.part,
+                source,
             )
         )
     return chapters, problems

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
+
+if TYPE_CHECKING:
+    from reader.core.library_files import LibraryFiles
 
 __all__ = ["Chapter", "ChapterChangedError", "Slug", "sha256_hex"]
 
@@ -41,6 +44,8 @@ class Chapter:
     kept_body: str | None = field(default=None, repr=False, compare=False)
     parent: Slug | None = None
     part: str | None = None
+    # Where the file is read from when `path` names no file on disk (a zip pack).
+    files: LibraryFiles | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
@@ -48,7 +53,7 @@ class Chapter:
         if self.kept_body is not None or self.body_span is None:
             return self.kept_body or ""
         try:
-            data = self.path.read_bytes()
+            data = self.path.read_bytes() if self.files is None else self.files.read(self.relpath)
         except OSError as error:
             raise ChapterChangedError(
                 f"{self.relpath} can no longer be read ({error.strerror})."

@@ -63,6 +63,15 @@ QT_SETTINGS_FOLDER = "qt"
 """Where Qt's own settings (the file dialog's QtProject.conf) are kept, if redirected."""
 
 
+def _per_library(library: Path, name: str) -> str:
+    """`name` made particular to the library at `library` ("library-1a2b3c4d5e6f.json")."""
+    import hashlib
+
+    digest = hashlib.sha1(str(library.resolve()).encode("utf-8"), usedforsecurity=False)
+    stem, dot, suffix = name.partition(".")
+    return f"{stem}-{digest.hexdigest()[:12]}{dot}{suffix}"
+
+
 @dataclass(frozen=True)
 class DataFolder:
     """The paths of everything the program keeps in the data folder `root`.
@@ -134,15 +143,16 @@ class DataFolder:
         """The search index database."""
         return self.cache / SEARCH_CACHE_FILE
 
-    @property
-    def library_cache(self) -> Path:
-        """The library scan's cache file."""
-        return self.cache / LIBRARY_CACHE_FILE
+    def library_cache(self, library: Path) -> Path:
+        """The scan cache of the library at `library` (a folder or a zip pack).
 
-    @property
-    def library_snapshot(self) -> Path:
-        """The last library scan, trusted for a restart's first paint, then verified."""
-        return self.cache / LIBRARY_SNAPSHOT_FILE
+        One per library: a reader who moves between two big courses keeps both caches.
+        """
+        return self.cache / _per_library(library, LIBRARY_CACHE_FILE)
+
+    def library_snapshot(self, library: Path) -> Path:
+        """The last scan of the library at `library`, trusted for a restart's first paint."""
+        return self.cache / _per_library(library, LIBRARY_SNAPSHOT_FILE)
 
     @property
     def sync_state(self) -> Path:

@@ -124,7 +124,7 @@ class _Walk:
             return
         self.entries += len(entries)
         if self.entries > MAX_ENTRIES:
-            self.stop(rel, f"the library holds more than {MAX_ENTRIES:,} files and folders")
+            self.stop(rel, too_many(MAX_ENTRIES, "files and folders"))
             return
         subfolders = []
         for entry in entries:
@@ -132,7 +132,7 @@ class _Walk:
             relpath = rel + name
             if name.startswith("."):
                 if is_chapter_name(name) or entry.is_dir():
-                    self.skip(relpath, entry.is_dir(), "it is hidden (its name starts with a dot)")
+                    self.skip(relpath, entry.is_dir(), HIDDEN)
                 continue
             if entry.is_dir():
                 if entry.is_symlink():
@@ -140,7 +140,7 @@ class _Walk:
                     continue
                 reason = SKIPPED_FOLDERS.get(name.lower())
                 if reason is None and self.skip_book and not rel and name.lower() == "book":
-                    reason = "mdBook's built book, made from the chapters"
+                    reason = BOOK
                 if reason is not None:
                     self.skip(relpath, True, reason)
                 else:
@@ -153,7 +153,7 @@ class _Walk:
             if self.stopped:
                 return
             if depth + 1 > MAX_DEPTH:
-                self.skip(relpath, True, f"it is more than {MAX_DEPTH} folder levels deep")
+                self.skip(relpath, True, DEEP)
             else:
                 self.folder(path, relpath + "/", depth + 1)
 
@@ -186,7 +186,7 @@ class _Walk:
         path = _child(folder, entry.name)
         self.found.files.append(FoundFile(relpath, path, stat.st_size, stat.st_mtime_ns))
         if len(self.found.files) >= MAX_CHAPTER_FILES:
-            self.stop(relpath, f"the library holds more than {MAX_CHAPTER_FILES:,} chapter files")
+            self.stop(relpath, too_many(MAX_CHAPTER_FILES, "chapter files"))
 
     def folder_link(self, entry: os.DirEntry[str], relpath: str) -> None:
         """A link to a folder is never followed: outside is refused, inside is read there."""
@@ -214,16 +214,34 @@ class _Walk:
 
     def skip(self, relpath: str, is_folder: bool, reason: str) -> None:
         """Record something left out, with the reason in words."""
-        what = f"The folder {relpath}/" if is_folder else f"The file {relpath}"
-        self.found.skipped.append(Problem(relpath, "skipped", f"{what} was skipped: {reason}."))
+        self.found.skipped.append(skipped(relpath, is_folder, reason))
 
     def stop(self, relpath: str, reason: str) -> None:
         """Stop the walk at a limit, and say so once."""
         self.stopped = True
-        self.found.skipped.append(
-            Problem(
-                relpath or ".",
-                "skipped",
-                f"Reading stopped here: {reason}. Open a smaller folder as the library.",
-            )
-        )
+        self.found.skipped.append(stopped(relpath, reason))
+
+
+def skipped(relpath: str, is_folder: bool, reason: str) -> Problem:
+    """A file or folder left out of the library, with the reason in words."""
+    what = f"The folder {relpath}/" if is_folder else f"The file {relpath}"
+    return Problem(relpath, "skipped", f"{what} was skipped: {reason}.")
+
+
+def stopped(relpath: str, reason: str) -> Problem:
+    """Where a walk stopped at one of its limits, and why."""
+    return Problem(
+        relpath or ".",
+        "skipped",
+        f"Reading stopped here: {reason}. Open a smaller folder as the library.",
+    )
+
+
+HIDDEN = "it is hidden (its name starts with a dot)"
+DEEP = f"it is more than {MAX_DEPTH} folder levels deep"
+BOOK = "mdBook's built book, made from the chapters"
+
+
+def too_many(count: int, what: str) -> str:
+    """Why a walk stopped: more than `count` of `what` ("files and folders", ...)."""
+    return f"the library holds more than {count:,} {what}"

@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode, build_outline
 from reader.core.render_cache import RenderCache
-from reader.core.rendered import RenderedChapter
+from reader.core.rendered import FileTree, RenderedChapter
 from reader.core.text import PlainText, plain_text
 
 
@@ -36,7 +36,9 @@ class ChapterDocument:
 class DocumentCache:
     """Keeps the last few rendered chapters in memory (and, given one, all on disk)."""
 
-    def __init__(self, root: Path, size: int = 8, disk: RenderCache | None = None) -> None:
+    def __init__(
+        self, root: Path | FileTree, size: int = 8, disk: RenderCache | None = None
+    ) -> None:
         self._root = root
         self._size = size
         self._disk = disk
@@ -75,8 +77,9 @@ def chapter_folder(chapter: Chapter) -> str:
     return posixpath.dirname(chapter.relpath.replace("\\", "/"))
 
 
-def load_document(chapter: Chapter, root: Path) -> ChapterDocument:
-    """Render one chapter of the library at `root`, its images resolved from its folder."""
+def load_document(chapter: Chapter, root: Path | FileTree) -> ChapterDocument:
+    """Render one chapter of the library at `root` (its folder, or its files), its images
+    resolved from the chapter's folder."""
     # Imported here: a chapter shown from the render cache needs no parser or cleaner.
     from reader.core.render import render_markdown
 

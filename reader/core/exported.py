@@ -123,7 +123,7 @@ def collect(
     every change) the stored positions and quotes are used as they are: the window keeps
     them current.
     """
-    load = document_for or (lambda chapter: load_document(chapter, library.root))
+    load = document_for or (lambda chapter: load_document(chapter, library.files))
     by_chapter: dict[str, list[Annotation]] = {}
     for annotation in annotations:
         by_chapter.setdefault(annotation.chapter, []).append(annotation)

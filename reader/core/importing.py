@@ -384,7 +384,7 @@ def import_into(
     reader.core.merge: here only to know which records are worth anchoring, and again
     by the store inside its transaction.
     """
-    load = document_for or (lambda chapter: load_document(chapter, library.root))
+    load = document_for or (lambda chapter: load_document(chapter, library.files))
     future_ids = records.future_ids if isinstance(records, ParsedRecords) else frozenset()
     future_dates = records.future_dates if isinstance(records, ParsedRecords) else 0
     incoming = list(records)

@@ -21,10 +21,11 @@ from reader.core.chapter_text import (
     parse_yaml,
     split_front_matter,
 )
-from reader.core.discovery import FoundFile, discover
+from reader.core.discovery import FoundFile
+from reader.core.library_files import FolderFiles, LibraryFiles
 from reader.core.problems import Problem, ProblemKind
 from reader.core.slugs import SLUG_RE, is_valid_slug
-from reader.core.summary import Summary, find_summary, read_summary
+from reader.core.summary import Summary, read_summary
 
 __all__ = [
     "MAX_CHAPTER_BYTES",
@@ -36,6 +37,7 @@ __all__ = [
     "ProblemKind",
     "Slug",
     "is_valid_slug",
+    "load_files",
     "load_library",
     "read_chapter",
 ]
@@ -53,19 +55,31 @@ class Library:
 
     `chapters` is the depth-first reading order: each chapter comes before those listed
     under it (`Chapter.parent`). `skipped` lists files and folders that were not read,
-    each with the reason (kind "skipped").
+    each with the reason (kind "skipped"). `root` names the library: its folder, or the
+    zip file of a course pack; `files` reads any of its files (`source`, when given: a
+    zip pack's).
     """
 
     root: Path
     chapters: tuple[Chapter, ...]
     problems: tuple[Problem, ...] = field(default=())
     skipped: tuple[Problem, ...] = field(default=())
+    source: LibraryFiles | None = field(default=None, repr=False, compare=False)
     _slugs: dict[str, Chapter] = field(init=False, repr=False, compare=False)
     _relpaths: dict[str, Chapter] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_slugs", {c.slug: c for c in self.chapters})
         object.__setattr__(self, "_relpaths", {c.relpath: c for c in self.chapters})
+
+    @property
+    def files(self) -> LibraryFiles:
+        """The library's files, read by their path relative to its top."""
+        return self.source if self.source is not None else FolderFiles(self.root)
+
+    def read(self, relpath: str, limit: int | None = None) -> bytes:
+        """The bytes of the library's file at `relpath` (a chapter, a figure, ...)."""
+        return self.files.read(relpath, limit)
 
     def by_slug(self, slug: str) -> Chapter | None:
         """The chapter with this slug, or None."""
@@ -115,6 +129,11 @@ def load_library(root: Path, cache_file: Path | None = None) -> Library:
     last load are not read at all: their metadata comes from there (YAML and reading
     are most of the cost).
     """
+    return load_files(FolderFiles(root.resolve()), cache_file)
+
+
+def load_files(files: LibraryFiles, cache_file: Path | None = None) -> Library:
+    """The library of `files` (a folder's, or a zip pack's: reader/core/pack.py)."""
     import gc
 
     # Loading makes a few objects per chapter and frees none of them: the cyclic
@@ -122,61 +141,68 @@ def load_library(root: Path, cache_file: Path | None = None) -> Library:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, cache_file)
+        return _load(files, cache_file)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(root: Path, cache_file: Path | None) -> Library:
+def _load(files: LibraryFiles, cache_file: Path | None) -> Library:
     """load_library's work."""
     from reader.core import assembly
 
-    root = root.resolve()
-    if not root.is_dir():
+    root = files.root
+    if files.on_disk and not root.is_dir():
         problem = Problem(".", "unreadable", f"The library folder {root} does not exist.")
         return Library(root, (), (problem,))
-    summary_path = find_summary(root)
+    summary_path = files.find_summary()
     try:
-        found = discover(root, skip_book=summary_path is not None)
+        found = files.discover(skip_book=summary_path is not None)
     except OSError as error:
         message = f"The library folder {root} could not be read ({error.strerror})."
         return Library(root, (), (Problem(".", "unreadable", message),))
     problems = list(found.problems)
     skipped = list(found.skipped)
     summary: Summary | None = None
-    files = found.files
+    chapter_files = found.files
     if summary_path is not None:
-        summary = read_summary(root, summary_path)
+        summary = read_summary(summary_path, files.read)
         problems.extend(summary.problems)
         skipped.extend(summary.skipped)
-        files, left_out = assembly.listed_files(files, summary)
+        chapter_files, left_out = assembly.listed_files(chapter_files, summary)
         problems.extend(left_out)
         skipped.extend(
             Problem(f.relpath, "skipped", _unlisted_message(f.relpath, summary.relpath))
             for f in found.files
-            if f.relpath not in {g.relpath for g in files}
+            if f.relpath not in {g.relpath for g in chapter_files}
         )
-    cache = _read_cache(cache_file, root)
+    cache = _read_cache(cache_file, files.cache_key)
+    # A folder's chapters are read straight from their paths; a zip pack's from the zip.
+    source = None if files.on_disk else files
     entries: dict[str, dict[str, Any]] = {}
     readable: list[FoundFile] = []
-    for found_file in files:
+    for found_file in chapter_files:
         try:
-            entries[found_file.relpath] = _entry(found_file, cache.get(found_file.relpath))
+            entries[found_file.relpath] = _entry(found_file, cache.get(found_file.relpath), source)
         except _BadChapter as bad:
             problems.append(Problem(found_file.relpath, bad.kind, bad.message))
             continue
         readable.append(found_file)
+    name = files.name
     try:
-        chapters, more = assembly.assemble(root, readable, entries, summary)
+        chapters, more = assembly.assemble(
+            root, readable, entries, summary, name=name, source=source
+        )
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         # A cache entry of the right shape but damaged inside: read every file again.
-        entries = {f.relpath: _entry(f, None) for f in readable}
-        chapters, more = assembly.assemble(root, readable, entries, summary)
+        entries = {f.relpath: _entry(f, None, source) for f in readable}
+        chapters, more = assembly.assemble(
+            root, readable, entries, summary, name=name, source=source
+        )
     problems.extend(more)
     if cache_file is not None and entries != cache:
-        _write_cache(cache_file, root, entries)
-    return Library(root, tuple(chapters), tuple(problems), tuple(skipped))
+        _write_cache(cache_file, files.cache_key, entries)
+    return Library(root, tuple(chapters), tuple(problems), tuple(skipped), source)
 
 
 def _unlisted_message(relpath: str, summary: str) -> str:
@@ -188,7 +214,7 @@ def _unlisted_message(relpath: str, summary: str) -> str:
 _CACHE_VERSION = 3
 
 
-def _read_cache(cache_file: Path | None, root: Path) -> dict[str, Any]:
+def _read_cache(cache_file: Path | None, root: str) -> dict[str, Any]:
     if cache_file is None:
         return {}
     try:
@@ -197,14 +223,14 @@ def _read_cache(cache_file: Path | None, root: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
         return {}
-    if data.get("root") != str(root) or not isinstance(data.get("chapters"), dict):
+    if data.get("root") != root or not isinstance(data.get("chapters"), dict):
         return {}
     return dict(data["chapters"])
 
 
-def _write_cache(cache_file: Path, root: Path, chapters: dict[str, Any]) -> None:
+def _write_cache(cache_file: Path, root: str, chapters: dict[str, Any]) -> None:
     """Store the metadata cache atomically; failing only costs speed next time."""
-    data = {"version": _CACHE_VERSION, "root": str(root), "chapters": chapters}
+    data = {"version": _CACHE_VERSION, "root": root, "chapters": chapters}
     with contextlib.suppress(OSError):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cache_file, json.dumps(data, ensure_ascii=False), durable=False)
@@ -243,8 +269,9 @@ def _usable(entry: Any) -> bool:
     )
 
 
-def _entry(found: FoundFile, cached: Any) -> dict[str, Any]:
-    """The metadata of one chapter file: from the cache when unchanged, else read."""
+def _entry(found: FoundFile, cached: Any, source: LibraryFiles | None = None) -> dict[str, Any]:
+    """The metadata of one chapter file: from the cache when unchanged, else read (from
+    `source` when given, a zip pack)."""
     if (
         isinstance(cached, dict)
         and cached.get("size") == found.size
@@ -262,9 +289,10 @@ def _entry(found: FoundFile, cached: Any) -> dict[str, Any]:
             "chapters (one file per section, say).",
         )
     try:
-        data = found.path.read_bytes()
+        data = found.path.read_bytes() if source is None else source.read(found.relpath)
     except OSError as error:
-        raise _BadChapter("unreadable", f"The file could not be read: {error.strerror}.") from None
+        reason = error.strerror or str(error)
+        raise _BadChapter("unreadable", f"The file could not be read: {reason}.") from None
     entry = _parse(data)
     entry["size"], entry["mtime_ns"] = found.size, found.mtime_ns
     return entry

@@ -23,12 +23,13 @@ from typing import Any
 
 from reader.core.chapter import Chapter, Slug, sha256_hex
 from reader.core.library import Library
+from reader.core.pack_identity import LibraryInfo
 from reader.core.problems import Problem
 
 __all__ = ["Snapshot", "read_snapshot", "write_snapshot"]
 
 # Bump when the rows change shape; an older or newer snapshot is ignored (a full scan).
-_VERSION = 1
+_VERSION = 2
 _Row = tuple[str, str, str, Any, str, str, Any, Any, Any]
 
 
@@ -48,11 +49,19 @@ def _row(chapter: Chapter) -> _Row | None:
     )
 
 
-def write_snapshot(path: Path, library: Library) -> bool:
-    """Store `library` as the snapshot at `path`; False when it cannot (or need not) be used.
+def write_snapshot(path: Path, library: Library, info: LibraryInfo) -> bool:
+    """Store `library` (whose identity is `info`) as the snapshot at `path`; False when it
+    cannot (or need not) be used.
 
+    Only a folder's library is stored (a zip pack is read whole at each start). The
+    identity is stored with it: the first paint has only a chapter or two, too few to
+    tell which library this is, yet its notes and places are chosen by that identity.
     Failing costs only speed at the next start (the library is scanned as before).
     """
+    if not library.root.is_dir():
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return False
     rows = []
     for chapter in library.chapters:
         row = _row(chapter)
@@ -63,7 +72,8 @@ def write_snapshot(path: Path, library: Library) -> bool:
         rows.append(row)
     problems = [(p.path, p.kind, p.message) for p in library.problems]
     skipped = [(p.path, p.kind, p.message) for p in library.skipped]
-    data = marshal.dumps((_VERSION, str(library.root), rows, problems, skipped))
+    identity = (info.id, info.title, info.version, info.language, list(info.authors))
+    data = marshal.dumps((_VERSION, str(library.root), rows, problems, skipped, identity))
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +94,7 @@ class Snapshot:
     rows: list[_Row]
     problems: list[tuple[str, str, str]]
     skipped: list[tuple[str, str, str]]
+    info: LibraryInfo
 
     def _chapter(self, row: _Row) -> Chapter:
         slug, title, abstract, order, relpath, content_hash, span, parent, part = row
@@ -155,14 +166,16 @@ def read_snapshot(path: Path, root: Path) -> Snapshot | None:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     try:
-        version, stored_root, rows, problems, skipped = data
+        version, stored_root, rows, problems, skipped, identity = data
+        ident, title, edition, language, authors = identity
+        info = LibraryInfo(str(ident), str(title), str(edition), str(language), tuple(authors))
     except (TypeError, ValueError):
         return None
     if version != _VERSION or stored_root != str(root) or type(rows) is not list:
         return None
     if not all(type(r) is tuple and len(r) == 9 for r in rows):
         return None
-    return Snapshot(root, rows, list(problems), list(skipped))
+    return Snapshot(root, rows, list(problems), list(skipped), info)
 
 
 def start_chapter_current(chapter: Chapter) -> bool:

@@ -87,13 +87,9 @@ def classify_link(href: str, current_slug: str, library: Library) -> LinkTarget:
         if chapter.slug == current_slug and anchor_id:
             return LinkTarget("anchor", slug=current_slug, anchor=anchor_id)
         return LinkTarget("chapter", slug=chapter.slug, anchor=anchor_id)
-    target = library.root / relpath
-    try:
-        is_file, is_folder = target.is_file(), target.is_dir()
-    except OSError:
-        is_file = is_folder = False
-    if is_file or is_folder:
-        what = "file" if is_file else "folder"
+    kind = library.files.kind(relpath)
+    if kind is not None:
+        what = kind
         return LinkTarget(
             "file",
             path=relpath.rstrip("/"),

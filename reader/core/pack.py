@@ -1,4 +1,5 @@
-"""Open a course pack as a library: a folder of chapters, refused with a reason when unusable.
+"""Open a course pack as a library: a folder of chapters or a zip file read in place,
+refused with a reason when unusable.
 
 This is the one entry point the window and the commands use to open a library chosen by
 the user, so that every refusal reads the same and the current library stays open.
@@ -6,35 +7,59 @@ the user, so that every refusal reads the same and the current library stays ope
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.i18n import translate
-from reader.core.library import Library, load_library
+from reader.core.library import Library, load_files, load_library
+from reader.core.pack_error import PackError
 
-__all__ = ["PackError", "open_library"]
-
-
-class PackError(Exception):
-    """A course pack that cannot be opened; `message` says why and what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = ["PackError", "load_pack", "open_library"]
 
 
-def open_library(path: Path, cache_file: Path | None = None) -> Library:
-    """The library of the pack at `path`; PackError when it cannot be used."""
+def load_pack(path: Path, cache_file: Path | None = None) -> Library:
+    """The library of the folder or zip file at `path`, even without chapters (the window
+    shows why); PackError when it is neither, or is a zip that cannot be used."""
     if not path.exists():
         message = translate("Pack", "{path} does not exist. Check the name, or plug the drive in.")
         raise PackError(message.format(path=path))
-    if not path.is_dir():
-        raise PackError(translate("Pack", "{path} is not a folder of chapters.").format(path=path))
-    library = load_library(path, cache_file)
+    if path.is_dir():
+        library = load_library(path, cache_file)
+    else:
+        from reader.core.zip_pack import is_zip, open_zip
+
+        if not is_zip(path):
+            raise PackError(
+                translate(
+                    "Pack",
+                    "{path} is not a course pack: open a folder of Markdown chapters, or a "
+                    ".zip file of one.",
+                ).format(path=path)
+            )
+        library = load_files(open_zip(path), cache_file)
+    return _with_metadata_problems(library)
+
+
+def open_library(path: Path, cache_file: Path | None = None) -> Library:
+    """The library of the pack at `path` (a folder or a .zip); PackError when it cannot be used."""
+    library = load_pack(path, cache_file)
     if not library.chapters:
+        library.files.close()
         raise PackError(
             translate(
                 "Pack",
-                "{path} holds no chapters: a course pack is a folder of Markdown (.md) files.",
+                "{path} holds no chapters: a course pack is a folder (or a .zip of a folder) "
+                "of Markdown (.md) files.",
             ).format(path=path)
         )
     return library
+
+
+def _with_metadata_problems(library: Library) -> Library:
+    """`library`, with a problem added when its metadata file is unusable."""
+    from reader.core.pack_identity import read_metadata
+
+    problem = read_metadata(library.files)[1]
+    if problem is None:
+        return library
+    return replace(library, problems=(*library.problems, problem))

@@ -307,7 +307,7 @@ def print_library(
     Raises KeyError when the library has no chapter `chapter`, and the library's
     ChapterChangedError when a chapter file changed since the library was read.
     """
-    load = document_for or (lambda c: load_document(c, library.root))
+    load = document_for or (lambda c: load_document(c, library.files))
     if chapter is not None:
         found = library.by_slug(chapter)
         if found is None:

@@ -13,6 +13,7 @@ ProblemKind = Literal[
     "unreadable",
     "no-title",
     "skipped",
+    "bad-metadata",
 ]
 
 

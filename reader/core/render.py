@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.markdown_math import tex_to_text
-from reader.core.rendered import Heading, RenderedChapter
+from reader.core.rendered import FileTree, Heading, RenderedChapter
 from reader.core.sanitize import HTML_NESTING_LIMIT, Sanitized
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def _unclosed_tag_issue(tag: str) -> tuple[str, str]:
     )
 
 
-def render_markdown(body: str, root: Path, base: str = "") -> RenderedChapter:
+def render_markdown(body: str, root: Path | FileTree, base: str = "") -> RenderedChapter:
     """Render Markdown `body` of a chapter in folder `base` (posix, relative to the library
     folder `root`; "" at the top); its images resolve from there, inside `root` only."""
     from reader.core.sanitize import sanitize_html

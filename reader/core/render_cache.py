@@ -21,7 +21,7 @@ from typing import Any
 
 from reader.core.atomic import write_atomic
 from reader.core.data_folder import DataFolder
-from reader.core.rendered import Heading, ImageRef, ImageResolver, RenderedChapter
+from reader.core.rendered import FileTree, Heading, ImageRef, RenderedChapter, resolver_for
 from reader.core.text import Fold, PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
@@ -58,7 +58,7 @@ class RenderCache:
         return self._folder / f"v{FORMAT_VERSION}-{content_hash}{suffix}.json"
 
     def load(
-        self, content_hash: str, root: Path, base: str = ""
+        self, content_hash: str, root: Path | FileTree, base: str = ""
     ) -> tuple[RenderedChapter, PlainText] | None:
         """The cached rendering of the chapter with this hash in folder `base` of `root`,
         if still valid (every image resolves as it did)."""
@@ -68,12 +68,15 @@ class RenderCache:
             if data.get("base", "") != base:
                 return None
             images = []
-            resolver = ImageResolver(root, base)
+            resolver = resolver_for(root, base)
             for src, alt, status, percent, pixels, height, svg in data["images"]:
                 now, path = resolver.resolve(src)
                 if now != status:
                     return None  # a figure appeared or vanished: render again
-                images.append(ImageRef(src, alt, now, path, percent, pixels, height, bool(svg)))
+                files = resolver.files if now == "found" else None
+                images.append(
+                    ImageRef(src, alt, now, path, percent, pixels, height, bool(svg), files)
+                )
             headings = tuple(Heading(int(lv), str(t), str(i)) for lv, t, i in data["headings"])
             plain = PlainText(
                 str(data["text"]),

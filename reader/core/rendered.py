@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 from urllib.parse import unquote
 
 ImageStatus = Literal["found", "missing", "unsafe"]
@@ -39,6 +39,8 @@ class ImageRef:
     width_pixels: int | None
     height_pixels: int | None = None
     svg: bool = False
+    # Where a found figure is read from when `path` names no file on disk (a zip pack).
+    files: FigureFiles | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -49,6 +51,58 @@ class ImageRef:
         return unquote(name) or "figure"
 
 
+class FigureFiles(Protocol):
+    """The files a figure that is not on disk is read from (a course pack's zip)."""
+
+    def read_path(self, path: Path, limit: int | None = None) -> bytes:
+        """The bytes of the file standing at `path` (OSError when it cannot be read)."""
+        ...
+
+    def head(self, path: Path, size: int = ...) -> bytes:
+        """The first bytes of the file standing at `path`."""
+        ...
+
+
+class Resolver(Protocol):
+    """Resolves the image sources of one chapter (ImageResolver, or a zip pack's)."""
+
+    @property
+    def files(self) -> FigureFiles | None:
+        """Where the figures found are read from; None: their paths are files on disk."""
+        ...
+
+    def resolve(self, src: str) -> tuple[ImageStatus, Path | None]:
+        """The status of image `src` ("found", "missing" or "unsafe") and its path."""
+        ...
+
+
+class FileTree(Protocol):
+    """A library's files, giving the resolver of a chapter's images (see library_files)."""
+
+    def image_resolver(self, base: str) -> Resolver:
+        """The resolver for a chapter in folder `base`."""
+        ...
+
+
+def relative_source(src: str, base: str) -> str | None:
+    """Image `src` of a chapter in folder `base`, as a path from the library's top; None
+    when it is a URL, absolute, or leaves the library."""
+    cleaned = unquote(src.strip().replace("\\", "/"))
+    if not cleaned or _SCHEME_RE.match(cleaned) or cleaned.startswith("/") or "\x00" in cleaned:
+        return None
+    joined = posixpath.normpath(f"{base}/{cleaned}" if base else cleaned)
+    if joined == ".." or joined.startswith("../"):
+        return None
+    return joined
+
+
+def resolver_for(root: Path | FileTree, base: str = "") -> Resolver:
+    """The image resolver of a chapter in folder `base` of the library folder or files `root`."""
+    if isinstance(root, Path):
+        return ImageResolver(root, base)
+    return root.image_resolver(base)
+
+
 class ImageResolver:
     """Resolves a chapter's image sources inside the library `root`, refusing any that leave it.
 
@@ -57,6 +111,8 @@ class ImageResolver:
     refused), but each folder is resolved once per chapter, not once per image: a chapter
     with a hundred figures in one folder costs a hundred file checks, not a walk of every path.
     """
+
+    files: FigureFiles | None = None  # figures found are files on disk
 
     def __init__(self, root: Path, base: str = "") -> None:
         self._root = root.resolve()

@@ -9,14 +9,14 @@ nesting deeper than Qt can lay out in reasonable time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape, unescape
 from pathlib import Path
 
 from reader.core.code_highlight import token_classes
 from reader.core.markdown_parser import BOX_CLASSES, FOLDED_ARROW, OPEN_ARROW, TITLE_CLASSES
-from reader.core.rendered import ImageRef, ImageResolver, ImageStatus, image_url
+from reader.core.rendered import FileTree, ImageRef, ImageStatus, image_url, resolver_for
 
 # Tags Qt's rich text understands and that chapter authors need; anything else is
 # unwrapped (its text kept), and the tags in _DROP_WITH_CONTENT vanish entirely.
@@ -113,17 +113,17 @@ def _drop_unclosed_raw_text(html: str) -> tuple[str, tuple[str, ...]]:
     return "".join(out), tuple(unclosed)
 
 
-def sanitize(html: str, root: Path, base: str = "") -> tuple[str, tuple[ImageRef, ...]]:
+def sanitize(html: str, root: Path | FileTree, base: str = "") -> tuple[str, tuple[ImageRef, ...]]:
     """Keep the safe subset of `html`, rewriting each image to a viewer URL; list the images."""
     result = sanitize_html(html, root, base)
     return result.html, result.images
 
 
-def sanitize_html(html: str, root: Path, base: str = "") -> Sanitized:
+def sanitize_html(html: str, root: Path | FileTree, base: str = "") -> Sanitized:
     """Clean `html` with nh3, resolve and size its images, flatten too-deep nesting."""
     import nh3
 
-    resolver = ImageResolver(root, base)
+    resolver = resolver_for(root, base)
     seen: list[tuple[str, ImageStatus, Path | None]] = []
 
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -147,7 +147,11 @@ def sanitize_html(html: str, root: Path, base: str = "") -> Sanitized:
         allowed_classes=_allowed_classes(),
     )
     finished = _finish(cleaned, seen)
-    return Sanitized(finished.html, finished.images, finished.flattened, unclosed)
+    images = finished.images
+    files = resolver.files
+    if files is not None:  # figures of a zip pack are read from it
+        images = tuple(replace(r, files=files) if r.status == "found" else r for r in images)
+    return Sanitized(finished.html, images, finished.flattened, unclosed)
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from reader.core.data_folder import SEARCH_CACHE_FILE, DataFolder
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
 from reader.core.notes import Annotation
+from reader.core.rendered import FileTree
 from reader.core.search_hits import fts5_hits, plain_hits
 from reader.core.search_notes import delete_note, indexed_note_ids, note_entries, write_notes
 from reader.core.search_parts import plain_sections
@@ -57,7 +58,7 @@ def index_path(data_dir: Path) -> Path:
     return DataFolder(data_dir).search_cache
 
 
-def chapter_sections(chapter: Chapter, root: Path) -> list[Section]:
+def chapter_sections(chapter: Chapter, root: Path | FileTree) -> list[Section]:
     """The sections of a chapter's plain text, with their heading ids and titles; a long
     section comes as several parts (see reader/core/search_parts.py)."""
     doc = load_document(chapter, root)
@@ -162,7 +163,7 @@ class SearchIndex:
             if should_stop is not None and should_stop():
                 break
             try:
-                batch.append((chapter, chapter_sections(chapter, library.root)))
+                batch.append((chapter, chapter_sections(chapter, library.files)))
             except ChapterChangedError as error:
                 # Edited while the reader runs: it is indexed at the next start.
                 log.info("Search index: skipped %s", error)

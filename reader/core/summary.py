@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -39,11 +40,15 @@ class Summary:
 
 def find_summary(root: Path) -> Path | None:
     """The SUMMARY.md that defines this library (mdBook's `src/`, or the top), or None."""
-    folders = [_book_source(root), "src", ""]
-    for folder in dict.fromkeys(folders):
-        if folder is None:
-            continue
-        candidate = root / folder / SUMMARY_NAME if folder else root / SUMMARY_NAME
+    book = root / "book.toml"
+    data: bytes | None = None
+    if book.is_file():  # most libraries have none: no TOML parser to load (about 7 ms)
+        try:
+            data = book.read_bytes()
+        except OSError:
+            data = None
+    for folder in book_source_candidates(data):
+        candidate = root / folder
         try:
             if candidate.is_file() and candidate.resolve().is_relative_to(root):
                 return candidate
@@ -52,18 +57,31 @@ def find_summary(root: Path) -> Path | None:
     return None
 
 
-def _book_source(root: Path) -> str | None:
-    """The `src` folder that book.toml names, when it names a safe one."""
-    book = root / "book.toml"
-    if not book.is_file():
-        return None  # most libraries: no TOML parser to load (about 7 ms)
+def book_source_candidates(book_toml: bytes | None) -> list[str]:
+    """Where a SUMMARY.md may be, most likely first: in the `src` folder book.toml names
+    (`book_toml`, its bytes, if there is one), in `src/`, at the top."""
+    folders = [_book_source(book_toml) if book_toml is not None else None, "src", ""]
+    return [
+        f"{folder}/{SUMMARY_NAME}" if folder else SUMMARY_NAME
+        for folder in dict.fromkeys(folders)
+        if folder is not None
+    ]
+
+
+def book_settings(book_toml: bytes) -> dict[str, object]:
+    """The `[book]` table of a book.toml's bytes ({} when it is not valid TOML)."""
     import tomllib
 
     try:
-        with book.open("rb") as handle:
-            source = tomllib.load(handle).get("book", {}).get("src")
-    except (OSError, ValueError, AttributeError):
-        return None
+        book = tomllib.loads(book_toml.decode("utf-8-sig")).get("book", {})
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return book if isinstance(book, dict) else {}
+
+
+def _book_source(book_toml: bytes) -> str | None:
+    """The `src` folder that book.toml names, when it names a safe one."""
+    source = book_settings(book_toml).get("src")
     if not isinstance(source, str):
         return None
     folder = posixpath.normpath(source.replace("\\", "/"))
@@ -72,11 +90,10 @@ def _book_source(root: Path) -> str | None:
     return folder
 
 
-def read_summary(root: Path, path: Path) -> Summary:
-    """Parse the SUMMARY.md at `path` (inside `root`); a bad file gives no entries."""
-    relpath = path.relative_to(root).as_posix()
+def read_summary(relpath: str, read: Callable[[str], bytes]) -> Summary:
+    """Parse the SUMMARY.md at `relpath`, read by `read`; a bad file gives no entries."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read(relpath).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         detail = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
         problem = Problem(

@@ -70,7 +70,7 @@ def build_window(
     # The language first: whatever is made from here on (library problems too) is in it.
     apply_language(Settings(data_dir, read_only=True).language)
     folder = DataFolder(data_dir, shared_dir)
-    cache = folder.library_cache if create_files else None
+    cache = folder.library_cache(content) if create_files else None
     # A deferred restart trusts the snapshot of the last scan for its first paint
     # (reader/core/library_snapshot.py); the library is scanned right after it.
     snapshot = None
@@ -80,7 +80,8 @@ def build_window(
     if context is None:
         snapshot = None
         if library is None:
-            library = open_library(content, cache)  # PackError when it cannot be used
+            # A folder, or a zip pack read in place; PackError when it cannot be used.
+            library = open_library(content, cache)
         context = create_context(
             library, data_dir, read_only=read_only_settings, shared_dir=shared_dir
         )
@@ -105,7 +106,7 @@ def build_window(
 def _read_snapshot(content: Path, folder: DataFolder) -> Snapshot | None:
     from reader.core.library_snapshot import read_snapshot
 
-    return read_snapshot(folder.library_snapshot, content.resolve())
+    return read_snapshot(folder.library_snapshot(content), content.resolve())
 
 
 def _first_context(
@@ -123,7 +124,7 @@ def _first_context(
     first = snapshot.first_paint(chapter)
     if first is None or (chapter is not None and first[1].slug != chapter):
         return None
-    context = create_context(first[0], data_dir, shared_dir=shared_dir)
+    context = create_context(first[0], data_dir, shared_dir=shared_dir, library_info=snapshot.info)
     if chapter is None and context.settings.last_chapter:
         first = snapshot.first_paint(context.settings.last_chapter) or first
     if not start_chapter_current(first[1]):

@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.core.i18n import translate
-from reader.core.image_size import image_size
+from reader.core.library_files import figure_size
 from reader.core.rendered import ImageRef
 from reader.ui.image_loader import FigureJob, FigureLoader
 from reader.ui.images import UNREADABLE, Decoded, Target, decode_image, decode_target, pending_image
@@ -140,7 +140,7 @@ class ChapterFigures(QObject):
         self, key: str, ref: ImageRef, path: Path, column: float, dpr: float
     ) -> QImage | None:
         """Queue a big raster figure and give its stand-in; None to decode it now."""
-        size = image_size(path)
+        size = figure_size(path, ref.files)
         if size is None or size.vector or size.too_large or size.pixels < DECODE_AT_ONCE_PIXELS:
             return None
         target = decode_target(ref, size.width, size.height, column, dpr, vector=False)

@@ -114,7 +114,8 @@ class ChapterWatch(QObject):
             watched = self._watcher.files() + self._watcher.directories()
             if watched:
                 self._watcher.removePaths(watched)
-        if chapter is None or self._context.read_only:
+        if chapter is None or self._context.read_only or chapter.files is not None:
+            # A zip pack's chapters are read in place and do not change under the reader.
             return
         if self._watcher is None:
             self._watcher = QFileSystemWatcher(self)

@@ -333,15 +333,17 @@ def create_context(
     *,
     read_only: bool = False,
     shared_dir: Path | None = None,
+    library_info: LibraryInfo | None = None,
 ) -> AppContext:
     """The context of a window over `library` that keeps user data in `data_dir`.
 
-    `shared_dir` is the folder of what every profile shares, when `data_dir` is a profile's.
+    `shared_dir` is the folder of what every profile shares, when `data_dir` is a profile's;
+    `library_info` the library's identity when known (else it is worked out).
     """
     folder = DataFolder(data_dir, shared_dir)
-    info = _identify(library)
+    info = library_info or _identify(library)
     documents = DocumentCache(
-        library.root,
+        library.files,
         disk=RenderCache(render_cache_folder(data_dir), writable=not read_only),
     )
     # The places in the chapters, and the progress, are the open library's.

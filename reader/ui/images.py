@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainterPath
 
 from reader.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -32,6 +32,9 @@ MAX_SHOWN_PIXELS = 40_000_000
 _ALLOCATION_LIMIT_MB = 512
 TOO_LARGE = QT_TRANSLATE_NOOP("Images", "Image too large to show.")
 UNREADABLE = QT_TRANSLATE_NOOP("Images", "The image file could not be read.")
+# A figure read from a zip pack is held in memory while it is decoded: one larger than
+# this is not shown (a folder's figures are read by Qt as it decodes them).
+MAX_PACKED_FIGURE_BYTES = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,21 @@ def pending_image(target: Target, colour: QColor) -> QImage:
 def decode_image(path: Path, ref: ImageRef, column: float, dpr: float) -> Decoded:
     """Decode the figure at `path` for a column `column` points wide on a `dpr` screen.
 
-    Safe in a worker thread: it makes only a QImageReader and a QImage.
+    Safe in a worker thread: it makes only a QImageReader and a QImage. A figure of a zip
+    pack (`ref.files`) is read from the pack.
     """
-    reader = QImageReader(str(path))
+    buffer: QBuffer | None = None
+    if ref.files is None:
+        reader = QImageReader(str(path))
+    else:
+        try:
+            data = ref.files.read_path(path, MAX_PACKED_FIGURE_BYTES)
+        except OSError:
+            return Decoded(None, UNREADABLE)
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer, path.suffix.lstrip(".").lower().encode())
     reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
     declared = reader.size()
     vector = path.suffix.lower() in (".svg", ".svgz")

@@ -16,8 +16,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMainWindow
 
 from reader.core.i18n import translate
-from reader.core.library import Library, load_library
+from reader.core.library import Library
 from reader.core.library_snapshot import Snapshot, write_snapshot
+from reader.core.pack import load_pack
 from reader.ui.context import AppContext
 from reader.ui.tasks import Task, TaskContext, task_runner
 
@@ -50,12 +51,12 @@ def verify_library(
     A scan that differs from the library shown replaces it.
     """
     folder = context.data_folder
-    shown = context.library
+    shown, info = context.library, context.library_info
 
     def work(task: TaskContext) -> Library:
-        library = load_library(content, folder.library_cache) if scan else shown
+        library = load_pack(content, folder.library_cache(content)) if scan else shown
         task.check()
-        write_snapshot(folder.library_snapshot, library)
+        write_snapshot(folder.library_snapshot(content), library, info)
         return library
 
     def done(library: Library) -> None:

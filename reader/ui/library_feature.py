@@ -315,7 +315,7 @@ class LibraryFeature(QObject):
                 translate("LibraryMenu", "That library is already open."), _STATUS_MS
             )
             return False
-        cache = None if self._context.read_only else self._context.data_folder.library_cache
+        cache = None if self._context.read_only else self._context.data_folder.library_cache(path)
         try:
             open_library(path, cache)
         except PackError as error:

@@ -100,7 +100,7 @@ def all_chapters_entries(
     """
     with Database(db_path, keep_backups=False) as db:
         annotations = AnnotationStore(db, library_id).list(None)
-    documents = DocumentCache(library.root, disk=RenderCache(render_cache_folder(data_dir)))
+    documents = DocumentCache(library.files, disk=RenderCache(render_cache_folder(data_dir)))
     return note_entries(annotations, library, current, placed, documents.get, context.check)
 
 

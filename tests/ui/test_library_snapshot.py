@@ -35,7 +35,7 @@ def _start(qtbot: QtBot, content: Path, data: Path) -> MainWindow:
     qtbot.waitUntil(lambda: window.features.search is not None, timeout=10_000)
     runner = window.findChild(TaskRunner, "taskRunner")
     qtbot.waitUntil(lambda: runner is None or not runner.active(), timeout=10_000)
-    assert folder.library_snapshot.is_file()
+    assert folder.library_snapshot(content).is_file()
     return window
 
 
@@ -83,7 +83,7 @@ def test_chapters_added_removed_and_edited_while_closed_show_after_the_check(
     assert [c.title for c in window.library.chapters] == expected
     assert window.library.by_slug("c03") is None
     # The next start's snapshot is the verified scan.
-    stored = read_snapshot(window.context.data_folder.library_snapshot, content.resolve())
+    stored = read_snapshot(window.context.data_folder.library_snapshot(content), content.resolve())
     assert stored is not None and stored.library().chapters == window.library.chapters
 
 
