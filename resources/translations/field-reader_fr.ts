@@ -474,6 +474,17 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>--all-libraries exports whole libraries: leave out --chapter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all-libraries writes JSON only (study notes are made per library): use --format json or a .json file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Exported</name>
     <message>
         <source>created {day}</source>
@@ -661,6 +672,14 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
         <translation>gardées pour des chapitres absents de cette bibliothèque&#xa0;: {count}</translation>
     </message>
     <message>
+        <source>for other libraries than this one: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved to another library: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 date in the future was set to now</source>
         <translation>1 date dans le futur a été ramenée à maintenant</translation>
     </message>
@@ -678,6 +697,17 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <message>
         <source>&amp;System Language</source>
         <translation>Langue du &amp;système</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>The library changed since it was last read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the library</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1257,12 +1287,36 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
         <translation>{path} n’existe pas. Vérifiez le nom, ou branchez le lecteur.</translation>
     </message>
     <message>
-        <source>{path} is not a folder of chapters.</source>
-        <translation>{path} n’est pas un dossier de chapitres.</translation>
+        <source>{path} is not a course pack: open a folder of Markdown chapters, or a .zip file of one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{path} holds no chapters: a course pack is a folder of Markdown (.md) files.</source>
-        <translation>{path} ne contient aucun chapitre&#xa0;: un paquet de cours est un dossier de fichiers Markdown (.md).</translation>
+        <source>{path} holds no chapters: a course pack is a folder (or a .zip of a folder) of Markdown (.md) files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be read, or is over 64 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must hold one JSON object {...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these fields are not valid and were ignored: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack&apos;s metadata file is not used as written: {reason}. See the format in the README (an id of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, up to 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course pack {name} cannot be opened: {why}. Nothing was unpacked or changed; ask its author for a new copy, or open another library.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
