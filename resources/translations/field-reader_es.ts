@@ -257,7 +257,7 @@
     <name>Command line</name>
     <message>
         <source>using the notes of {name}, the last reader; choose another with --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>se usan las notas de {name}, el último lector usado; elija otro con --profile NAME.</translation>
     </message>
 </context>
 <context>
@@ -477,11 +477,11 @@
     <name>Export</name>
     <message>
         <source>--all-libraries exports whole libraries: leave out --chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>--all-libraries exporta bibliotecas completas: quite --chapter.</translation>
     </message>
     <message>
         <source>--all-libraries writes JSON only (study notes are made per library): use --format json or a .json file.</source>
-        <translation type="unfinished"></translation>
+        <translation>--all-libraries solo escribe JSON (las notas de estudio se hacen por biblioteca): use --format json o un archivo .json.</translation>
     </message>
 </context>
 <context>
@@ -673,11 +673,11 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     </message>
     <message>
         <source>for other libraries than this one: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>para otras bibliotecas distintas de esta: {count}</translation>
     </message>
     <message>
         <source>moved to another library: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>movidos a otra biblioteca: {count}</translation>
     </message>
     <message>
         <source>1 date in the future was set to now</source>
@@ -703,128 +703,128 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     <name>Library</name>
     <message>
         <source>The library changed since it was last read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca cambió desde la última vez que se leyó.</translation>
     </message>
     <message>
         <source>Checking the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación de la biblioteca</translation>
     </message>
 </context>
 <context>
     <name>LibraryList</name>
     <message>
         <source>The list of libraries opened before ({path}) cannot be read ({reason}); it starts empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la lista de bibliotecas abiertas antes ({path}) ({reason}); empieza vacía.</translation>
     </message>
     <message>
         <source>The list of libraries opened before ({path}) is damaged; it starts empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de bibliotecas abiertas antes ({path}) está dañada; empieza vacía.</translation>
     </message>
     <message>
         <source>The list of libraries opened before ({path}) holds no list; it starts empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de la lista de bibliotecas abiertas antes ({path}) no contiene ninguna lista; la lista empieza vacía.</translation>
     </message>
     <message>
         <source>{count} entries of the list of libraries opened before ({path}) were damaged and left out; the others are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} entradas de la lista de bibliotecas abiertas antes ({path}) estaban dañadas y se omitieron; las demás se conservan.</translation>
     </message>
 </context>
 <context>
     <name>LibraryMenu</name>
     <message>
         <source>Drop one folder or one .zip course pack to open it as the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelte una sola carpeta o un solo paquete de curso .zip para abrirlo como biblioteca.</translation>
     </message>
     <message>
         <source>Only a folder or .zip on this computer can be opened as a library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede abrir como biblioteca una carpeta o un .zip de este equipo.</translation>
     </message>
     <message>
         <source>{name} is not a folder or a .zip course pack, so it cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es una carpeta ni un paquete de curso .zip, así que no se puede abrir.</translation>
     </message>
     <message>
         <source>A copy of it is kept as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se conserva una copia con el nombre {name}.</translation>
     </message>
     <message>
         <source>The list of libraries opened before cannot be saved in {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar la lista de bibliotecas abiertas antes en {path} ({reason}).</translation>
     </message>
     <message>
         <source>&amp;Open Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir biblioteca…</translation>
     </message>
     <message>
         <source>Open a course pack (.zip) as the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete de curso (.zip) como biblioteca</translation>
     </message>
     <message>
         <source>Open Library &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;carpeta de biblioteca…</translation>
     </message>
     <message>
         <source>Open a folder of chapters as the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una carpeta de capítulos como biblioteca</translation>
     </message>
     <message>
         <source>{title} (bundled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (incluida)</translation>
     </message>
     <message>
         <source>Bundled Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Capítulos incluidos</translation>
     </message>
     <message>
         <source>&amp;Remove from List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar de la lista</translation>
     </message>
     <message>
         <source>The chapters that come with Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Los capítulos que vienen con Field Reader</translation>
     </message>
     <message>
         <source>Not found at {path}. Plug its drive in, or remove it from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encuentra en {path}. Conecte su unidad o quítela de la lista.</translation>
     </message>
     <message>
         <source> (unavailable)</source>
-        <translation type="unfinished"></translation>
+        <translation> (no disponible)</translation>
     </message>
     <message>
         <source>“{title}” was removed from the list of libraries.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{title}» se quitó de la lista de bibliotecas.</translation>
     </message>
     <message>
         <source>Open Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir biblioteca</translation>
     </message>
     <message>
         <source>Course packs (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de curso (*.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open Library Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir carpeta de biblioteca</translation>
     </message>
     <message>
         <source>That library is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa biblioteca ya está abierta.</translation>
     </message>
     <message>
         <source>The library open now stays open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca actual sigue abierta.</translation>
     </message>
 </context>
 <context>
     <name>LibraryStart</name>
     <message>
         <source>The library “{title}” is not at {path} any more (a drive unplugged?), so the bundled library is open. Choose another from the Library menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca «{title}» ya no está en {path} (¿una unidad desconectada?), así que se abrió la biblioteca incluida. Elija otra en el menú Biblioteca.</translation>
     </message>
     <message>
         <source>The library “{title}” could not be opened again: {reason} The bundled library is open instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo volver a abrir la biblioteca «{title}»: {reason} En su lugar se abrió la biblioteca incluida.</translation>
     </message>
 </context>
 <context>
@@ -957,78 +957,78 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     <name>ManageReaders</name>
     <message>
         <source>Manage Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrar lectores</translation>
     </message>
     <message>
         <source>Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectores</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar…</translation>
     </message>
     <message>
         <source>Readers keep their work apart; they do not protect it. Anyone using this computer&apos;s login can open any reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los lectores mantienen separado el trabajo de cada uno; no lo protegen. Cualquier persona que use la sesión de este equipo puede abrir cualquier lector.</translation>
     </message>
     <message>
         <source>This is the reader open now: switch to another reader to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es el lector abierto ahora: cambie a otro lector para eliminarlo.</translation>
     </message>
     <message>
         <source>The last reader cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El último lector no se puede eliminar.</translation>
     </message>
     <message>
         <source>Add Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir lector</translation>
     </message>
     <message>
         <source>Rename Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el nombre del lector</translation>
     </message>
     <message>
         <source>Remove Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar lector</translation>
     </message>
     <message>
         <source>Remove {name}? Their notes, settings and places are deleted from this computer. A backup zip of their files is kept in the data folder&apos;s backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar a {name}? Sus notas, ajustes y posiciones de lectura se borran de este equipo. Se conserva una copia de seguridad en zip de sus archivos en las copias de seguridad de la carpeta de datos.</translation>
     </message>
     <message>
         <source>Remove {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar a {name}</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar</translation>
     </message>
     <message>
         <source>{name} is open in another window: close it there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El lector {name} está abierto en otra ventana: ciérrela primero.</translation>
     </message>
     <message>
         <source>Removed {name}. A backup of their files is kept in {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lector {name} eliminado. Se conserva una copia de seguridad de sus archivos en {backup}.</translation>
     </message>
     <message>
         <source>{count} files could not be deleted, in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron eliminar {count} archivos, en {folder}.</translation>
     </message>
 </context>
 <context>
     <name>NameDialog</name>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
 </context>
 <context>
@@ -1288,35 +1288,35 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     </message>
     <message>
         <source>{path} is not a course pack: open a folder of Markdown chapters, or a .zip file of one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es un paquete de curso: abra una carpeta de capítulos Markdown o el archivo .zip de una.</translation>
     </message>
     <message>
         <source>{path} holds no chapters: a course pack is a folder (or a .zip of a folder) of Markdown (.md) files.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no contiene capítulos: un paquete de curso es una carpeta (o el .zip de una carpeta) de archivos Markdown (.md).</translation>
     </message>
     <message>
         <source>it could not be read, or is over 64 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo leer, o supera los 64 KB</translation>
     </message>
     <message>
         <source>it is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un JSON válido</translation>
     </message>
     <message>
         <source>it must hold one JSON object {...}</source>
-        <translation type="unfinished"></translation>
+        <translation>debe contener un único objeto JSON {...}</translation>
     </message>
     <message>
         <source>these fields are not valid and were ignored: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>estos campos no son válidos y se ignoraron: {fields}</translation>
     </message>
     <message>
         <source>The pack&apos;s metadata file is not used as written: {reason}. See the format in the README (an id of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, up to 64 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de metadatos del paquete no se usa tal como está escrito: {reason}. Consulte el formato en el README (un identificador de letras, cifras, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, de 64 caracteres como máximo).</translation>
     </message>
     <message>
         <source>The course pack {name} cannot be opened: {why}. Nothing was unpacked or changed; ask its author for a new copy, or open another library.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el paquete de curso {name}: {why}. No se descomprimió ni se modificó nada; pida una copia nueva a su autor o abra otra biblioteca.</translation>
     </message>
 </context>
 <context>
@@ -1468,141 +1468,141 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     <name>ProfilePicker</name>
     <message>
         <source>{name} (reading now)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (leyendo ahora)</translation>
     </message>
     <message>
         <source>Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Reader</translation>
     </message>
     <message>
         <source>Who is reading?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quién lee?</translation>
     </message>
     <message>
         <source>Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectores</translation>
     </message>
     <message>
         <source>Each reader has their own notes, settings and places. Anyone using this computer&apos;s login can open any reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada lector tiene sus propias notas, ajustes y posiciones de lectura. Cualquier persona que use la sesión de este equipo puede abrir cualquier lector.</translation>
     </message>
     <message>
         <source>Add Reader…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir lector…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Add Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir lector</translation>
     </message>
 </context>
 <context>
     <name>Profiles</name>
     <message>
         <source>Added {name} ({folder}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lector añadido: {name} ({folder}).</translation>
     </message>
     <message>
         <source>Renamed to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo nombre: {name}.</translation>
     </message>
     <message>
         <source>(last used)</source>
-        <translation type="unfinished"></translation>
+        <translation>(el último usado)</translation>
     </message>
     <message>
         <source>removing {name} deletes their notes and settings from this computer (a backup zip is kept). Add --yes to remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminar a {name} borra sus notas y ajustes de este equipo (se conserva una copia de seguridad en zip). Añada --yes para confirmar la eliminación.</translation>
     </message>
     <message>
         <source>{name} is open in a Field Reader window: close it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El lector {name} está abierto en una ventana de Field Reader: ciérrela primero.</translation>
     </message>
     <message>
         <source>Removed {name}; their files are kept in {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lector {name} eliminado; sus archivos se conservan en {backup}.</translation>
     </message>
     <message>
         <source>{path} could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo eliminar {path}.</translation>
     </message>
     <message>
         <source>The backup of {name} could not be checked; nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la copia de seguridad de {name}; no se eliminó nada.</translation>
     </message>
     <message>
         <source>First reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer lector</translation>
     </message>
     <message>
         <source>A reader needs a name: type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lector necesita un nombre: escriba uno.</translation>
     </message>
     <message>
         <source>That name has {count} characters; use at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese nombre tiene {count} caracteres; use {limit} como máximo.</translation>
     </message>
     <message>
         <source>A name cannot hold control or unassigned characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nombre no puede contener caracteres de control ni caracteres sin asignar.</translation>
     </message>
     <message>
         <source>There is already a reader called {name}. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay un lector llamado {name}. Elija otro nombre.</translation>
     </message>
     <message>
         <source>The list of readers {path} cannot be read ({reason}); the readers found in their folders are shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la lista de lectores {path} ({reason}); en su lugar se muestran los lectores encontrados en sus carpetas.</translation>
     </message>
     <message>
         <source>The list of readers was damaged. It is kept as {kept}, and the list was made again from the readers&apos; folders: every reader&apos;s notes are still there, but names other than the first may need renaming.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de lectores estaba dañada. Se conserva como {kept}, y la lista se ha vuelto a crear a partir de las carpetas de los lectores: las notas de cada lector siguen ahí, pero puede que haya que cambiar el nombre de los lectores, salvo el del primero.</translation>
     </message>
     <message>
         <source>There is no reader called {name}. The readers are: {names}. Add one with: field-reader profiles add NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún lector llamado {name}. Los lectores son: {names}. Añada uno con: field-reader profiles add NAME</translation>
     </message>
     <message>
         <source>The reader {name} no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El lector {name} ya no existe.</translation>
     </message>
     <message>
         <source>{name} is the only reader, and the last one cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} es el único lector, y el último no se puede eliminar.</translation>
     </message>
 </context>
 <context>
     <name>ProfilesFeature</name>
     <message>
         <source>S&amp;witch Reader…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cambiar de lector…</translation>
     </message>
     <message>
         <source>Choose who is reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir quién lee</translation>
     </message>
     <message>
         <source>Manage &amp;Readers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrar &amp;lectores…</translation>
     </message>
     <message>
         <source>Add, rename or remove the readers of this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir, renombrar o eliminar los lectores de este equipo</translation>
     </message>
     <message>
         <source>Reader: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lector: {name}</translation>
     </message>
 </context>
 <context>
@@ -1865,7 +1865,7 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     <name>SingleInstance</name>
     <message>
         <source>There is no chapter {slug} in this library.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún capítulo {slug} en esta biblioteca.</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +1984,7 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bib&amp;lioteca</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -257,7 +257,7 @@
     <name>Command line</name>
     <message>
         <source>using the notes of {name}, the last reader; choose another with --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisation des notes de {name}, le dernier lecteur utilisé&#xa0;; choisissez-en un autre avec --profile NAME.</translation>
     </message>
 </context>
 <context>
@@ -477,11 +477,11 @@
     <name>Export</name>
     <message>
         <source>--all-libraries exports whole libraries: leave out --chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>--all-libraries exporte des bibliothèques entières&#xa0;: retirez --chapter.</translation>
     </message>
     <message>
         <source>--all-libraries writes JSON only (study notes are made per library): use --format json or a .json file.</source>
-        <translation type="unfinished"></translation>
+        <translation>--all-libraries n’écrit que du JSON (les fiches de révision se font par bibliothèque)&#xa0;: utilisez --format json ou un fichier .json.</translation>
     </message>
 </context>
 <context>
@@ -673,11 +673,11 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     </message>
     <message>
         <source>for other libraries than this one: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>pour d’autres bibliothèques que celle-ci&#xa0;: {count}</translation>
     </message>
     <message>
         <source>moved to another library: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>déplacées vers une autre bibliothèque&#xa0;: {count}</translation>
     </message>
     <message>
         <source>1 date in the future was set to now</source>
@@ -703,128 +703,128 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <name>Library</name>
     <message>
         <source>The library changed since it was last read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque a changé depuis sa dernière lecture.</translation>
     </message>
     <message>
         <source>Checking the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la bibliothèque</translation>
     </message>
 </context>
 <context>
     <name>LibraryList</name>
     <message>
         <source>The list of libraries opened before ({path}) cannot be read ({reason}); it starts empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des bibliothèques ouvertes auparavant ({path}) ne peut pas être lue ({reason})&#xa0;; elle repart vide.</translation>
     </message>
     <message>
         <source>The list of libraries opened before ({path}) is damaged; it starts empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des bibliothèques ouvertes auparavant ({path}) est endommagée&#xa0;; elle repart vide.</translation>
     </message>
     <message>
         <source>The list of libraries opened before ({path}) holds no list; it starts empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de la liste des bibliothèques ouvertes auparavant ({path}) ne contient pas de liste&#xa0;; elle repart vide.</translation>
     </message>
     <message>
         <source>{count} entries of the list of libraries opened before ({path}) were damaged and left out; the others are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} entrées de la liste des bibliothèques ouvertes auparavant ({path}) étaient endommagées et ont été écartées&#xa0;; les autres sont conservées.</translation>
     </message>
 </context>
 <context>
     <name>LibraryMenu</name>
     <message>
         <source>Drop one folder or one .zip course pack to open it as the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez un seul dossier ou un seul paquet de cours .zip pour l’ouvrir comme bibliothèque.</translation>
     </message>
     <message>
         <source>Only a folder or .zip on this computer can be opened as a library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un dossier ou un .zip de cet ordinateur peut être ouvert comme bibliothèque.</translation>
     </message>
     <message>
         <source>{name} is not a folder or a .zip course pack, so it cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n’est ni un dossier ni un paquet de cours .zip&#xa0;: il ne peut donc pas être ouvert.</translation>
     </message>
     <message>
         <source>A copy of it is kept as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une copie en est conservée sous le nom {name}.</translation>
     </message>
     <message>
         <source>The list of libraries opened before cannot be saved in {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des bibliothèques ouvertes auparavant ne peut pas être enregistrée dans {path} ({reason}).</translation>
     </message>
     <message>
         <source>&amp;Open Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir une bibliothèque…</translation>
     </message>
     <message>
         <source>Open a course pack (.zip) as the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un paquet de cours (.zip) comme bibliothèque</translation>
     </message>
     <message>
         <source>Open Library &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un &amp;dossier de bibliothèque…</translation>
     </message>
     <message>
         <source>Open a folder of chapters as the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de chapitres comme bibliothèque</translation>
     </message>
     <message>
         <source>{title} (bundled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (intégrée)</translation>
     </message>
     <message>
         <source>Bundled Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitres intégrés</translation>
     </message>
     <message>
         <source>&amp;Remove from List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer de la liste</translation>
     </message>
     <message>
         <source>The chapters that come with Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chapitres fournis avec Field Reader</translation>
     </message>
     <message>
         <source>Not found at {path}. Plug its drive in, or remove it from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introuvable à l’emplacement {path}. Branchez son disque, ou retirez-la de la liste.</translation>
     </message>
     <message>
         <source> (unavailable)</source>
-        <translation type="unfinished"></translation>
+        <translation> (indisponible)</translation>
     </message>
     <message>
         <source>“{title}” was removed from the list of libraries.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque «&#xa0;{title}&#xa0;» a été retirée de la liste.</translation>
     </message>
     <message>
         <source>Open Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une bibliothèque</translation>
     </message>
     <message>
         <source>Course packs (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets de cours (*.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open Library Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de bibliothèque</translation>
     </message>
     <message>
         <source>That library is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette bibliothèque est déjà ouverte.</translation>
     </message>
     <message>
         <source>The library open now stays open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque actuelle reste ouverte.</translation>
     </message>
 </context>
 <context>
     <name>LibraryStart</name>
     <message>
         <source>The library “{title}” is not at {path} any more (a drive unplugged?), so the bundled library is open. Choose another from the Library menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque «&#xa0;{title}&#xa0;» n’est plus dans {path} (un disque débranché&#xa0;?)&#xa0;: la bibliothèque intégrée est donc ouverte. Choisissez-en une autre dans le menu Bibliothèque.</translation>
     </message>
     <message>
         <source>The library “{title}” could not be opened again: {reason} The bundled library is open instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque «&#xa0;{title}&#xa0;» n’a pas pu être rouverte&#xa0;: {reason} La bibliothèque intégrée est ouverte à la place.</translation>
     </message>
 </context>
 <context>
@@ -957,78 +957,78 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <name>ManageReaders</name>
     <message>
         <source>Manage Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les lecteurs</translation>
     </message>
     <message>
         <source>Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteurs</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;nommer…</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Readers keep their work apart; they do not protect it. Anyone using this computer&apos;s login can open any reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lecteurs séparent le travail de chacun&#xa0;; ils ne le protègent pas. Toute personne qui utilise la session de cet ordinateur peut ouvrir n’importe quel lecteur.</translation>
     </message>
     <message>
         <source>This is the reader open now: switch to another reader to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est le lecteur ouvert en ce moment&#xa0;: passez à un autre lecteur pour le supprimer.</translation>
     </message>
     <message>
         <source>The last reader cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier lecteur ne peut pas être supprimé.</translation>
     </message>
     <message>
         <source>Add Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un lecteur</translation>
     </message>
     <message>
         <source>Rename Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le lecteur</translation>
     </message>
     <message>
         <source>Remove Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le lecteur</translation>
     </message>
     <message>
         <source>Remove {name}? Their notes, settings and places are deleted from this computer. A backup zip of their files is kept in the data folder&apos;s backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {name}&#xa0;? Ses notes, ses réglages et ses positions de lecture sont effacés de cet ordinateur. Une sauvegarde zip de ses fichiers est conservée dans les sauvegardes du dossier de données.</translation>
     </message>
     <message>
         <source>Remove {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {name}</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver</translation>
     </message>
     <message>
         <source>{name} is open in another window: close it there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur {name} est ouvert dans une autre fenêtre&#xa0;: fermez-la d’abord.</translation>
     </message>
     <message>
         <source>Removed {name}. A backup of their files is kept in {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur {name} supprimé. Une sauvegarde de ses fichiers est conservée dans {backup}.</translation>
     </message>
     <message>
         <source>{count} files could not be deleted, in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} fichiers n’ont pas pu être supprimés, dans {folder}.</translation>
     </message>
 </context>
 <context>
     <name>NameDialog</name>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1288,35 +1288,35 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     </message>
     <message>
         <source>{path} is not a course pack: open a folder of Markdown chapters, or a .zip file of one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n’est pas un paquet de cours&#xa0;: ouvrez un dossier de chapitres Markdown, ou le fichier .zip d’un tel dossier.</translation>
     </message>
     <message>
         <source>{path} holds no chapters: a course pack is a folder (or a .zip of a folder) of Markdown (.md) files.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ne contient aucun chapitre&#xa0;: un paquet de cours est un dossier (ou le .zip d’un dossier) de fichiers Markdown (.md).</translation>
     </message>
     <message>
         <source>it could not be read, or is over 64 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>il n’a pas pu être lu, ou dépasse 64&#xa0;Ko</translation>
     </message>
     <message>
         <source>it is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas du JSON valide</translation>
     </message>
     <message>
         <source>it must hold one JSON object {...}</source>
-        <translation type="unfinished"></translation>
+        <translation>il doit contenir un seul objet JSON {...}</translation>
     </message>
     <message>
         <source>these fields are not valid and were ignored: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>ces champs ne sont pas valides et ont été ignorés&#xa0;: {fields}</translation>
     </message>
     <message>
         <source>The pack&apos;s metadata file is not used as written: {reason}. See the format in the README (an id of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, up to 64 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de métadonnées du paquet n’est pas utilisé tel qu’il est écrit&#xa0;: {reason}. Voir son format dans le README (un identifiant fait de lettres, de chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;-&#xa0;», de 64&#xa0;caractères au plus).</translation>
     </message>
     <message>
         <source>The course pack {name} cannot be opened: {why}. Nothing was unpacked or changed; ask its author for a new copy, or open another library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paquet de cours {name} ne peut pas être ouvert&#xa0;: {why}. Rien n’a été décompressé ni modifié&#xa0;; demandez-en une nouvelle copie à son auteur, ou ouvrez une autre bibliothèque.</translation>
     </message>
 </context>
 <context>
@@ -1468,141 +1468,141 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <name>ProfilePicker</name>
     <message>
         <source>{name} (reading now)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (lit en ce moment)</translation>
     </message>
     <message>
         <source>Field Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Reader</translation>
     </message>
     <message>
         <source>Who is reading?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui lit&#xa0;?</translation>
     </message>
     <message>
         <source>Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteurs</translation>
     </message>
     <message>
         <source>Each reader has their own notes, settings and places. Anyone using this computer&apos;s login can open any reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque lecteur a ses propres notes, réglages et positions de lecture. Toute personne qui utilise la session de cet ordinateur peut ouvrir n’importe quel lecteur.</translation>
     </message>
     <message>
         <source>Add Reader…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un lecteur…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Add Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un lecteur</translation>
     </message>
 </context>
 <context>
     <name>Profiles</name>
     <message>
         <source>Added {name} ({folder}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur ajouté&#xa0;: {name} ({folder}).</translation>
     </message>
     <message>
         <source>Renamed to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom&#xa0;: {name}.</translation>
     </message>
     <message>
         <source>(last used)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dernier utilisé)</translation>
     </message>
     <message>
         <source>removing {name} deletes their notes and settings from this computer (a backup zip is kept). Add --yes to remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimer {name} efface ses notes et ses réglages de cet ordinateur (une sauvegarde zip est conservée). Ajoutez --yes pour confirmer la suppression.</translation>
     </message>
     <message>
         <source>{name} is open in a Field Reader window: close it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur {name} est ouvert dans une fenêtre de Field Reader&#xa0;: fermez-la d’abord.</translation>
     </message>
     <message>
         <source>Removed {name}; their files are kept in {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur {name} supprimé&#xa0;; ses fichiers sont conservés dans {backup}.</translation>
     </message>
     <message>
         <source>{path} could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n’a pas pu être supprimé.</translation>
     </message>
     <message>
         <source>The backup of {name} could not be checked; nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde de {name} n’a pas pu être vérifiée&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
         <source>First reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier lecteur</translation>
     </message>
     <message>
         <source>A reader needs a name: type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lecteur doit avoir un nom&#xa0;: tapez-en un.</translation>
     </message>
     <message>
         <source>That name has {count} characters; use at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce nom a {count}&#xa0;caractères&#xa0;; utilisez-en {limit} au plus.</translation>
     </message>
     <message>
         <source>A name cannot hold control or unassigned characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ne peut contenir ni caractères de contrôle ni caractères non attribués.</translation>
     </message>
     <message>
         <source>There is already a reader called {name}. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il existe déjà un lecteur nommé {name}. Choisissez un autre nom.</translation>
     </message>
     <message>
         <source>The list of readers {path} cannot be read ({reason}); the readers found in their folders are shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des lecteurs {path} ne peut pas être lue ({reason})&#xa0;; les lecteurs trouvés dans leurs dossiers sont affichés à la place.</translation>
     </message>
     <message>
         <source>The list of readers was damaged. It is kept as {kept}, and the list was made again from the readers&apos; folders: every reader&apos;s notes are still there, but names other than the first may need renaming.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des lecteurs était endommagée. Elle est conservée sous le nom {kept}, et la liste a été refaite à partir des dossiers des lecteurs&#xa0;: les notes de chaque lecteur sont toujours là, mais les lecteurs autres que le premier devront peut-être être renommés.</translation>
     </message>
     <message>
         <source>There is no reader called {name}. The readers are: {names}. Add one with: field-reader profiles add NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de lecteur nommé {name}. Les lecteurs sont&#xa0;: {names}. Ajoutez-en un avec&#xa0;: field-reader profiles add NAME</translation>
     </message>
     <message>
         <source>The reader {name} no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur {name} n’existe plus.</translation>
     </message>
     <message>
         <source>{name} is the only reader, and the last one cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} est le seul lecteur, et le dernier ne peut pas être supprimé.</translation>
     </message>
 </context>
 <context>
     <name>ProfilesFeature</name>
     <message>
         <source>S&amp;witch Reader…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Changer de lecteur…</translation>
     </message>
     <message>
         <source>Choose who is reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir qui lit</translation>
     </message>
     <message>
         <source>Manage &amp;Readers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les &amp;lecteurs…</translation>
     </message>
     <message>
         <source>Add, rename or remove the readers of this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter, renommer ou supprimer les lecteurs de cet ordinateur</translation>
     </message>
     <message>
         <source>Reader: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur&#xa0;: {name}</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +1984,7 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     </message>
     <message>
         <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bibliothèque</translation>
     </message>
     <message>
         <source>&amp;View</source>
