@@ -83,7 +83,9 @@ def identify(library: Library) -> LibraryInfo:
     name = clean_name(files.name)
     derived_from = _text(book.get("title")) or heading or name
     identity = meta.get("id") or "derived:" + _slug(derived_from)
-    title = meta.get("title") or _text(book.get("title")) or heading or name
+    # A library of one chapter (a single lesson) is best named by that chapter.
+    single = library.chapters[0].title if len(library.chapters) == 1 else ""
+    title = meta.get("title") or _text(book.get("title")) or heading or single or name
     language = meta.get("language") or _language(book.get("language")) or ""
     return LibraryInfo(
         identity, title, meta.get("version", ""), language, tuple(meta.get("authors", ()))

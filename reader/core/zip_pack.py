@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path
 
 from reader.core.discovery import Discovery
-from reader.core.i18n import translate
+from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.image_size import HEAD_BYTES
 from reader.core.library_files import NOT_CONTENT, FileTooLargeError, LibraryFiles
 from reader.core.pack_error import PackError
@@ -66,7 +66,9 @@ def open_zip(path: Path) -> ZipFiles:
     except PackError:
         raise
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-        raise _refused(path, "it is damaged ({error})", error=str(error)[:120]) from None
+        raise _refused(
+            path, QT_TRANSLATE_NOOP("Pack", "it is damaged ({error})"), error=str(error)[:120]
+        ) from None
     try:
         files = ZipFiles(path, archive, info.st_size, info.st_mtime_ns)
     except BaseException:
@@ -97,7 +99,12 @@ def _check_directory(path: Path) -> None:
         tail = handle.read()
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or at + _EOCD.size > len(tail):
-            raise _refused(path, "it is not a zip file, or its end is missing (cut short?)")
+            raise _refused(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Pack", "it is not a zip file, or its end is missing (cut short?)"
+                ),
+            )
         fields = _EOCD.unpack_from(tail, at)
         entries, directory = fields[4], fields[5]
         if (entries == 0xFFFF or directory == 0xFFFFFFFF) and at >= _ZIP64_LOCATOR.size:
@@ -111,12 +118,16 @@ def _check_directory(path: Path) -> None:
     if entries > MAX_ZIP_ENTRIES:
         raise _refused(
             path,
-            "it holds {count} entries, more than the {limit} a course pack may have",
+            QT_TRANSLATE_NOOP(
+                "Pack", "it holds {count} entries, more than the {limit} a course pack may have"
+            ),
             count=f"{entries:,}",
             limit=f"{MAX_ZIP_ENTRIES:,}",
         )
     if directory > MAX_CENTRAL_DIRECTORY or directory > size:
-        raise _refused(path, "its list of entries is damaged or absurdly large")
+        raise _refused(
+            path, QT_TRANSLATE_NOOP("Pack", "its list of entries is damaged or absurdly large")
+        )
 
 
 def _unsafe_name(name: str) -> bool:
@@ -172,14 +183,23 @@ class ZipFiles(LibraryFiles):
             if _unsafe_name(info.filename):
                 raise _refused(
                     path,
-                    'it holds an entry named "{entry}" that points outside the pack, as '
-                    "only a zip made to do harm does",
+                    QT_TRANSLATE_NOOP(
+                        "Pack",
+                        'it holds an entry named "{entry}" that points outside the pack, as '
+                        "only a zip made to do harm does",
+                    ),
                     entry=info.filename[:80],
                 )
             if info.flag_bits & 0x1:
-                raise _refused(path, "its files are protected by a password")
+                raise _refused(
+                    path, QT_TRANSLATE_NOOP("Pack", "its files are protected by a password")
+                )
             if name in seen:
-                raise _refused(path, 'it holds two entries named "{entry}"', entry=name[:80])
+                raise _refused(
+                    path,
+                    QT_TRANSLATE_NOOP("Pack", 'it holds two entries named "{entry}"'),
+                    entry=name[:80],
+                )
             seen.add(name)
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
@@ -187,8 +207,11 @@ class ZipFiles(LibraryFiles):
             if total > MAX_TOTAL_BYTES or ratio_bomb:
                 raise _refused(
                     path,
-                    "it would unpack to far more than it holds ({entry} declares {size}), "
-                    "as a zip bomb does",
+                    QT_TRANSLATE_NOOP(
+                        "Pack",
+                        "it would unpack to far more than it holds ({entry} declares {size}), "
+                        "as a zip bomb does",
+                    ),
                     entry=name[:80],
                     size=_megabytes(info.file_size),
                 )

@@ -351,8 +351,15 @@ def _open_window(
         )
     instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
-        # For measuring start-up (packaging/measure.py): leave once the chapter is painted.
-        after_first_paint(window.view.viewport(), app.quit)
+        # For measuring start-up (packaging/measure.py) and for tests of a whole session:
+        # leave once the chapter is painted, the features are installed and the work they
+        # start at once (a sync) has been queued; the task runner finishes its writes on
+        # the way out. quit() says aboutToQuit at once, which would cancel what is not
+        # yet running, so it is asked for two turns of the event loop after the paint.
+        after_first_paint(
+            window.view.viewport(),
+            lambda: QTimer.singleShot(0, lambda: QTimer.singleShot(0, app.quit)),
+        )
     window.show()
     if start.note:
         window.show_status(start.note, 30000)

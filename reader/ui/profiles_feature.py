@@ -53,12 +53,17 @@ class ProfilesFeature(QObject):
         self.picker: ProfilePicker | None = None
         self.manager: ManageReaders | None = None
         self.switch_action = make_action(
-            main, self.tr("S&witch Reader…"), self.switch, tip=self.tr("Choose who is reading")
+            main,
+            self.tr("S&witch Reader…"),
+            self.switch,
+            "Ctrl+Shift+R",
+            tip=self.tr("Choose who is reading"),
         )
         self.manage_action = make_action(
             main,
             self.tr("Manage &Readers…"),
             self.manage,
+            "Ctrl+Alt+R",
             tip=self.tr("Add, rename or remove the readers of this computer"),
         )
         register = context.actions.register

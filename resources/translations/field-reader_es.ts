@@ -1315,8 +1315,40 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
         <translation>El archivo de metadatos del paquete no se usa tal como está escrito: {reason}. Consulte el formato en el README (un identificador de letras, cifras, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, de 64 caracteres como máximo).</translation>
     </message>
     <message>
+        <source>it is damaged ({error})</source>
+        <translation>está dañado ({error})</translation>
+    </message>
+    <message>
         <source>The course pack {name} cannot be opened: {why}. Nothing was unpacked or changed; ask its author for a new copy, or open another library.</source>
         <translation>No se puede abrir el paquete de curso {name}: {why}. No se descomprimió ni se modificó nada; pida una copia nueva a su autor o abra otra biblioteca.</translation>
+    </message>
+    <message>
+        <source>it is not a zip file, or its end is missing (cut short?)</source>
+        <translation>no es un archivo zip, o le falta el final (¿copia interrumpida?)</translation>
+    </message>
+    <message>
+        <source>it holds {count} entries, more than the {limit} a course pack may have</source>
+        <translation>contiene {count} entradas, más de las {limit} que puede tener un paquete de curso</translation>
+    </message>
+    <message>
+        <source>its list of entries is damaged or absurdly large</source>
+        <translation>su lista de entradas está dañada o es desmesurada</translation>
+    </message>
+    <message>
+        <source>it holds an entry named &quot;{entry}&quot; that points outside the pack, as only a zip made to do harm does</source>
+        <translation>contiene una entrada llamada «{entry}» que apunta fuera del paquete, algo que solo hace un zip creado para dañar</translation>
+    </message>
+    <message>
+        <source>its files are protected by a password</source>
+        <translation>sus archivos están protegidos con contraseña</translation>
+    </message>
+    <message>
+        <source>it holds two entries named &quot;{entry}&quot;</source>
+        <translation>contiene dos entradas llamadas «{entry}»</translation>
+    </message>
+    <message>
+        <source>it would unpack to far more than it holds ({entry} declares {size}), as a zip bomb does</source>
+        <translation>se descomprimiría en mucho más de lo que contiene ({entry} declara {size}), como una bomba zip</translation>
     </message>
 </context>
 <context>

@@ -1315,8 +1315,40 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
         <translation>Le fichier de métadonnées du paquet n’est pas utilisé tel qu’il est écrit&#xa0;: {reason}. Voir son format dans le README (un identifiant fait de lettres, de chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;-&#xa0;», de 64&#xa0;caractères au plus).</translation>
     </message>
     <message>
+        <source>it is damaged ({error})</source>
+        <translation>il est endommagé ({error})</translation>
+    </message>
+    <message>
         <source>The course pack {name} cannot be opened: {why}. Nothing was unpacked or changed; ask its author for a new copy, or open another library.</source>
         <translation>Le paquet de cours {name} ne peut pas être ouvert&#xa0;: {why}. Rien n’a été décompressé ni modifié&#xa0;; demandez-en une nouvelle copie à son auteur, ou ouvrez une autre bibliothèque.</translation>
+    </message>
+    <message>
+        <source>it is not a zip file, or its end is missing (cut short?)</source>
+        <translation>ce n’est pas un fichier zip, ou sa fin manque (copie interrompue ?)</translation>
+    </message>
+    <message>
+        <source>it holds {count} entries, more than the {limit} a course pack may have</source>
+        <translation>il contient {count} entrées, plus que les {limit} permises pour un paquet de cours</translation>
+    </message>
+    <message>
+        <source>its list of entries is damaged or absurdly large</source>
+        <translation>sa liste d’entrées est endommagée ou démesurée</translation>
+    </message>
+    <message>
+        <source>it holds an entry named &quot;{entry}&quot; that points outside the pack, as only a zip made to do harm does</source>
+        <translation>il contient une entrée nommée «&#xa0;{entry}&#xa0;» qui pointe hors du paquet, ce que seul un zip fait pour nuire contient</translation>
+    </message>
+    <message>
+        <source>its files are protected by a password</source>
+        <translation>ses fichiers sont protégés par un mot de passe</translation>
+    </message>
+    <message>
+        <source>it holds two entries named &quot;{entry}&quot;</source>
+        <translation>il contient deux entrées nommées «&#xa0;{entry}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>it would unpack to far more than it holds ({entry} declares {size}), as a zip bomb does</source>
+        <translation>il se décompresserait en bien plus qu’il ne contient ({entry} annonce {size}), comme une bombe zip</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE, DataFolder
 from reader.core.document import load_document
 from reader.core.library import load_library
+from reader.core.pack_identity import identify
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
@@ -74,7 +75,8 @@ def test_commands_and_a_window_session_write_nothing_in_the_home_folder(
     text = load_document(chapter, library.root).plain.text
     with Database(data / NOTES_FILE) as db:
         start = text.index(PHRASE)
-        AnnotationStore(db).add(
+        # The notes of this library (a copy of the seed chapter: a library of its own).
+        AnnotationStore(db, identify(library).id).add(
             "human-security", describe(text, start, start + len(PHRASE)), "green", "why"
         )
     common = ("--content", str(seed_library), "--data-dir", str(data))

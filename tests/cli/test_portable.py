@@ -28,12 +28,17 @@ if {gui!r}:
     from reader.ui.app import application
     application()
     # Close the window once its features (search, export, sync) are installed right after
-    # the first paint: closing writes the settings.
+    # the first paint and the sync they start has ended: closing writes the settings.
     def close_when_ready():
         windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "features")]
         if windows and all(w.features.exchange is not None for w in windows):
             for w in windows:
-                w.close()
+                sync = w.features.exchange.sync
+                if sync.sync_dir is None:
+                    w.close()
+                else:
+                    sync.synced.connect(lambda _result, w=w: w.close())
+                    QTimer.singleShot(20000, w.close)  # a sync that never ends fails later
         else:
             QTimer.singleShot(10, close_when_ready)
     QTimer.singleShot(0, close_when_ready)

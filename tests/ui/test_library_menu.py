@@ -127,8 +127,9 @@ def _titles(window: MainWindow) -> list[str]:
 
 @pytest.fixture
 def two(tmp_path: Path) -> tuple[Path, Path]:
-    first = _course(tmp_path / "first", "Alpha one", "Alpha one", "Alpha two")
-    second = _course(tmp_path / "second", "Beta one", "Beta one", "Beta two")
+    # Without a metadata file or a title page, a library is titled by its folder's name.
+    first = _course(tmp_path / "Alpha one", "Alpha one", "Alpha one", "Alpha two")
+    second = _course(tmp_path / "Beta one", "Beta one", "Beta one", "Beta two")
     return first, second
 
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.library import load_library
 from reader.core.library_snapshot import read_snapshot, write_snapshot
+from reader.core.pack_identity import identify
 from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 from reader.ui.tasks import TaskRunner
@@ -108,9 +109,11 @@ def test_a_snapshot_of_another_folder_or_damaged_is_not_used(tmp_path: Path) -> 
     content = _library(tmp_path / "lib", 2)
     library = load_library(content)
     path = tmp_path / "snap.bin"
-    assert write_snapshot(path, library)
+    assert write_snapshot(path, library, identify(library))
     stored = read_snapshot(path, library.root)
     assert stored is not None and stored.library() == library
+    # The identity is kept with it: the first paint's chapter or two cannot tell it.
+    assert stored.info == identify(library)
     assert read_snapshot(path, tmp_path) is None
     path.write_bytes(b"not a snapshot")
     assert read_snapshot(path, library.root) is None

@@ -47,8 +47,9 @@ def test_save_as_pdf_of_all_chapters_with_footnotes(
     select(window, PHRASE)
     assert annotations_of(window).highlight_selection("pink", note=NOTE) is not None
     labels = [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()]
-    # Print and Save as PDF come after the notes' Export/Import/Sync, before Quit.
-    assert labels[-3:] == ["Print…", "Save as PDF…", "Quit"]
+    # Print and Save as PDF come after the notes' Export/Import/Sync, before the readers
+    # and Quit.
+    assert labels[-5:] == ["Print…", "Save as PDF…", "Switch Reader…", "Manage Readers…", "Quit"]
 
     from_file_menu(qtbot, window, "Save as PDF…")
     dialog = shown_dialog(qtbot, window, PrintOptionsDialog)
