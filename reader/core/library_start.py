@@ -7,10 +7,16 @@ from pathlib import Path
 
 from reader.core.i18n import translate
 from reader.core.library import Library
-from reader.core.library_list import read_list
+from reader.core.library_list import LibraryEntry, LibraryKind, read_list
 from reader.core.pack import PackError, open_library
 
 __all__ = ["StartLibrary", "choose_start_library", "unusable_note"]
+
+
+def _unlisted(path: str) -> LibraryEntry:
+    """An entry for the library at `path`, no longer in the list: named by its file name."""
+    kind: LibraryKind = "zip" if path.casefold().endswith(".zip") else "folder"
+    return LibraryEntry(path, "", Path(path).name or path, kind)
 
 
 @dataclass(frozen=True)
@@ -44,19 +50,28 @@ def choose_start_library(
     cache_file: Path | None = None,
     *,
     load: bool = True,
+    own_last: str | None = None,
 ) -> StartLibrary:
     """The library a start opens (`requested` by --content or a reopen; PackError if unusable).
 
     Without a request, the library open last (the first of the list in `list_file`) is
     opened again if it is still there and opens; else the bundled one, with a note saying
     why. With `load` False the library is not opened, only found: the caller opens it
-    (and gives `unusable_note(start.title, ...)` if that fails).
+    (and gives `unusable_note(start.title, ...)` if that fails). `own_last` is where the
+    library this reader had open last is ("" for the bundled one): it comes before the
+    list's, so that readers sharing a computer each resume their own course.
     """
     if requested is not None:
         if not load:
             return StartLibrary(requested)
         return StartLibrary(requested, open_library(requested, cache_file))
-    last = read_list(list_file).last_open()
+    listing = read_list(list_file)
+    last = listing.last_open()
+    if own_last == "":
+        return StartLibrary(bundled)
+    if own_last is not None:
+        own = [e for e in listing.entries if e.path == own_last]
+        last = own[0] if own else _unlisted(own_last)
     if last is None or last.bundled:
         return StartLibrary(bundled)
     path = Path(last.path)

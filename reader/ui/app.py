@@ -322,7 +322,10 @@ def _open_window(
     try:
         # Only where the library is: it is read by build_window (from the snapshot of the
         # last scan when there is one, so that a big library's restart reads nothing).
-        start = choose_start_library(content, folder.libraries_list, bundled, load=False)
+        own_last = Settings(data_dir, read_only=True).last_library
+        start = choose_start_library(
+            content, folder.libraries_list, bundled, load=False, own_last=own_last
+        )
         window = build_window(
             start.path,
             data_dir,

@@ -122,6 +122,9 @@ class LibraryFeature(QObject):
                     notes.append(kept.format(name=copy.name))
             entries = record(entries, self._current)
             notes.extend(self._write(entries))
+            # This reader's own course to resume at the next start.
+            current = self._current
+            self._context.settings.last_library = "" if current.bundled else current.path
         if notes:
             self._window.show_status(" ".join(notes), 20000)
         return entries

@@ -67,6 +67,17 @@ class Settings:
         self._set(key, value)
 
     @property
+    def last_library(self) -> str | None:
+        """Where the library this reader had open at the last exit is ("" for the bundled
+        one; None before any). Readers sharing a computer each resume their own course."""
+        value = self._qs.value("reader/last_library")
+        return None if value is None else str(value)
+
+    @last_library.setter
+    def last_library(self, path: str) -> None:
+        self._set("reader/last_library", path)
+
+    @property
     def last_chapter(self) -> str:
         """The slug of the chapter open at the last exit."""
         return str(self._qs.value(f"{self._library}reader/last_chapter", "") or "")

@@ -158,3 +158,31 @@ def test_a_library_asked_for_that_cannot_be_opened_is_refused(
     empty.mkdir()
     with pytest.raises(PackError, match="holds no chapters"):
         choose_start_library(empty, tmp_path / "libraries.json", bundled)
+
+
+def test_each_reader_resumes_their_own_library_before_the_lists_last(
+    tmp_path: Path, bundled: Path
+) -> None:
+    """Readers sharing a computer share the list, yet each resumes the course they left."""
+    packs = {}
+    for name in ("one", "two", "three"):
+        packs[name] = tmp_path / name
+        packs[name].mkdir()
+        write_chapter(packs[name], "a.md", name.title(), f"The {name} course.")
+    file = tmp_path / "libraries.json"
+    entries: tuple[LibraryEntry, ...] = ()
+    for minute, name in enumerate(("one", "two")):
+        entry = LibraryEntry(str(packs[name]), f"derived:{name}", name.title(), "folder")
+        entries = record(entries, entry, moment=T0 + timedelta(minutes=minute))
+    write_list(file, entries)
+    assert choose_start_library(None, file, bundled, load=False).path == packs["two"]
+    mine = choose_start_library(None, file, bundled, load=False, own_last=str(packs["one"]))
+    assert mine.path == packs["one"] and mine.title == "One"
+    # The bundled one, when that is what this reader had open.
+    assert choose_start_library(None, file, bundled, own_last="").path == bundled
+    # A library taken off the list but still there opens, named by its folder.
+    unlisted = choose_start_library(None, file, bundled, load=False, own_last=str(packs["three"]))
+    assert unlisted.path == packs["three"] and unlisted.title == "three"
+    # Gone: the bundled one, saying so.
+    gone = choose_start_library(None, file, bundled, own_last=str(tmp_path / "usb" / "four"))
+    assert gone.path == bundled and gone.note is not None and "four" in gone.note
