@@ -207,7 +207,7 @@ def check_library(root: Path) -> dict[str, Any]:
 
     A pack that cannot be opened at all is reported as one problem.
     """
-    from reader.core.pack import PackError, load_pack
+    from reader.core.pack import PackError, load_pack, no_chapters_message
 
     try:
         library = load_pack(root)
@@ -215,9 +215,14 @@ def check_library(root: Path) -> dict[str, Any]:
         problem = Problem(".", "unreadable", error.message)
         return {"chapters": [], "problems": [asdict(problem)], "skipped": []}
     try:
-        return library_report(library)
+        report = library_report(library)
     finally:
         library.files.close()
+    if not library.chapters:
+        # Nothing would open: say so first (the skipped files, if any, say why).
+        empty = Problem(".", "unreadable", no_chapters_message(root))
+        report["problems"].insert(0, asdict(empty))
+    return report
 
 
 def library_report(library: Library) -> dict[str, Any]:

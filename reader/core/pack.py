@@ -14,7 +14,7 @@ from reader.core.i18n import translate
 from reader.core.library import Library, load_files, load_library
 from reader.core.pack_error import PackError
 
-__all__ = ["PackError", "load_pack", "open_library"]
+__all__ = ["PackError", "load_pack", "no_chapters_message", "open_library"]
 
 
 def load_pack(path: Path, cache_file: Path | None = None) -> Library:
@@ -45,14 +45,17 @@ def open_library(path: Path, cache_file: Path | None = None) -> Library:
     library = load_pack(path, cache_file)
     if not library.chapters:
         library.files.close()
-        raise PackError(
-            translate(
-                "Pack",
-                "{path} holds no chapters: a course pack is a folder (or a .zip of a folder) "
-                "of Markdown (.md) files.",
-            ).format(path=path)
-        )
+        raise PackError(no_chapters_message(path))
     return library
+
+
+def no_chapters_message(path: Path) -> str:
+    """Why a pack without any chapter cannot be read."""
+    return translate(
+        "Pack",
+        "{path} holds no chapters: a course pack is a folder (or a .zip of a folder) "
+        "of Markdown (.md) files.",
+    ).format(path=path)
 
 
 def _with_metadata_problems(library: Library) -> Library:

@@ -72,3 +72,14 @@ def test_a_command_on_a_bad_pack_is_a_usage_error_in_words(tmp_path: Path) -> No
     )
     assert shot.returncode == 2 and "neither a folder" in shot.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_check_says_that_a_pack_without_chapters_would_open_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty-course"
+    (empty / "images").mkdir(parents=True)
+    (empty / "notes.txt").write_text("not a chapter", encoding="utf-8")
+    result = run("check", "--json", "--content", str(empty))
+    assert result.returncode == 1, result.stdout
+    problems = json.loads(result.stdout)["problems"]
+    assert problems[0]["message"].endswith("of Markdown (.md) files.")
+    assert "holds no chapters" in problems[0]["message"]
