@@ -215,6 +215,12 @@ def pick_profile_at_start(shared_root: Path, parent: QWidget | None = None) -> P
         box.exec()
     if len(loaded.profiles) == 1:
         return loaded.profiles[0].root(shared_root)
+    # Asked in the language of the reader who read last: on a lab computer set to French
+    # by its readers, the question comes in French too.
+    from reader.ui.i18n import apply_language
+    from reader.ui.settings import Settings
+
+    apply_language(Settings(loaded.last_profile.root(shared_root), read_only=True).language)
     picker = ProfilePicker(registry, at_start=True, parent=parent)
     if picker.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import COURSES
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import drawn, select
 
@@ -140,6 +140,9 @@ def test_two_readers_annotate_two_course_zips_in_french_and_keep_it_all(
                 return False
             chosen = pickers[0].chosen()
             assert chosen is not None and chosen.name == expect, chosen
+            # Asked in French too: the language of the reader who read last.
+            labels = [label.text() for label in pickers[0].findChildren(QLabel)]
+            assert "Qui lit\u00a0?" in labels, labels
             for key in keys:
                 qtbot.keyClick(pickers[0].list, key)
             qtbot.keyClick(pickers[0].list, Qt.Key.Key_Return)
