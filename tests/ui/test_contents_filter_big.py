@@ -6,9 +6,9 @@ against `visibility`, the plain rule it speeds up, keystroke by keystroke.
 
 from __future__ import annotations
 
-from benchmarks.contents_bench import TYPED, chapters
 from pytestqt.qtbot import QtBot
 
+from benchmarks.contents_bench import TYPED, chapters
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.title_filter import folded_paths, query_words, visibility
 
