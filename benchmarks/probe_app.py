@@ -68,7 +68,8 @@ def _settle_class() -> type:
     """FirstPaint that, after marking the paint, waits for the library check to end.
 
     A student keeps the reader open: the scan after the first paint (which verifies the
-    snapshot of the last scan and writes the next one) ends before they close it. The
+    snapshot of the last scan and writes the next one, or reads the rest of a big library
+    at its first start) ends before they close it. The
     peak memory is read at the paint, as the baseline's is.
     """
     from PySide6.QtCore import QTimer
@@ -78,7 +79,11 @@ def _settle_class() -> type:
     from reader.ui.tasks import TaskRunner
 
     base = _baseline().FirstPaint
-    label = translate("Library", "Checking the library")
+    # The check after a restart, or the read of the rest after a big library's first start.
+    labels = {
+        translate("Library", "Checking the library"),
+        translate("Library", "Reading the library"),
+    }
 
     class Settle(base):  # type: ignore[misc, valid-type]
         def __init__(self, marks: dict[str, float], window: object) -> None:
@@ -93,7 +98,7 @@ def _settle_class() -> type:
 
         def _wait(self) -> None:
             runner = self._window.findChild(TaskRunner, "taskRunner")  # type: ignore[attr-defined]
-            busy = runner is not None and any(t.label == label for t in runner.active())
+            busy = runner is not None and any(t.label in labels for t in runner.active())
             if busy:
                 QTimer.singleShot(20, self._wait)
             else:

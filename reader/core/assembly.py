@@ -283,3 +283,16 @@ def _summary_order(items: list[_Item], summary: Summary) -> list[_Item]:
 
     visit(None)
     return ordered
+
+
+def guessed_order(files: list[FoundFile], summary: Summary | None) -> list[FoundFile]:
+    """The reading order of `files` as if none of them had front matter.
+
+    What a first start shows before the chapters are read: SUMMARY.md's order, or the
+    folders' natural order. It is the true order unless front matter (an `order:` or a
+    `slug:`) changes it, which only reading every file can tell.
+    """
+    blank = {"order": None}
+    items = [_Item(found, blank) for found in files]
+    ordered = _summary_order(items, summary) if summary is not None else _folder_order(items)
+    return [item.found for item in ordered]

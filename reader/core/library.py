@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,17 +123,26 @@ class _BadChapter(Exception):
 BadChapterError = _BadChapter
 
 
-def load_library(root: Path, cache_file: Path | None = None) -> Library:
+# What a long read reports as it goes: chapters read so far, and how many in all.
+Progress = Callable[[int, int], None]
+
+
+def load_library(
+    root: Path, cache_file: Path | None = None, progress: Progress | None = None
+) -> Library:
     """Read every chapter under `root`; bad files are reported, left-out ones listed.
 
     With `cache_file`, files whose size and modification time are unchanged since the
     last load are not read at all: their metadata comes from there (YAML and reading
-    are most of the cost).
+    are most of the cost). `progress` is called every few hundred chapters (it may raise
+    to stop the read).
     """
-    return load_files(FolderFiles(root.resolve()), cache_file)
+    return load_files(FolderFiles(root.resolve()), cache_file, progress)
 
 
-def load_files(files: LibraryFiles, cache_file: Path | None = None) -> Library:
+def load_files(
+    files: LibraryFiles, cache_file: Path | None = None, progress: Progress | None = None
+) -> Library:
     """The library of `files` (a folder's, or a zip pack's: reader/core/pack.py)."""
     import gc
 
@@ -141,13 +151,13 @@ def load_files(files: LibraryFiles, cache_file: Path | None = None) -> Library:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(files, cache_file)
+        return _load(files, cache_file, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(files: LibraryFiles, cache_file: Path | None) -> Library:
+def _load(files: LibraryFiles, cache_file: Path | None, progress: Progress | None) -> Library:
     """load_library's work."""
     from reader.core import assembly
 
@@ -181,7 +191,10 @@ def _load(files: LibraryFiles, cache_file: Path | None) -> Library:
     source = None if files.on_disk else files
     entries: dict[str, dict[str, Any]] = {}
     readable: list[FoundFile] = []
-    for found_file in chapter_files:
+    total = len(chapter_files)
+    for done, found_file in enumerate(chapter_files):
+        if progress is not None and done % _PROGRESS_EVERY == 0:
+            progress(done, total)
         try:
             entries[found_file.relpath] = _entry(found_file, cache.get(found_file.relpath), source)
         except _BadChapter as bad:
@@ -211,6 +224,7 @@ def _unlisted_message(relpath: str, summary: str) -> str:
     return f"The file was skipped: it is not listed in {summary}."
 
 
+_PROGRESS_EVERY = 250
 _CACHE_VERSION = 3
 
 

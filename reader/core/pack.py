@@ -11,20 +11,23 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.i18n import translate
-from reader.core.library import Library, load_files, load_library
+from reader.core.library import Library, Progress, load_files, load_library
 from reader.core.pack_error import PackError
 
 __all__ = ["PackError", "load_pack", "no_chapters_message", "open_library"]
 
 
-def load_pack(path: Path, cache_file: Path | None = None) -> Library:
+def load_pack(
+    path: Path, cache_file: Path | None = None, progress: Progress | None = None
+) -> Library:
     """The library of the folder or zip file at `path`, even without chapters (the window
-    shows why); PackError when it is neither, or is a zip that cannot be used."""
+    shows why); PackError when it is neither, or is a zip that cannot be used. `progress`
+    hears how far the read is (reader/core/library.py)."""
     if not path.exists():
         message = translate("Pack", "{path} does not exist. Check the name, or plug the drive in.")
         raise PackError(message.format(path=path))
     if path.is_dir():
-        library = load_library(path, cache_file)
+        library = load_library(path, cache_file, progress)
     else:
         from reader.core.zip_pack import is_zip, open_zip
 
@@ -36,7 +39,7 @@ def load_pack(path: Path, cache_file: Path | None = None) -> Library:
                     ".zip file of one.",
                 ).format(path=path)
             )
-        library = load_files(open_zip(path), cache_file)
+        library = load_files(open_zip(path), cache_file, progress)
     return _with_metadata_problems(library)
 
 

@@ -77,6 +77,12 @@ def build_window(
     if library is None and defer and create_files:
         snapshot = _read_snapshot(content, folder)
     context = _first_context(snapshot, chapter, data_dir, shared_dir)
+    # A big library's first start reads only the chapter to show before the first paint;
+    # the rest is read in the background right after it (then the features come).
+    read_rest = False
+    if context is None and library is None and defer and create_files:
+        context = _first_start_context(content, chapter, data_dir, shared_dir)
+        read_rest = context is not None
     if context is None:
         snapshot = None
         if library is None:
@@ -94,6 +100,14 @@ def build_window(
         if create_files:
             from reader.ui import library_check
 
+            if read_rest:
+                library_check.read_rest(
+                    context,
+                    window,
+                    content,
+                    lambda: install_features(window, create_files=True, sync_dir=sync_dir),
+                )
+                return
             if snapshot is not None:
                 library_check.complete_library(context, snapshot)
             library_check.verify_library(context, window, content, scan=snapshot is not None)
@@ -130,6 +144,43 @@ def _first_context(
     if not start_chapter_current(first[1]):
         return None
     context.replace_library(first[0], partial=True)
+    return context
+
+
+def _first_start_context(
+    content: Path, chapter: str | None, data_dir: Path, shared_dir: Path | None
+) -> AppContext | None:
+    """The context over the first paint's chapters of a big library not read before.
+
+    None (read the whole library now) for a small library, a pack that cannot be used
+    (reading it says why) or a `chapter` asked for that its file's name does not give.
+    """
+    from reader.core.library_files import FolderFiles, LibraryFiles
+    from reader.core.library_first import find_first
+
+    files: LibraryFiles
+    if content.is_dir():
+        files = FolderFiles(content.resolve())
+    else:
+        from reader.core.pack import PackError
+        from reader.core.zip_pack import is_zip, open_zip
+
+        if not is_zip(content):
+            return None
+        try:
+            files = open_zip(content)
+        except PackError:
+            return None
+    first = find_first(files)
+    made = first.first_paint(chapter) if first is not None else None
+    if first is None or made is None or (chapter is not None and made[1].slug != chapter):
+        files.close()
+        return None
+    context = create_context(made[0], data_dir, shared_dir=shared_dir)
+    last = context.settings.last_chapter  # known once the library's identity is
+    if chapter is None and last and made[0].by_slug(last) is None:
+        made = first.first_paint(last) or made
+    context.replace_library(made[0], partial=True)
     return context
 
 

@@ -709,6 +709,18 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
         <source>Checking the library</source>
         <translation>Comprobación de la biblioteca</translation>
     </message>
+    <message>
+        <source>Reading the library: {done} of {total} chapters</source>
+        <translation>Leyendo la biblioteca: {done} de {total} capítulos</translation>
+    </message>
+    <message>
+        <source>The whole library could not be read: {reason}</source>
+        <translation>No se pudo leer la biblioteca completa: {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>Lectura de la biblioteca</translation>
+    </message>
 </context>
 <context>
     <name>LibraryList</name>

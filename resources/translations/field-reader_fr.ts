@@ -709,6 +709,18 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
         <source>Checking the library</source>
         <translation>Vérification de la bibliothèque</translation>
     </message>
+    <message>
+        <source>Reading the library: {done} of {total} chapters</source>
+        <translation>Lecture de la bibliothèque : {done} chapitres sur {total}</translation>
+    </message>
+    <message>
+        <source>The whole library could not be read: {reason}</source>
+        <translation>La bibliothèque n’a pas pu être lue en entier : {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>Lecture de la bibliothèque</translation>
+    </message>
 </context>
 <context>
     <name>LibraryList</name>
