@@ -64,12 +64,18 @@ QT_SETTINGS_FOLDER = "qt"
 
 
 def _per_library(library: Path, name: str) -> str:
-    """`name` made particular to the library at `library` ("library-1a2b3c4d5e6f.json")."""
-    import hashlib
+    """`name` made particular to the library at `library` ("library-1a2b3c4d5e6f.json").
 
-    digest = hashlib.sha1(str(library.resolve()).encode("utf-8"), usedforsecurity=False)
+    A checksum of the library's path, not a cryptographic hash: hashlib costs 20 ms to
+    import at every start, and two libraries that happened to share a name would only
+    share a cache that says which library it holds (and is read again when it is not).
+    """
+    import binascii
+
+    path = str(library.resolve()).encode("utf-8")
+    digest = (binascii.crc32(path) << 16) ^ binascii.crc_hqx(path, len(path) & 0xFFFF)
     stem, dot, suffix = name.partition(".")
-    return f"{stem}-{digest.hexdigest()[:12]}{dot}{suffix}"
+    return f"{stem}-{digest:012x}{dot}{suffix}"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,25 +29,44 @@ from reader.core.problems import Problem
 
 __all__ = ["Snapshot", "read_snapshot", "write_snapshot"]
 
-# Bump when the rows change shape; an older or newer snapshot is ignored (a full scan).
-_VERSION = 2
-_Row = tuple[str, str, str, Any, str, str, Any, Any, Any]
+# Bump when the stored shape changes; an older or newer snapshot is ignored (a full scan).
+_VERSION = 3
+# The text fields of a chapter, each stored as one string of the library's values joined
+# by NUL: reading a snapshot makes a dozen objects, not a hundred thousand, and the first
+# paint splits out only what it needs (the whole library is built after the paint).
+_TEXT = ("slug", "title", "abstract", "relpath", "content_hash", "parent", "part")
+_SEP = "\0"
+_NONE = "\x01"  # a parent or part that is None
 
 
-def _row(chapter: Chapter) -> _Row | None:
-    if chapter.kept_body is not None or chapter.body_span is None:
-        return None  # a body held in memory is not worth snapshotting: scan instead
-    return (
-        chapter.slug,
-        chapter.title,
-        chapter.abstract,
-        chapter.order,
-        chapter.relpath,
-        chapter.content_hash,
-        tuple(chapter.body_span),
-        chapter.parent,
-        chapter.part,
-    )
+def _columns(chapters: tuple[Chapter, ...]) -> dict[str, Any] | None:
+    """The library's chapters as columns; None when one cannot be stored so."""
+    texts: dict[str, list[str]] = {name: [] for name in _TEXT}
+    orders: list[float | None] = []
+    spans = array("q")
+    for chapter in chapters:
+        if chapter.kept_body is not None or chapter.body_span is None:
+            return None  # a body held in memory is not worth snapshotting: scan instead
+        values = (
+            chapter.slug,
+            chapter.title,
+            chapter.abstract,
+            chapter.relpath,
+            chapter.content_hash,
+            _NONE if chapter.parent is None else chapter.parent,
+            _NONE if chapter.part is None else chapter.part,
+        )
+        for name, value in zip(_TEXT, values, strict=True):
+            if _SEP in value or (_NONE in value and value != _NONE):
+                return None  # a hostile title: scan instead
+            texts[name].append(value)
+        orders.append(chapter.order)
+        spans.extend(chapter.body_span)
+    columns: dict[str, Any] = {name: _SEP.join(values) for name, values in texts.items()}
+    columns["order"] = orders
+    columns["span"] = spans.tobytes()
+    columns["count"] = len(chapters)
+    return columns
 
 
 def write_snapshot(path: Path, library: Library, info: LibraryInfo) -> bool:
@@ -58,22 +78,15 @@ def write_snapshot(path: Path, library: Library, info: LibraryInfo) -> bool:
     tell which library this is, yet its notes and places are chosen by that identity.
     Failing costs only speed at the next start (the library is scanned as before).
     """
-    if not library.root.is_dir():
+    columns = _columns(library.chapters) if library.root.is_dir() else None
+    if columns is None:
         with contextlib.suppress(OSError):
             path.unlink()
         return False
-    rows = []
-    for chapter in library.chapters:
-        row = _row(chapter)
-        if row is None:
-            with contextlib.suppress(OSError):
-                path.unlink()
-            return False
-        rows.append(row)
     problems = [(p.path, p.kind, p.message) for p in library.problems]
     skipped = [(p.path, p.kind, p.message) for p in library.skipped]
     identity = (info.id, info.title, info.version, info.language, list(info.authors))
-    data = marshal.dumps((_VERSION, str(library.root), rows, problems, skipped, identity))
+    data = marshal.dumps((_VERSION, str(library.root), columns, problems, skipped, identity))
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,36 +101,52 @@ def write_snapshot(path: Path, library: Library, info: LibraryInfo) -> bool:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The rows of a stored scan of the library at `root`."""
+    """A stored scan of the library at `root`: its chapters by column, problems, identity."""
 
     root: Path
-    rows: list[_Row]
+    columns: dict[str, Any]
     problems: list[tuple[str, str, str]]
     skipped: list[tuple[str, str, str]]
     info: LibraryInfo
 
-    def _chapter(self, row: _Row) -> Chapter:
-        slug, title, abstract, order, relpath, content_hash, span, parent, part = row
+    def _texts(self, name: str) -> list[str]:
+        return str(self.columns[name]).split(_SEP)
+
+    def _spans(self) -> array[int]:
+        spans = array("q")
+        spans.frombytes(self.columns["span"])
+        return spans
+
+    def _chapter(self, index: int) -> Chapter:
+        """The chapter of row `index`."""
+        texts = {name: self._texts(name)[index] for name in _TEXT}
+        spans = self._spans()
+        parent, part = texts["parent"], texts["part"]
         return Chapter(
-            slug=Slug(slug),
-            title=title,
-            abstract=abstract,
-            order=order,
-            path=self.root / relpath,
-            relpath=relpath,
-            content_hash=content_hash,
-            body_span=(span[0], span[1]),
-            parent=Slug(parent) if parent is not None else None,
-            part=part,
+            slug=Slug(texts["slug"]),
+            title=texts["title"],
+            abstract=texts["abstract"],
+            order=self.columns["order"][index],
+            path=self.root / texts["relpath"],
+            relpath=texts["relpath"],
+            content_hash=texts["content_hash"],
+            body_span=(spans[2 * index], spans[2 * index + 1]),
+            parent=None if parent == _NONE else Slug(parent),
+            part=None if part == _NONE else part,
         )
 
     def library(self) -> Library:
         """The whole library as it was scanned."""
         new, root = object.__new__, self.root
-        chapters = []
+        spans = self._spans()
+        chapters: list[Chapter] = []
+        if not self.columns["count"]:
+            rows: Any = ()  # NUL-joined empty columns split into one "" each
+        else:
+            rows = zip(*(self._texts(name) for name in _TEXT), self.columns["order"], strict=True)
         # Built without the dataclass's checks: a frozen __init__ per chapter is a third
         # of the cost, and every row came from a Chapter.
-        for slug, title, abstract, order, relpath, digest, span, parent, part in self.rows:
+        for index, (slug, title, abstract, relpath, digest, parent, part, order) in enumerate(rows):
             chapter = new(Chapter)
             chapter.__dict__.update(
                 slug=slug,
@@ -127,10 +156,10 @@ class Snapshot:
                 path=root / relpath,
                 relpath=relpath,
                 content_hash=digest,
-                body_span=span,
+                body_span=(spans[2 * index], spans[2 * index + 1]),
                 kept_body=None,
-                parent=parent,
-                part=part,
+                parent=None if parent == _NONE else parent,
+                part=None if part == _NONE else part,
             )
             chapters.append(chapter)
         return Library(
@@ -148,11 +177,14 @@ class Snapshot:
         when the snapshot is empty. The Contents and the features wait for the whole
         library (`library()`), which replaces this one right after the first paint.
         """
-        if not self.rows:
+        if not self.columns["count"]:
             return None
-        first = self._chapter(self.rows[0])
-        row = next((r for r in self.rows if r[0] == wanted), None) if wanted else None
-        shown = first if row is None or row[0] == first.slug else self._chapter(row)
+        first = self._chapter(0)
+        index = 0
+        if wanted:
+            with contextlib.suppress(ValueError):
+                index = self._texts("slug").index(wanted)
+        shown = first if index == 0 else self._chapter(index)
         chapters = (first,) if shown is first else (first, shown)
         problems = tuple(Problem(*p) for p in self.problems)  # type: ignore[arg-type]
         return Library(self.root, chapters, problems), shown
@@ -166,16 +198,33 @@ def read_snapshot(path: Path, root: Path) -> Snapshot | None:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     try:
-        version, stored_root, rows, problems, skipped, identity = data
+        version, stored_root, columns, problems, skipped, identity = data
         ident, title, edition, language, authors = identity
         info = LibraryInfo(str(ident), str(title), str(edition), str(language), tuple(authors))
     except (TypeError, ValueError):
         return None
-    if version != _VERSION or stored_root != str(root) or type(rows) is not list:
+    if version != _VERSION or stored_root != str(root) or not _whole(columns):
         return None
-    if not all(type(r) is tuple and len(r) == 9 for r in rows):
-        return None
-    return Snapshot(root, rows, list(problems), list(skipped), info)
+    return Snapshot(root, columns, list(problems), list(skipped), info)
+
+
+def _whole(columns: Any) -> bool:
+    """Whether stored columns have every field, each with one value per chapter."""
+    if type(columns) is not dict or type(columns.get("count")) is not int:
+        return False
+    count = columns["count"]
+    texts_whole = all(
+        type(columns.get(name)) is str and columns[name].count(_SEP) == max(count - 1, 0)
+        for name in _TEXT
+    )
+    orders, spans = columns.get("order"), columns.get("span")
+    return (
+        texts_whole
+        and type(orders) is list
+        and len(orders) == count
+        and type(spans) is bytes
+        and len(spans) == 16 * count
+    )
 
 
 def start_chapter_current(chapter: Chapter) -> bool:

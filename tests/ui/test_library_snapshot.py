@@ -118,3 +118,32 @@ def test_a_snapshot_of_another_folder_or_damaged_is_not_used(tmp_path: Path) -> 
     path.write_bytes(b"not a snapshot")
     assert read_snapshot(path, library.root) is None
     assert read_snapshot(tmp_path / "missing.bin", library.root) is None
+
+
+def test_a_snapshot_keeps_every_field_and_refuses_what_it_cannot_store(tmp_path: Path) -> None:
+    """Parents, parts, orders and spans come back as scanned; a title holding the
+    snapshot's own separators is not stored (the next start scans instead)."""
+    content = tmp_path / "book"
+    (content / "src" / "part").mkdir(parents=True)
+    (content / "src" / "SUMMARY.md").write_text(
+        "# Summary\n\n[Intro](intro.md)\n\n# Part One\n\n- [Topic](part/README.md)\n"
+        "    - [Detail](part/detail.md)\n",
+        encoding="utf-8",
+    )
+    write_chapter(content / "src", "intro.md", "Intro", "Opening words.", order=2.5)
+    write_chapter(content / "src" / "part", "README.md", "Topic", "About the topic.")
+    write_chapter(content / "src" / "part", "detail.md", "Détail ünicode", "Deeper.")
+    library = load_library(content)
+    assert any(c.parent for c in library.chapters) and any(c.part for c in library.chapters)
+    path = tmp_path / "snap.bin"
+    assert write_snapshot(path, library, identify(library))
+    stored = read_snapshot(path, library.root)
+    assert stored is not None and stored.library() == library
+    first = stored.first_paint(library.chapters[-1].slug)
+    assert first is not None and first[1] == library.chapters[-1]
+
+    odd = _library(tmp_path / "odd", 2)
+    (odd / "c02.md").write_text("# Two\x01sneaky\n\nText.\n", encoding="utf-8")
+    odd_library = load_library(odd)
+    assert not write_snapshot(path, odd_library, identify(odd_library))
+    assert not path.exists()
