@@ -76,7 +76,6 @@ def _settle_class() -> type:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.i18n import translate
-    from reader.ui.tasks import TaskRunner
 
     base = _baseline().FirstPaint
     # The check after a restart, or the read of the rest after a big library's first start.
@@ -97,6 +96,10 @@ def _settle_class() -> type:
             QTimer.singleShot(0, self._wait)
 
         def _wait(self) -> None:
+            # Imported after the paint: the task runner's module (and the notes model it
+            # brings) is not on the start-up path, and must not be measured as if it were.
+            from reader.ui.tasks import TaskRunner
+
             runner = self._window.findChild(TaskRunner, "taskRunner")  # type: ignore[attr-defined]
             busy = runner is not None and any(t.label in labels for t in runner.active())
             if busy:
