@@ -8,8 +8,9 @@ from the snapshot right after the first paint, and a real scan then verifies it 
 background (reader/ui/library_check.py), replacing the library if anything changed
 while the reader was closed.
 
-The one chapter shown before the check is verified on its own first: its file is read
-and hashed (`start_chapter_current`), so the page shown is always the file's content.
+The one chapter shown before the check is verified on its own first: its file must have
+the size and modification time the scan saw (`Snapshot.unchanged`, the rule the scan cache
+follows too), so the page shown is the file's content without reading or hashing it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core.chapter import Chapter, Slug, sha256_hex
+from reader.core.chapter import Chapter, Slug
 from reader.core.library import Library
 from reader.core.pack_identity import LibraryInfo
 from reader.core.problems import Problem
@@ -30,7 +31,7 @@ from reader.core.problems import Problem
 __all__ = ["Snapshot", "read_snapshot", "write_snapshot"]
 
 # Bump when the stored shape changes; an older or newer snapshot is ignored (a full scan).
-_VERSION = 3
+_VERSION = 4
 # The text fields of a chapter, each stored as one string of the library's values joined
 # by NUL: reading a snapshot makes a dozen objects, not a hundred thousand, and the first
 # paint splits out only what it needs (the whole library is built after the paint).
@@ -43,7 +44,7 @@ def _columns(chapters: tuple[Chapter, ...]) -> dict[str, Any] | None:
     """The library's chapters as columns; None when one cannot be stored so."""
     texts: dict[str, list[str]] = {name: [] for name in _TEXT}
     orders: list[float | None] = []
-    spans = array("q")
+    spans, stats = array("q"), array("q")
     for chapter in chapters:
         if chapter.kept_body is not None or chapter.body_span is None:
             return None  # a body held in memory is not worth snapshotting: scan instead
@@ -62,9 +63,17 @@ def _columns(chapters: tuple[Chapter, ...]) -> dict[str, Any] | None:
             texts[name].append(value)
         orders.append(chapter.order)
         spans.extend(chapter.body_span)
+        try:
+            # What the file was when scanned: a restart trusts the chapter it shows only
+            # while its size and modification time are the same (as the scan cache does).
+            stat = chapter.path.stat()
+        except OSError:
+            return None
+        stats.extend((stat.st_size, stat.st_mtime_ns))
     columns: dict[str, Any] = {name: _SEP.join(values) for name, values in texts.items()}
     columns["order"] = orders
     columns["span"] = spans.tobytes()
+    columns["stat"] = stats.tobytes()
     columns["count"] = len(chapters)
     return columns
 
@@ -112,10 +121,21 @@ class Snapshot:
     def _texts(self, name: str) -> list[str]:
         return str(self.columns[name]).split(_SEP)
 
-    def _spans(self) -> array[int]:
+    def _spans(self, column: str = "span") -> array[int]:
         spans = array("q")
-        spans.frombytes(self.columns["span"])
+        spans.frombytes(self.columns[column])
         return spans
+
+    def unchanged(self, chapter: Chapter) -> bool:
+        """Whether `chapter`'s file has the size and modification time it had when scanned
+        (so the chapter shown first is the file as it is now, without reading it)."""
+        try:
+            index = self._texts("relpath").index(chapter.relpath)
+            stat = chapter.path.stat()
+        except (ValueError, OSError):
+            return False
+        stats = self._spans("stat")
+        return (stat.st_size, stat.st_mtime_ns) == (stats[2 * index], stats[2 * index + 1])
 
     def _chapter(self, index: int) -> Chapter:
         """The chapter of row `index`."""
@@ -217,19 +237,10 @@ def _whole(columns: Any) -> bool:
         type(columns.get(name)) is str and columns[name].count(_SEP) == max(count - 1, 0)
         for name in _TEXT
     )
-    orders, spans = columns.get("order"), columns.get("span")
+    orders, spans, stats = columns.get("order"), columns.get("span"), columns.get("stat")
     return (
         texts_whole
         and type(orders) is list
         and len(orders) == count
-        and type(spans) is bytes
-        and len(spans) == 16 * count
+        and all(type(b) is bytes and len(b) == 16 * count for b in (spans, stats))
     )
-
-
-def start_chapter_current(chapter: Chapter) -> bool:
-    """Whether the chapter's file still holds exactly the version the snapshot recorded."""
-    try:
-        return sha256_hex(chapter.path.read_bytes()) == chapter.content_hash
-    except OSError:
-        return False

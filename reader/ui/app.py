@@ -133,15 +133,13 @@ def _first_context(
     """
     if snapshot is None:
         return None
-    from reader.core.library_snapshot import start_chapter_current
-
     first = snapshot.first_paint(chapter)
     if first is None or (chapter is not None and first[1].slug != chapter):
         return None
     context = create_context(first[0], data_dir, shared_dir=shared_dir, library_info=snapshot.info)
     if chapter is None and context.settings.last_chapter:
         first = snapshot.first_paint(context.settings.last_chapter) or first
-    if not start_chapter_current(first[1]):
+    if not snapshot.unchanged(first[1]):
         return None
     context.replace_library(first[0], partial=True)
     return context
