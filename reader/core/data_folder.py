@@ -173,7 +173,7 @@ class DataFolder:
         the price is that the first start in another language reads the library again, as
         a first start does (a rare event: the language is chosen once). Keeping message
         keys instead of sentences would spare that read, but every problem of the core
-        (some thirty sentences, a few built around another's text) would have to be
+        (some forty sentences, a few built around another's text) would have to be
         stored as a key and its arguments and turned into words where it is shown.
         """
         return self.cache / _per_library(library, LIBRARY_CACHE_FILE, _language(language))
