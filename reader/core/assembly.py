@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.chapter import Chapter, Slug
 from reader.core.chapter_text import title_from_name
 from reader.core.discovery import FoundFile, natural_key
+from reader.core.i18n import translate
 from reader.core.problems import Problem
 from reader.core.slugs import FOLDER_CHAPTER_STEMS, derive_slug, is_valid_slug, unique_slug
 from reader.core.summary import Summary
@@ -65,13 +66,13 @@ def listed_files(files: list[FoundFile], summary: Summary) -> tuple[list[FoundFi
     for entry in summary.entries:
         found_file = exact.get(entry.relpath) or folded.get(entry.relpath.casefold())
         if found_file is None:
+            message = translate(
+                "Library",
+                "{summary} lists this chapter, but the file is not in the library folder (or "
+                "is in a folder that was skipped).",
+            )
             problems.append(
-                Problem(
-                    entry.relpath,
-                    "unreadable",
-                    f"{summary.relpath} lists this chapter, but the file is not in the "
-                    "library folder (or is in a folder that was skipped).",
-                )
+                Problem(entry.relpath, "unreadable", message.format(summary=summary.relpath))
             )
         elif found_file not in listed:
             listed.append(found_file)
@@ -105,14 +106,12 @@ def assemble(
     for item in sorted(items, key=lambda i: i.found.relpath):
         chosen = _chosen_slug(item)
         if chosen and chosen in taken:
-            problems.append(
-                Problem(
-                    item.found.relpath,
-                    "duplicate-slug",
-                    f'The slug "{chosen}" is already used by {taken[chosen]}; '
-                    "give this chapter its own slug in its front matter.",
-                )
-            )
+            message = translate(
+                "Library",
+                'The slug "{slug}" is already used by {path}; give this chapter its own slug '
+                "in its front matter.",
+            ).format(slug=chosen, path=taken[chosen])
+            problems.append(Problem(item.found.relpath, "duplicate-slug", message))
             continue
         if chosen:
             item.slug = chosen
@@ -130,14 +129,12 @@ def assemble(
         title = entry["title"] or item.title or entry.get("heading", "")
         if not title:
             title = title_from_name(_under(item.found.relpath, base), name or root.name)
-            problems.append(
-                Problem(
-                    item.found.relpath,
-                    "no-title",
-                    f'The chapter has no title and no heading; it is listed as "{title}". '
-                    "Start it with a `# Title` line (or add `title:` to its front matter).",
-                )
+            message = translate(
+                "Library",
+                'The chapter has no title and no heading; it is listed as "{title}". Start it '
+                "with a `# Title` line (or add `title:` to its front matter).",
             )
+            problems.append(Problem(item.found.relpath, "no-title", message.format(title=title)))
         body, found, parent = entry["body"], item.found, item.parent
         # Positional arguments: this runs once per chapter at every start.
         chapters.append(

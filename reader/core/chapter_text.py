@@ -6,6 +6,8 @@ import html
 import re
 from typing import Any
 
+from reader.core.i18n import translate
+
 # Front matter only when `---` is the very first line; closed by a `---` or `...` line.
 _FRONT_MATTER_RE = re.compile(r"---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 _FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
@@ -48,14 +50,18 @@ def parse_yaml(source: str) -> dict[str, Any]:
         data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         detail = str(error).splitlines()[0] if str(error) else "invalid YAML"
-        raise FrontMatterError(f"The front matter is not valid YAML ({detail}).") from None
+        message = translate("Library", "The front matter is not valid YAML ({detail}).")
+        raise FrontMatterError(message.format(detail=detail)) from None
     except (ValueError, TypeError, RecursionError, OverflowError) as error:
-        raise FrontMatterError(f"The front matter cannot be read ({error}).") from None
+        message = translate("Library", "The front matter cannot be read ({detail}).")
+        raise FrontMatterError(message.format(detail=error)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            "The front matter must be a set of `key: value` lines; it was ignored."
+            translate(
+                "Library", "The front matter must be a set of `key: value` lines; it was ignored."
+            )
         )
     return data
 

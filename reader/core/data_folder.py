@@ -63,8 +63,9 @@ QT_SETTINGS_FOLDER = "qt"
 """Where Qt's own settings (the file dialog's QtProject.conf) are kept, if redirected."""
 
 
-def _per_library(library: Path, name: str) -> str:
-    """`name` made particular to the library at `library` ("library-1a2b3c4d5e6f.json").
+def _per_library(library: Path, name: str, language: str = "en") -> str:
+    """`name` made particular to the library at `library` ("library-1a2b3c4d5e6f.json"),
+    and to the interface `language` when it is not English ("library-1a2b3c4d5e6f-fr.json").
 
     A checksum of the library's path, not a cryptographic hash: hashlib costs 20 ms to
     import at every start, and two libraries that happened to share a name would only
@@ -75,7 +76,17 @@ def _per_library(library: Path, name: str) -> str:
     path = str(library.resolve()).encode("utf-8")
     digest = (binascii.crc32(path) << 16) ^ binascii.crc_hqx(path, len(path) & 0xFFFF)
     stem, dot, suffix = name.partition(".")
-    return f"{stem}-{digest:012x}{dot}{suffix}"
+    tongue = "" if language == "en" else f"-{language}"
+    return f"{stem}-{digest:012x}{tongue}{dot}{suffix}"
+
+
+def _language(language: str | None) -> str:
+    """`language`, or the one reader.core.i18n translates into now."""
+    if language is not None:
+        return language
+    from reader.core import i18n
+
+    return i18n.language()
 
 
 @dataclass(frozen=True)
@@ -149,16 +160,29 @@ class DataFolder:
         """The search index database."""
         return self.cache / SEARCH_CACHE_FILE
 
-    def library_cache(self, library: Path) -> Path:
-        """The scan cache of the library at `library` (a folder or a zip pack).
+    def library_cache(self, library: Path, language: str | None = None) -> Path:
+        """The scan cache of the library at `library` (a folder or a zip pack), for the
+        interface `language` (by default the one reader.core.i18n translates into now).
 
         One per library: a reader who moves between two big courses keeps both caches.
+        One per language too, as is the snapshot's, because both keep the library's
+        problems as sentences in the language of the scan that wrote them (the scan cache
+        its chapters' front-matter problems; the snapshot every problem and every file
+        left out). A cache named after its language can never show a French reader
+        English problems, nor the reverse, and needs nothing but its name to be right;
+        the price is that the first start in another language reads the library again, as
+        a first start does (a rare event: the language is chosen once). Keeping message
+        keys instead of sentences would spare that read, but every problem of the core
+        (some forty sentences, a few built around another's text) would have to be
+        stored as a key and its arguments and turned into words where it is shown.
         """
-        return self.cache / _per_library(library, LIBRARY_CACHE_FILE)
+        return self.cache / _per_library(library, LIBRARY_CACHE_FILE, _language(language))
 
-    def library_snapshot(self, library: Path) -> Path:
-        """The last scan of the library at `library`, trusted for a restart's first paint."""
-        return self.cache / _per_library(library, LIBRARY_SNAPSHOT_FILE)
+    def library_snapshot(self, library: Path, language: str | None = None) -> Path:
+        """The last scan of the library at `library`, trusted for a restart's first paint;
+        one per interface `language` (by default the one shown now), as `library_cache`
+        says why."""
+        return self.cache / _per_library(library, LIBRARY_SNAPSHOT_FILE, _language(language))
 
     @property
     def sync_state(self) -> Path:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.core.i18n import QT_TRANSLATE_NOOP, number, translate
 from reader.core.problems import Problem
 
 CHAPTER_SUFFIXES = (".md", ".markdown")
@@ -20,19 +21,20 @@ MAX_DEPTH = 32
 MAX_CHAPTER_FILES = 20_000
 MAX_ENTRIES = 200_000
 
-_BUILD_OUTPUT = "build output, made from the sources"
-# Folders that hold tools, dependencies or generated copies, never course chapters.
+_BUILD_OUTPUT = QT_TRANSLATE_NOOP("Discovery", "build output, made from the sources")
+# Folders that hold tools, dependencies or generated copies, never course chapters: each
+# with why, in English (translated where the message is made, by `skipped`).
 SKIPPED_FOLDERS = {
-    "node_modules": "installed JavaScript packages",
-    "__pycache__": "Python's compiled files",
-    "venv": "a Python virtual environment",
-    "_site": "a website built from the chapters",
-    "site": "a website built from the chapters",
+    "node_modules": QT_TRANSLATE_NOOP("Discovery", "installed JavaScript packages"),
+    "__pycache__": QT_TRANSLATE_NOOP("Discovery", "Python's compiled files"),
+    "venv": QT_TRANSLATE_NOOP("Discovery", "a Python virtual environment"),
+    "_site": QT_TRANSLATE_NOOP("Discovery", "a website built from the chapters"),
+    "site": QT_TRANSLATE_NOOP("Discovery", "a website built from the chapters"),
     "build": _BUILD_OUTPUT,
     "_build": _BUILD_OUTPUT,
     "dist": _BUILD_OUTPUT,
     "target": _BUILD_OUTPUT,
-    "vendor": "third-party code copied into the project",
+    "vendor": QT_TRANSLATE_NOOP("Discovery", "third-party code copied into the project"),
 }
 _NATURAL_RE = re.compile(r"(\d+)")
 
@@ -114,17 +116,16 @@ class _Walk:
         except OSError as error:
             if not rel:
                 raise
+            message = translate(
+                "Discovery", "The folder could not be read ({reason}); its chapters are missing."
+            )
             self.found.problems.append(
-                Problem(
-                    rel.rstrip("/"),
-                    "unreadable",
-                    f"The folder could not be read ({error.strerror}); its chapters are missing.",
-                )
+                Problem(rel.rstrip("/"), "unreadable", message.format(reason=error.strerror))
             )
             return
         self.entries += len(entries)
         if self.entries > MAX_ENTRIES:
-            self.stop(rel, too_many(MAX_ENTRIES, "files and folders"))
+            self.stop(rel, TOO_MANY_ENTRIES)
             return
         subfolders = []
         for entry in entries:
@@ -164,46 +165,52 @@ class _Walk:
                 Problem(
                     relpath,
                     "unsafe-path",
-                    "The file is a link to a place outside the library folder and was "
-                    "not read; copy the chapter into the library instead.",
+                    translate(
+                        "Discovery",
+                        "The file is a link to a place outside the library folder and was "
+                        "not read; copy the chapter into the library instead.",
+                    ),
                 )
             )
             return
         try:
             if not entry.is_file():
                 if entry.is_symlink():
-                    message = "The file is a link to something that does not exist."
+                    message = translate(
+                        "Discovery", "The file is a link to something that does not exist."
+                    )
                     self.found.problems.append(Problem(relpath, "unreadable", message))
                 else:
                     # A FIFO or device would block or never end when read.
-                    self.skip(relpath, False, "it is not a regular file")
+                    self.skip(relpath, False, NOT_A_FILE)
                 return
             stat = entry.stat()
         except OSError as error:
-            message = f"The file could not be read ({error.strerror})."
+            message = translate("Discovery", "The file could not be read ({reason}).").format(
+                reason=error.strerror
+            )
             self.found.problems.append(Problem(relpath, "unreadable", message))
             return
         path = _child(folder, entry.name)
         self.found.files.append(FoundFile(relpath, path, stat.st_size, stat.st_mtime_ns))
         if len(self.found.files) >= MAX_CHAPTER_FILES:
-            self.stop(relpath, too_many(MAX_CHAPTER_FILES, "chapter files"))
+            self.stop(relpath, TOO_MANY_CHAPTERS)
 
     def folder_link(self, entry: os.DirEntry[str], relpath: str) -> None:
         """A link to a folder is never followed: outside is refused, inside is read there."""
         if self.inside(entry.path):
             # Following it would read those chapters twice, or loop forever.
-            self.skip(
-                relpath,
-                True,
-                "it is a link to a folder that is already read as part of the library",
-            )
+            self.skip(relpath, True, LINKED_FOLDER)
         else:
             self.found.problems.append(
                 Problem(
                     relpath,
                     "unsafe-path",
-                    "The folder is a link to a place outside the library folder and was "
-                    "not read; copy its chapters into the library instead.",
+                    translate(
+                        "Discovery",
+                        "The folder is a link to a place outside the library folder and was "
+                        "not read; copy its chapters into the library instead.",
+                    ),
                 )
             )
 
@@ -222,26 +229,67 @@ class _Walk:
         self.found.skipped.append(stopped(relpath, reason))
 
 
+# Why something was left out, when the reason is a clause about it (each has a whole
+# sentence below, for a file and for a folder); any other reason is a noun phrase.
+HIDDEN = "hidden"
+DEEP = "deep"
+NOT_A_FILE = "not-a-file"
+LINKED_FOLDER = "linked-folder"
+BOOK = QT_TRANSLATE_NOOP("Discovery", "mdBook's built book, made from the chapters")
+# Where a walk stops, and why.
+TOO_MANY_ENTRIES = "entries"
+TOO_MANY_CHAPTERS = "chapters"
+
+
 def skipped(relpath: str, is_folder: bool, reason: str) -> Problem:
-    """A file or folder left out of the library, with the reason in words."""
-    what = f"The folder {relpath}/" if is_folder else f"The file {relpath}"
-    return Problem(relpath, "skipped", f"{what} was skipped: {reason}.")
+    """A file or folder left out of the library, with the reason in words.
+
+    `reason` is HIDDEN, DEEP, NOT_A_FILE, LINKED_FOLDER, or a noun phrase saying what the
+    folder holds (a value of SKIPPED_FOLDERS, BOOK).
+    """
+    if reason == HIDDEN and is_folder:
+        text = translate(
+            "Discovery",
+            "The folder {path}/ was skipped: it is hidden (its name starts with a dot).",
+        )
+    elif reason == HIDDEN:
+        text = translate(
+            "Discovery", "The file {path} was skipped: it is hidden (its name starts with a dot)."
+        )
+    elif reason == DEEP:
+        text = translate(
+            "Discovery",
+            "The folder {path}/ was skipped: it is more than {depth} folder levels deep.",
+        )
+    elif reason == NOT_A_FILE:
+        text = translate("Discovery", "The file {path} was skipped: it is not a regular file.")
+    elif reason == LINKED_FOLDER:
+        text = translate(
+            "Discovery",
+            "The folder {path}/ was skipped: it is a link to a folder that is already read as "
+            "part of the library.",
+        )
+    else:
+        text = translate("Discovery", "The folder {path}/ was skipped: {reason}.")
+        reason = translate("Discovery", reason)
+    message = text.format(path=relpath, depth=MAX_DEPTH, reason=reason)
+    return Problem(relpath, "skipped", message)
 
 
-def stopped(relpath: str, reason: str) -> Problem:
-    """Where a walk stopped at one of its limits, and why."""
-    return Problem(
-        relpath or ".",
-        "skipped",
-        f"Reading stopped here: {reason}. Open a smaller folder as the library.",
-    )
-
-
-HIDDEN = "it is hidden (its name starts with a dot)"
-DEEP = f"it is more than {MAX_DEPTH} folder levels deep"
-BOOK = "mdBook's built book, made from the chapters"
-
-
-def too_many(count: int, what: str) -> str:
-    """Why a walk stopped: more than `count` of `what` ("files and folders", ...)."""
-    return f"the library holds more than {count:,} {what}"
+def stopped(relpath: str, limit: str) -> Problem:
+    """Where a walk stopped at one of its limits (TOO_MANY_ENTRIES or TOO_MANY_CHAPTERS)."""
+    if limit == TOO_MANY_ENTRIES:
+        text = translate(
+            "Discovery",
+            "Reading stopped here: the library holds more than {count} files and folders. "
+            "Open a smaller folder as the library.",
+        )
+        count = MAX_ENTRIES
+    else:
+        text = translate(
+            "Discovery",
+            "Reading stopped here: the library holds more than {count} chapter files. "
+            "Open a smaller folder as the library.",
+        )
+        count = MAX_CHAPTER_FILES
+    return Problem(relpath or ".", "skipped", text.format(count=number(count)))

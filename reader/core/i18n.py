@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["QT_TRANSLATE_NOOP", "Translator", "install", "translate"]
+__all__ = ["QT_TRANSLATE_NOOP", "Translator", "install", "language", "number", "translate"]
 
 Translator = Callable[[str, str, "str | None", int], str]
 
@@ -64,14 +64,32 @@ def _english_singular(n: int) -> bool:
 
 
 _singular: Callable[[int], bool] = _english_singular
+_language = "en"
+# How each language groups the thousands of a number written in a message.
+_THOUSANDS = {"fr": "\u202f", "es": "."}
 
 
 def install(translator: Translator | None, language: str = "en") -> None:
     """Use `translator` for every later `translate` call (None: English as written), with
     the plural rule of `language`."""
-    global _translator, _singular
+    global _translator, _singular, _language
     _translator = translator
     _singular = _SINGULAR.get(language, _english_singular)
+    _language = language if translator is not None else "en"
+
+
+def language() -> str:
+    """The code of the language `translate` answers in ("en" when nothing is installed).
+
+    Caches that keep translated text name their files after it (reader/core/data_folder.py).
+    """
+    return _language
+
+
+def number(value: int) -> str:
+    """`value` with its thousands grouped as the interface language writes them
+    ("20,000"; in French "20 000" with a narrow no-break space; in Spanish "20.000")."""
+    return f"{value:,}".replace(",", _THOUSANDS.get(_language, ","))
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -23,6 +23,7 @@ from reader.core.chapter_text import (
     split_front_matter,
 )
 from reader.core.discovery import FoundFile
+from reader.core.i18n import translate
 from reader.core.library_files import FolderFiles, LibraryFiles
 from reader.core.problems import Problem, ProblemKind
 from reader.core.slugs import SLUG_RE, is_valid_slug
@@ -163,13 +164,16 @@ def _load(files: LibraryFiles, cache_file: Path | None, progress: Progress | Non
 
     root = files.root
     if files.on_disk and not root.is_dir():
-        problem = Problem(".", "unreadable", f"The library folder {root} does not exist.")
+        message = translate("Library", "The library folder {path} does not exist.")
+        problem = Problem(".", "unreadable", message.format(path=root))
         return Library(root, (), (problem,))
     summary_path = files.find_summary()
     try:
         found = files.discover(skip_book=summary_path is not None)
     except OSError as error:
-        message = f"The library folder {root} could not be read ({error.strerror})."
+        message = translate(
+            "Library", "The library folder {path} could not be read ({reason})."
+        ).format(path=root, reason=error.strerror)
         return Library(root, (), (Problem(".", "unreadable", message),))
     problems = list(found.problems)
     skipped = list(found.skipped)
@@ -220,8 +224,10 @@ def _load(files: LibraryFiles, cache_file: Path | None, progress: Progress | Non
 
 def _unlisted_message(relpath: str, summary: str) -> str:
     if relpath == summary:
-        return "The file is the book's table of contents, not a chapter."
-    return f"The file was skipped: it is not listed in {summary}."
+        return translate("Library", "The file is the book's table of contents, not a chapter.")
+    return translate("Library", "The file was skipped: it is not listed in {summary}.").format(
+        summary=summary
+    )
 
 
 _PROGRESS_EVERY = 250
@@ -296,17 +302,21 @@ def _entry(found: FoundFile, cached: Any, source: LibraryFiles | None = None) ->
         # without reading the file (as version control tools do).
         return cached
     if found.size > MAX_CHAPTER_BYTES:
+        message = translate(
+            "Library",
+            "The file is {size} MB; chapters larger than {limit} MB are not opened. Split it "
+            "into several chapters (one file per section, say).",
+        )
+        size = f"{found.size / (1024 * 1024):.0f}"
         raise _BadChapter(
-            "unreadable",
-            f"The file is {found.size / (1024 * 1024):.0f} MB; chapters larger than "
-            f"{MAX_CHAPTER_BYTES // (1024 * 1024)} MB are not opened. Split it into several "
-            "chapters (one file per section, say).",
+            "unreadable", message.format(size=size, limit=MAX_CHAPTER_BYTES // (1024 * 1024))
         )
     try:
         data = found.path.read_bytes() if source is None else source.read(found.relpath)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise _BadChapter("unreadable", f"The file could not be read: {reason}.") from None
+        message = translate("Library", "The file could not be read: {reason}.")
+        raise _BadChapter("unreadable", message.format(reason=reason)) from None
     entry = _parse(data)
     entry["size"], entry["mtime_ns"] = found.size, found.mtime_ns
     return entry
@@ -317,10 +327,10 @@ def _parse(data: bytes) -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _BadChapter(
-            "unreadable",
-            f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 text.",
-        ) from None
+        message = translate(
+            "Library", "The file is not valid UTF-8 (byte {byte}); save it as UTF-8 text."
+        )
+        raise _BadChapter("unreadable", message.format(byte=error.start)) from None
     source, start = split_front_matter(text)
     problems: list[list[str]] = []
     meta: dict[str, Any] = {}
@@ -328,7 +338,8 @@ def _parse(data: bytes) -> dict[str, Any]:
         try:
             meta = _parse_front_matter(source)
         except FrontMatterError as error:
-            problems.append(["bad-front-matter", f"{error} The chapter is shown without it."])
+            message = translate("Library", "{problem} The chapter is shown without it.")
+            problems.append(["bad-front-matter", message.format(problem=error)])
     body = text[start:]
     stripped = body.strip()
     # python-frontmatter stripped the body; the span keeps that, so notes stay in place.
@@ -336,20 +347,17 @@ def _parse(data: bytes) -> dict[str, Any]:
     title = _meta_text(meta, "title", problems)
     slug = _meta_text(meta, "slug", problems)
     if slug and not is_valid_slug(slug):
-        problems.append(
-            [
-                "bad-front-matter",
-                f'The slug "{slug[:60]}" may only use letters, digits, ".", "_" and "-" and '
-                "must start with a letter or digit; a slug made from the file's path is "
-                "used instead.",
-            ]
+        message = translate(
+            "Library",
+            'The slug "{slug}" may only use letters, digits, ".", "_" and "-" and must start '
+            "with a letter or digit; a slug made from the file's path is used instead.",
         )
+        problems.append(["bad-front-matter", message.format(slug=slug[:60])])
         slug = ""
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int | float)):
-        problems.append(
-            ["bad-front-matter", f"`order` must be a number, not {order!r:.40}; it is ignored."]
-        )
+        message = translate("Library", "`order` must be a number, not {value}; it is ignored.")
+        problems.append(["bad-front-matter", message.format(value=f"{order!r:.40}")])
         order = None
     entry: dict[str, Any] = {
         "hash": sha256_hex(data),
@@ -375,9 +383,8 @@ def _meta_text(meta: dict[str, Any], key: str, problems: list[list[str]]) -> str
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return " ".join(str(value).split())
-    problems.append(
-        ["bad-front-matter", f"`{key}` must be text, not a {type(value).__name__}; it is ignored."]
-    )
+    message = translate("Library", "`{key}` must be text, not a {type}; it is ignored.")
+    problems.append(["bad-front-matter", message.format(key=key, type=type(value).__name__)])
     return ""
 
 

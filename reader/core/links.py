@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from reader.core.i18n import translate
 from reader.core.library import Chapter, Library
 
 LinkKind = Literal["anchor", "chapter", "external", "blocked", "file", "missing", "outside"]
@@ -60,19 +61,23 @@ def classify_link(href: str, current_slug: str, library: Library) -> LinkTarget:
             slug, _, anchor = href[len("chapter:") :].partition("#")
             if library.by_slug(slug):
                 return LinkTarget("chapter", slug=slug, anchor=unquote(anchor) or None)
-            return _blocked(f'There is no chapter "{slug}" in this library.')
+            reason = translate("Links", 'There is no chapter "{slug}" in this library.')
+            return _blocked(reason.format(slug=slug))
         if name == "mailto":
-            return _blocked("E-mail links are not opened by Field Reader.")
-        return _blocked(f"Links of the kind {name}: are not opened by Field Reader.")
+            return _blocked(translate("Links", "E-mail links are not opened by Field Reader."))
+        reason = translate("Links", "Links of the kind {scheme}: are not opened by Field Reader.")
+        return _blocked(reason.format(scheme=name))
     if href.startswith("//"):
-        return _blocked("This link has no scheme; Field Reader does not guess one.")
+        return _blocked(
+            translate("Links", "This link has no scheme; Field Reader does not guess one.")
+        )
     path, _, anchor = href.partition("#")
     path = path.partition("?")[0]
     anchor_id = unquote(anchor) or None
     if not path:
         if anchor_id:
             return LinkTarget("anchor", slug=current_slug, anchor=anchor_id)
-        return _blocked("This link does not lead anywhere.")
+        return _blocked(translate("Links", "This link does not lead anywhere."))
     current = library.by_slug(current_slug)
     folder = posixpath.dirname(current.relpath) if current is not None else ""
     relpath = library_path(unquote(path), folder)
@@ -80,7 +85,9 @@ def classify_link(href: str, current_slug: str, library: Library) -> LinkTarget:
         return LinkTarget(
             "outside",
             path=unquote(path),
-            reason="This link points outside the course library and is not opened.",
+            reason=translate(
+                "Links", "This link points outside the course library and is not opened."
+            ),
         )
     chapter = chapter_at(relpath, library)
     if chapter is not None:
@@ -89,16 +96,18 @@ def classify_link(href: str, current_slug: str, library: Library) -> LinkTarget:
         return LinkTarget("chapter", slug=chapter.slug, anchor=anchor_id)
     kind = library.files.kind(relpath)
     if kind is not None:
-        what = kind
-        return LinkTarget(
-            "file",
-            path=relpath.rstrip("/"),
-            reason=f"{relpath.rstrip('/')} is a {what} of the course that Field Reader "
-            "does not show.",
-        )
-    return LinkTarget(
-        "missing", path=relpath, reason=f"{relpath} is not in this copy of the course."
-    )
+        if kind == "folder":
+            reason = translate(
+                "Links", "{path} is a folder of the course that Field Reader does not show."
+            )
+        else:
+            reason = translate(
+                "Links", "{path} is a file of the course that Field Reader does not show."
+            )
+        path = relpath.rstrip("/")
+        return LinkTarget("file", path=path, reason=reason.format(path=path))
+    reason = translate("Links", "{path} is not in this copy of the course.")
+    return LinkTarget("missing", path=relpath, reason=reason.format(path=relpath))
 
 
 def library_path(path: str, folder: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from reader.core.chapter_text import plain_heading
+from reader.core.i18n import translate
 from reader.core.problems import Problem
 
 SUMMARY_NAME = "SUMMARY.md"
@@ -95,10 +96,12 @@ def read_summary(relpath: str, read: Callable[[str], bytes]) -> Summary:
     try:
         text = read(relpath).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        detail = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-        problem = Problem(
-            relpath, "unreadable", f"The book's table of contents could not be read ({detail})."
-        )
+        if isinstance(error, OSError):
+            detail = error.strerror or str(error)
+        else:
+            detail = translate("Library", "it is not UTF-8 text")
+        message = translate("Library", "The book's table of contents could not be read ({reason}).")
+        problem = Problem(relpath, "unreadable", message.format(reason=detail))
         return Summary(relpath, (), (problem,), ())
     base = posixpath.dirname(relpath)
     return parse_summary(text, relpath, base)
@@ -143,26 +146,19 @@ def parse_summary(text: str, relpath: str, base: str) -> Summary:
         chapter = _target(target, base)
         if chapter is None or chapter in listed:
             if chapter is None and target.strip():
-                problems.append(
-                    Problem(
-                        relpath,
-                        "unsafe-path",
-                        f'"{title}" points to {target.strip()[:80]}, outside the book; '
-                        "it was left out.",
-                    )
-                )
+                message = translate(
+                    "Library", '"{title}" points to {target}, outside the book; it was left out.'
+                ).format(title=title, target=target.strip()[:80])
+                problems.append(Problem(relpath, "unsafe-path", message))
             elif chapter is None:
-                skipped.append(
-                    Problem(relpath, "skipped", f'"{title}" is a draft chapter (no file yet).')
-                )
+                message = translate("Library", '"{title}" is a draft chapter (no file yet).')
+                skipped.append(Problem(relpath, "skipped", message.format(title=title)))
             else:
-                skipped.append(
-                    Problem(
-                        chapter,
-                        "skipped",
-                        f"The file is listed twice in {relpath}; it is read at its first place.",
-                    )
-                )
+                message = translate(
+                    "Library",
+                    "The file is listed twice in {summary}; it is read at its first place.",
+                ).format(summary=relpath)
+                skipped.append(Problem(chapter, "skipped", message))
             if bullet is not None:
                 stack.append((indent, None))
             continue

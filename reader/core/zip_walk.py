@@ -19,13 +19,15 @@ from reader.core.discovery import (
     MAX_DEPTH,
     MAX_ENTRIES,
     SKIPPED_FOLDERS,
+    TOO_MANY_CHAPTERS,
+    TOO_MANY_ENTRIES,
     Discovery,
     FoundFile,
     is_chapter_name,
     skipped,
     stopped,
-    too_many,
 )
+from reader.core.i18n import translate
 from reader.core.problems import Problem
 
 
@@ -81,7 +83,7 @@ class _ZipWalk:
         """Record the chapters of one folder, then walk its subfolders."""
         self.entries += len(node.files) + len(node.folders) + len(node.links)
         if self.entries > MAX_ENTRIES:
-            self.stop(rel, too_many(MAX_ENTRIES, "files and folders"))
+            self.stop(rel, TOO_MANY_ENTRIES)
             return
         subfolders = []
         for name, child in node.folders.items():
@@ -102,8 +104,11 @@ class _ZipWalk:
                     Problem(
                         rel + name,
                         "unsafe-path",
-                        "The file is a link stored in the zip and was not read; put the "
-                        "chapter itself in the pack instead.",
+                        translate(
+                            "Discovery",
+                            "The file is a link stored in the zip and was not read; put the "
+                            "chapter itself in the pack instead.",
+                        ),
                     )
                 )
         for name, (size, mtime_ns) in node.files.items():
@@ -115,7 +120,7 @@ class _ZipWalk:
                 continue
             self.found.files.append(FoundFile(relpath, self.root / relpath, size, mtime_ns))
             if len(self.found.files) >= MAX_CHAPTER_FILES:
-                self.stop(relpath, too_many(MAX_CHAPTER_FILES, "chapter files"))
+                self.stop(relpath, TOO_MANY_CHAPTERS)
                 return
         for child, relpath in subfolders:
             if self.stopped:
@@ -125,7 +130,7 @@ class _ZipWalk:
             else:
                 self.folder(child, relpath + "/", depth + 1)
 
-    def stop(self, relpath: str, reason: str) -> None:
+    def stop(self, relpath: str, limit: str) -> None:
         """Stop the walk at a limit, and say so once."""
         self.stopped = True
-        self.found.skipped.append(stopped(relpath, reason))
+        self.found.skipped.append(stopped(relpath, limit))

@@ -317,6 +317,93 @@
     </message>
 </context>
 <context>
+    <name>Discovery</name>
+    <message>
+        <source>build output, made from the sources</source>
+        <translation>archivos generados a partir de las fuentes</translation>
+    </message>
+    <message>
+        <source>installed JavaScript packages</source>
+        <translation>paquetes de JavaScript instalados</translation>
+    </message>
+    <message>
+        <source>Python&apos;s compiled files</source>
+        <translation>los archivos compilados de Python</translation>
+    </message>
+    <message>
+        <source>a Python virtual environment</source>
+        <translation>un entorno virtual de Python</translation>
+    </message>
+    <message>
+        <source>a website built from the chapters</source>
+        <translation>un sitio web generado a partir de los capítulos</translation>
+    </message>
+    <message>
+        <source>third-party code copied into the project</source>
+        <translation>código de terceros copiado en el proyecto</translation>
+    </message>
+    <message>
+        <source>The folder could not be read ({reason}); its chapters are missing.</source>
+        <translation>No se pudo leer la carpeta ({reason}); faltan sus capítulos.</translation>
+    </message>
+    <message>
+        <source>The file is a link to a place outside the library folder and was not read; copy the chapter into the library instead.</source>
+        <translation>El archivo es un enlace a un lugar fuera de la carpeta de la biblioteca y no se leyó; copie el capítulo en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>The file is a link to something that does not exist.</source>
+        <translation>El archivo es un enlace a algo que no existe.</translation>
+    </message>
+    <message>
+        <source>The file could not be read ({reason}).</source>
+        <translation>No se pudo leer el archivo ({reason}).</translation>
+    </message>
+    <message>
+        <source>The folder is a link to a place outside the library folder and was not read; copy its chapters into the library instead.</source>
+        <translation>La carpeta es un enlace a un lugar fuera de la carpeta de la biblioteca y no se leyó; copie sus capítulos en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>mdBook&apos;s built book, made from the chapters</source>
+        <translation>el libro que mdBook genera a partir de los capítulos</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: it is hidden (its name starts with a dot).</source>
+        <translation>Se omitió la carpeta {path}/: está oculta (su nombre empieza por un punto).</translation>
+    </message>
+    <message>
+        <source>The file {path} was skipped: it is hidden (its name starts with a dot).</source>
+        <translation>Se omitió el archivo {path}: está oculto (su nombre empieza por un punto).</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: it is more than {depth} folder levels deep.</source>
+        <translation>Se omitió la carpeta {path}/: está a más de {depth} niveles de carpetas de profundidad.</translation>
+    </message>
+    <message>
+        <source>The file {path} was skipped: it is not a regular file.</source>
+        <translation>Se omitió el archivo {path}: no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: it is a link to a folder that is already read as part of the library.</source>
+        <translation>Se omitió la carpeta {path}/: es un enlace a una carpeta que ya se lee como parte de la biblioteca.</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: {reason}.</source>
+        <translation>Se omitió la carpeta {path}/: contiene {reason}.</translation>
+    </message>
+    <message>
+        <source>Reading stopped here: the library holds more than {count} files and folders. Open a smaller folder as the library.</source>
+        <translation>La lectura se detuvo aquí: la biblioteca contiene más de {count} archivos y carpetas. Abra una carpeta más pequeña como biblioteca.</translation>
+    </message>
+    <message>
+        <source>Reading stopped here: the library holds more than {count} chapter files. Open a smaller folder as the library.</source>
+        <translation>La lectura se detuvo aquí: la biblioteca contiene más de {count} archivos de capítulos. Abra una carpeta más pequeña como biblioteca.</translation>
+    </message>
+    <message>
+        <source>The file is a link stored in the zip and was not read; put the chapter itself in the pack instead.</source>
+        <translation>El archivo es un enlace guardado en el zip y no se leyó; ponga el propio capítulo en el paquete.</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeDialogs</name>
     <message>
         <source>Markdown study notes (*.md)</source>
@@ -721,6 +808,94 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
         <source>Reading the library</source>
         <translation>Lectura de la biblioteca</translation>
     </message>
+    <message>
+        <source>{summary} lists this chapter, but the file is not in the library folder (or is in a folder that was skipped).</source>
+        <translation>{summary} incluye este capítulo, pero el archivo no está en la carpeta de la biblioteca (o está en una carpeta que se omitió).</translation>
+    </message>
+    <message>
+        <source>The slug &quot;{slug}&quot; is already used by {path}; give this chapter its own slug in its front matter.</source>
+        <translation>El slug «{slug}» ya lo usa {path}; dé a este capítulo su propio slug en su encabezado YAML.</translation>
+    </message>
+    <message>
+        <source>The chapter has no title and no heading; it is listed as &quot;{title}&quot;. Start it with a `# Title` line (or add `title:` to its front matter).</source>
+        <translation>El capítulo no tiene título ni encabezado; aparece como «{title}». Empiécelo con una línea `# Título` (o añada `title:` a su encabezado YAML).</translation>
+    </message>
+    <message>
+        <source>The front matter is not valid YAML ({detail}).</source>
+        <translation>El encabezado YAML no es YAML válido ({detail}).</translation>
+    </message>
+    <message>
+        <source>The front matter cannot be read ({detail}).</source>
+        <translation>No se puede leer el encabezado YAML ({detail}).</translation>
+    </message>
+    <message>
+        <source>The front matter must be a set of `key: value` lines; it was ignored.</source>
+        <translation>El encabezado YAML debe ser una serie de líneas `clave: valor`; se ignoró.</translation>
+    </message>
+    <message>
+        <source>The library folder {path} does not exist.</source>
+        <translation>La carpeta de la biblioteca {path} no existe.</translation>
+    </message>
+    <message>
+        <source>The library folder {path} could not be read ({reason}).</source>
+        <translation>No se pudo leer la carpeta de la biblioteca {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file is the book&apos;s table of contents, not a chapter.</source>
+        <translation>El archivo es el índice del libro, no un capítulo.</translation>
+    </message>
+    <message>
+        <source>The file was skipped: it is not listed in {summary}.</source>
+        <translation>Se omitió el archivo: no figura en {summary}.</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; chapters larger than {limit} MB are not opened. Split it into several chapters (one file per section, say).</source>
+        <translation>El archivo ocupa {size} MB; los capítulos de más de {limit} MB no se abren. Divídalo en varios capítulos (un archivo por sección, por ejemplo).</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}.</source>
+        <translation>No se pudo leer el archivo: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 (byte {byte}); save it as UTF-8 text.</source>
+        <translation>El archivo no es UTF-8 válido (byte {byte}); guárdelo como texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>{problem} The chapter is shown without it.</source>
+        <translation>{problem} El capítulo se muestra sin él.</translation>
+    </message>
+    <message>
+        <source>The slug &quot;{slug}&quot; may only use letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot; and must start with a letter or digit; a slug made from the file&apos;s path is used instead.</source>
+        <translation>El slug «{slug}» solo puede usar letras, cifras, «.», «_» y «-» y debe empezar por una letra o una cifra; en su lugar se usa un slug tomado de la ruta del archivo.</translation>
+    </message>
+    <message>
+        <source>`order` must be a number, not {value}; it is ignored.</source>
+        <translation>`order` debe ser un número, no {value}; se ignora.</translation>
+    </message>
+    <message>
+        <source>`{key}` must be text, not a {type}; it is ignored.</source>
+        <translation>`{key}` debe ser texto, no un {type}; se ignora.</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>The book&apos;s table of contents could not be read ({reason}).</source>
+        <translation>No se pudo leer el índice del libro ({reason}).</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; points to {target}, outside the book; it was left out.</source>
+        <translation>«{title}» apunta a {target}, fuera del libro; se dejó fuera.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is a draft chapter (no file yet).</source>
+        <translation>«{title}» es un capítulo en borrador (aún sin archivo).</translation>
+    </message>
+    <message>
+        <source>The file is listed twice in {summary}; it is read at its first place.</source>
+        <translation>El archivo figura dos veces en {summary}; se lee en su primer lugar.</translation>
+    </message>
 </context>
 <context>
     <name>LibraryList</name>
@@ -860,6 +1035,45 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     <message>
         <source>Copied</source>
         <translation>Copiada</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>There is no chapter &quot;{slug}&quot; in this library.</source>
+        <translation>No hay ningún capítulo «{slug}» en esta biblioteca.</translation>
+    </message>
+    <message>
+        <source>E-mail links are not opened by Field Reader.</source>
+        <translation>Field Reader no abre los enlaces de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Links of the kind {scheme}: are not opened by Field Reader.</source>
+        <translation>Field Reader no abre los enlaces del tipo {scheme}:.</translation>
+    </message>
+    <message>
+        <source>This link has no scheme; Field Reader does not guess one.</source>
+        <translation>Este enlace no tiene esquema (como https:); Field Reader no lo adivina.</translation>
+    </message>
+    <message>
+        <source>This link does not lead anywhere.</source>
+        <translation>Este enlace no lleva a ningún sitio.</translation>
+    </message>
+    <message>
+        <source>This link points outside the course library and is not opened.</source>
+        <translation>Este enlace apunta fuera de la biblioteca del curso y no se abre.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder of the course that Field Reader does not show.</source>
+        <translation>{path} es una carpeta del curso que Field Reader no muestra.</translation>
+    </message>
+    <message>
+        <source>{path} is a file of the course that Field Reader does not show.</source>
+        <translation>{path} es un archivo del curso que Field Reader no muestra.</translation>
+    </message>
+    <message>
+        <source>{path} is not in this copy of the course.</source>
+        <translation>{path} no está en esta copia del curso.</translation>
     </message>
 </context>
 <context>

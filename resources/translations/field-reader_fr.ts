@@ -317,6 +317,93 @@
     </message>
 </context>
 <context>
+    <name>Discovery</name>
+    <message>
+        <source>build output, made from the sources</source>
+        <translation>des fichiers produits à partir des sources</translation>
+    </message>
+    <message>
+        <source>installed JavaScript packages</source>
+        <translation>des paquets JavaScript installés</translation>
+    </message>
+    <message>
+        <source>Python&apos;s compiled files</source>
+        <translation>les fichiers compilés de Python</translation>
+    </message>
+    <message>
+        <source>a Python virtual environment</source>
+        <translation>un environnement virtuel Python</translation>
+    </message>
+    <message>
+        <source>a website built from the chapters</source>
+        <translation>un site web produit à partir des chapitres</translation>
+    </message>
+    <message>
+        <source>third-party code copied into the project</source>
+        <translation>du code de tiers copié dans le projet</translation>
+    </message>
+    <message>
+        <source>The folder could not be read ({reason}); its chapters are missing.</source>
+        <translation>Le dossier n’a pas pu être lu ({reason})&#xa0;; ses chapitres manquent.</translation>
+    </message>
+    <message>
+        <source>The file is a link to a place outside the library folder and was not read; copy the chapter into the library instead.</source>
+        <translation>Le fichier est un lien vers un emplacement hors du dossier de la bibliothèque et n’a pas été lu&#xa0;; copiez plutôt le chapitre dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The file is a link to something that does not exist.</source>
+        <translation>Le fichier est un lien vers quelque chose qui n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The file could not be read ({reason}).</source>
+        <translation>Le fichier n’a pas pu être lu ({reason}).</translation>
+    </message>
+    <message>
+        <source>The folder is a link to a place outside the library folder and was not read; copy its chapters into the library instead.</source>
+        <translation>Le dossier est un lien vers un emplacement hors du dossier de la bibliothèque et n’a pas été lu&#xa0;; copiez plutôt ses chapitres dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>mdBook&apos;s built book, made from the chapters</source>
+        <translation>le livre produit par mdBook à partir des chapitres</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: it is hidden (its name starts with a dot).</source>
+        <translation>Le dossier {path}/ a été ignoré&#xa0;: il est caché (son nom commence par un point).</translation>
+    </message>
+    <message>
+        <source>The file {path} was skipped: it is hidden (its name starts with a dot).</source>
+        <translation>Le fichier {path} a été ignoré&#xa0;: il est caché (son nom commence par un point).</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: it is more than {depth} folder levels deep.</source>
+        <translation>Le dossier {path}/ a été ignoré&#xa0;: il se trouve à plus de {depth} niveaux de dossiers de profondeur.</translation>
+    </message>
+    <message>
+        <source>The file {path} was skipped: it is not a regular file.</source>
+        <translation>Le fichier {path} a été ignoré&#xa0;: ce n’est pas un fichier ordinaire.</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: it is a link to a folder that is already read as part of the library.</source>
+        <translation>Le dossier {path}/ a été ignoré&#xa0;: c’est un lien vers un dossier déjà lu comme partie de la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The folder {path}/ was skipped: {reason}.</source>
+        <translation>Le dossier {path}/ a été ignoré&#xa0;: il contient {reason}.</translation>
+    </message>
+    <message>
+        <source>Reading stopped here: the library holds more than {count} files and folders. Open a smaller folder as the library.</source>
+        <translation>La lecture s’est arrêtée ici&#xa0;: la bibliothèque contient plus de {count} fichiers et dossiers. Ouvrez un dossier plus petit comme bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Reading stopped here: the library holds more than {count} chapter files. Open a smaller folder as the library.</source>
+        <translation>La lecture s’est arrêtée ici&#xa0;: la bibliothèque contient plus de {count} fichiers de chapitres. Ouvrez un dossier plus petit comme bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The file is a link stored in the zip and was not read; put the chapter itself in the pack instead.</source>
+        <translation>Le fichier est un lien enregistré dans le zip et n’a pas été lu&#xa0;; mettez plutôt le chapitre lui-même dans le paquet.</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeDialogs</name>
     <message>
         <source>Markdown study notes (*.md)</source>
@@ -721,6 +808,94 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
         <source>Reading the library</source>
         <translation>Lecture de la bibliothèque</translation>
     </message>
+    <message>
+        <source>{summary} lists this chapter, but the file is not in the library folder (or is in a folder that was skipped).</source>
+        <translation>{summary} cite ce chapitre, mais le fichier n’est pas dans le dossier de la bibliothèque (ou se trouve dans un dossier ignoré).</translation>
+    </message>
+    <message>
+        <source>The slug &quot;{slug}&quot; is already used by {path}; give this chapter its own slug in its front matter.</source>
+        <translation>Le slug «&#xa0;{slug}&#xa0;» est déjà utilisé par {path}&#xa0;; donnez à ce chapitre son propre slug dans son en-tête YAML.</translation>
+    </message>
+    <message>
+        <source>The chapter has no title and no heading; it is listed as &quot;{title}&quot;. Start it with a `# Title` line (or add `title:` to its front matter).</source>
+        <translation>Le chapitre n’a ni titre ni intertitre&#xa0;; il est listé sous le nom «&#xa0;{title}&#xa0;». Commencez-le par une ligne `# Titre` (ou ajoutez `title:` à son en-tête YAML).</translation>
+    </message>
+    <message>
+        <source>The front matter is not valid YAML ({detail}).</source>
+        <translation>L’en-tête YAML n’est pas du YAML valide ({detail}).</translation>
+    </message>
+    <message>
+        <source>The front matter cannot be read ({detail}).</source>
+        <translation>L’en-tête YAML ne peut pas être lu ({detail}).</translation>
+    </message>
+    <message>
+        <source>The front matter must be a set of `key: value` lines; it was ignored.</source>
+        <translation>L’en-tête YAML doit être une suite de lignes `clé: valeur`&#xa0;; il a été ignoré.</translation>
+    </message>
+    <message>
+        <source>The library folder {path} does not exist.</source>
+        <translation>Le dossier de bibliothèque {path} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The library folder {path} could not be read ({reason}).</source>
+        <translation>Le dossier de bibliothèque {path} n’a pas pu être lu ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file is the book&apos;s table of contents, not a chapter.</source>
+        <translation>Le fichier est la table des matières du livre, pas un chapitre.</translation>
+    </message>
+    <message>
+        <source>The file was skipped: it is not listed in {summary}.</source>
+        <translation>Le fichier a été ignoré&#xa0;: il n’est pas cité dans {summary}.</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; chapters larger than {limit} MB are not opened. Split it into several chapters (one file per section, say).</source>
+        <translation>Le fichier fait {size}&#xa0;Mo&#xa0;; les chapitres de plus de {limit}&#xa0;Mo ne sont pas ouverts. Découpez-le en plusieurs chapitres (un fichier par section, par exemple).</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}.</source>
+        <translation>Le fichier n’a pas pu être lu&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 (byte {byte}); save it as UTF-8 text.</source>
+        <translation>Le fichier n’est pas de l’UTF-8 valide (octet {byte})&#xa0;; enregistrez-le comme texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>{problem} The chapter is shown without it.</source>
+        <translation>{problem} Le chapitre est affiché sans lui.</translation>
+    </message>
+    <message>
+        <source>The slug &quot;{slug}&quot; may only use letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot; and must start with a letter or digit; a slug made from the file&apos;s path is used instead.</source>
+        <translation>Le slug «&#xa0;{slug}&#xa0;» ne peut contenir que des lettres, des chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;» et doit commencer par une lettre ou un chiffre&#xa0;; un slug tiré du chemin du fichier est utilisé à la place.</translation>
+    </message>
+    <message>
+        <source>`order` must be a number, not {value}; it is ignored.</source>
+        <translation>`order` doit être un nombre, pas {value}&#xa0;; il est ignoré.</translation>
+    </message>
+    <message>
+        <source>`{key}` must be text, not a {type}; it is ignored.</source>
+        <translation>`{key}` doit être du texte, pas un {type}&#xa0;; il est ignoré.</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>ce n’est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>The book&apos;s table of contents could not be read ({reason}).</source>
+        <translation>La table des matières du livre n’a pas pu être lue ({reason}).</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; points to {target}, outside the book; it was left out.</source>
+        <translation>«&#xa0;{title}&#xa0;» pointe vers {target}, hors du livre&#xa0;; il a été laissé de côté.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is a draft chapter (no file yet).</source>
+        <translation>«&#xa0;{title}&#xa0;» est un chapitre en projet (sans fichier pour l’instant).</translation>
+    </message>
+    <message>
+        <source>The file is listed twice in {summary}; it is read at its first place.</source>
+        <translation>Le fichier est cité deux fois dans {summary}&#xa0;; il est lu à sa première place.</translation>
+    </message>
 </context>
 <context>
     <name>LibraryList</name>
@@ -860,6 +1035,45 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <message>
         <source>Copied</source>
         <translation>Copiée</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>There is no chapter &quot;{slug}&quot; in this library.</source>
+        <translation>Il n’y a pas de chapitre «&#xa0;{slug}&#xa0;» dans cette bibliothèque.</translation>
+    </message>
+    <message>
+        <source>E-mail links are not opened by Field Reader.</source>
+        <translation>Field Reader n’ouvre pas les liens d’e-mail.</translation>
+    </message>
+    <message>
+        <source>Links of the kind {scheme}: are not opened by Field Reader.</source>
+        <translation>Field Reader n’ouvre pas les liens de type {scheme}:.</translation>
+    </message>
+    <message>
+        <source>This link has no scheme; Field Reader does not guess one.</source>
+        <translation>Ce lien n’a pas de schéma (comme https:)&#xa0;; Field Reader ne le devine pas.</translation>
+    </message>
+    <message>
+        <source>This link does not lead anywhere.</source>
+        <translation>Ce lien ne mène nulle part.</translation>
+    </message>
+    <message>
+        <source>This link points outside the course library and is not opened.</source>
+        <translation>Ce lien pointe hors de la bibliothèque du cours et n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder of the course that Field Reader does not show.</source>
+        <translation>{path} est un dossier du cours que Field Reader n’affiche pas.</translation>
+    </message>
+    <message>
+        <source>{path} is a file of the course that Field Reader does not show.</source>
+        <translation>{path} est un fichier du cours que Field Reader n’affiche pas.</translation>
+    </message>
+    <message>
+        <source>{path} is not in this copy of the course.</source>
+        <translation>{path} n’est pas dans cet exemplaire du cours.</translation>
     </message>
 </context>
 <context>
