@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reader.core.search as search_module
+import reader.core.search_build as search_build
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.document import load_document
 from reader.core.library import load_library
@@ -157,7 +158,7 @@ def test_unchanged_library_does_no_work(
     def no_rendering(*args: object) -> None:
         raise AssertionError("an unchanged chapter was rendered again")
 
-    monkeypatch.setattr(search_module, "chapter_sections", no_rendering)
+    monkeypatch.setattr(search_build, "chapter_sections", no_rendering)
     with SearchIndex.for_data_dir(data_dir, use_fts5=fts5) as idx:
         report = idx.sync(load_library(library_dir))
         assert (report.indexed, report.removed, report.unchanged) == ((), (), 2)
