@@ -78,6 +78,7 @@ class SearchFeature(QObject):
         self._marked: tuple[str, SearchHit] | None = None
         self._notes_source: Callable[[], Iterable[Annotation]] | None = None
         self._again = False  # the library changed while indexing: index once more after
+        self._indexed = (0, 0)  # while indexing: chapters searchable so far, of all
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
@@ -187,9 +188,8 @@ class SearchFeature(QObject):
             self._set_ready()
             return
         self._ready = False
-        self._panel.set_status(
-            translate("SearchFeature", "Indexing %n chapter(s)…", None, len(changed))
-        )
+        total = len(self._context.library.chapters)
+        self._on_progress(total - len(changed), total)
         worker = _IndexWorker(self._index.path, self._context.library, self._index.uses_fts5, self)
         worker.progress.connect(self._on_progress)
         worker.synced.connect(self._on_synced)
@@ -210,10 +210,13 @@ class SearchFeature(QObject):
     def run_query(self, query: str) -> list[SearchHit]:
         """Search now and show the results in the panel."""
         hits = self._index.search(query, limit=RESULT_LIMIT)
+        done, total = self._indexed
         note = (
             ""
             if self._ready or not query.strip()
-            else translate("SearchFeature", "Still indexing: more may follow.")
+            else translate(
+                "SearchFeature", "Still indexing: results from {done} of {total} chapters."
+            ).format(done=_count(done), total=_count(total))
         )
         self._panel.set_results(query, hits, note)
         return hits
@@ -337,15 +340,23 @@ class SearchFeature(QObject):
             self.run_query(self._panel.query())
         self.index_ready.emit()
 
+    def indexing_progress(self) -> tuple[int, int] | None:
+        """While indexing: (chapters searchable so far, chapters of the library); else None."""
+        return None if self._ready else self._indexed
+
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        self._panel.set_status(
-            translate("SearchFeature", "Indexing chapters… {done} of {total}").format(
-                done=done, total=total
-            )
-        )
+        """`done` of the library's `total` chapters are searchable: say so, and answer the
+        query in the field again from them."""
+        self._indexed = (done, total)
         if self._panel.query().strip():
             self.run_query(self._panel.query())
+            return
+        self._panel.set_status(
+            translate("SearchFeature", "Indexing chapters: {done} of {total}").format(
+                done=_count(done), total=_count(total)
+            )
+        )
 
     @Slot(object)
     def _on_synced(self, report: SyncReport) -> None:
@@ -401,6 +412,11 @@ class SearchFeature(QObject):
         if watched is self._window.as_widget() and event.type() == QEvent.Type.Close:
             self.shutdown()
         return super().eventFilter(watched, event)
+
+
+def _count(number: int) -> str:
+    """A count of chapters as the status shows it, with thousands grouped ("4,200")."""
+    return f"{number:,}"
 
 
 def install_search(context: AppContext, window: ReaderWindow) -> SearchFeature:
