@@ -73,6 +73,8 @@ class SearchIndex:
             ) from None
         with environment(path):
             self._conn = open_cache(path, self._fts5)
+        self._orphans_key: tuple[int, int] | None = None
+        self._orphans_count = 0
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, *, use_fts5: bool | None = None) -> SearchIndex:
@@ -274,17 +276,26 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------------------
 
+    def _orphans(self) -> int:
+        """How many indexed notes belong to chapters that are not (or not yet) indexed: the
+        join of a search hides them. Counted again only when the cache changed (by this
+        connection, or by another one: the indexing thread's)."""
+        key = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        if key != self._orphans_key:
+            self._orphans_count = self._conn.execute(
+                "SELECT count(*) FROM entries AS e WHERE e.kind = 'note' "
+                "AND NOT EXISTS (SELECT 1 FROM chapters AS c WHERE c.slug = e.chapter)"
+            ).fetchone()[0]
+            self._orphans_key = key
+        return self._orphans_count
+
     def search(self, query: str | Query, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         """The best `limit` results for `query`, best first; never fails on odd input."""
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.empty or limit <= 0:
             return []
         try:
-            # Notes of chapters that are not (or not yet) indexed are hidden by the join.
-            orphans = self._conn.execute(
-                "SELECT count(*) FROM entries AS e WHERE e.kind = 'note' "
-                "AND NOT EXISTS (SELECT 1 FROM chapters AS c WHERE c.slug = e.chapter)"
-            ).fetchone()[0]
+            orphans = self._orphans()
             if self._fts5:
                 return fts5_hits(self._conn, parsed, limit, limit + orphans)
             return plain_hits(self._conn, parsed, limit)

@@ -237,6 +237,18 @@ def test_notes_of_missing_chapters_are_hidden(index: SearchIndex, library_dir: P
     assert index.search("pineapple") == []
 
 
+def test_hidden_notes_never_crowd_out_results(
+    index: SearchIndex, data_dir: Path, fts5: bool
+) -> None:
+    # Notes of a chapter that is not indexed outrank the text but are hidden; the search
+    # looks past as many rows as there are such notes, however they were added.
+    index.update_notes([note(f"a{n}", "gone", "cooperation", "cooperation") for n in range(3)])
+    assert places(index, "cooperation") == [("beta", "secure-futures")]
+    with SearchIndex.for_data_dir(data_dir, use_fts5=fts5) as other:
+        other.update_notes([note(f"b{n}", "gone", "cooperation", "cooperation") for n in range(3)])
+    assert [(h.chapter, h.kind) for h in index.search("cooperation", limit=1)] == [("beta", "text")]
+
+
 @dataclass(frozen=True)
 class FakeAnnotation:
     id: str
