@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -33,6 +34,8 @@ SEARCH_LAYER = "search"
 BULK_NOTES = 2000
 """More changed notes than this are re-indexed by one pass over all notes."""
 RESULT_LIMIT = 50
+REANSWER_SECONDS = 1.0
+"""While indexing, the query in the field is answered again at most this often."""
 
 
 class _IndexWorker(QThread):
@@ -79,6 +82,7 @@ class SearchFeature(QObject):
         self._notes_source: Callable[[], Iterable[Annotation]] | None = None
         self._again = False  # the library changed while indexing: index once more after
         self._indexed = (0, 0)  # while indexing: chapters searchable so far, of all
+        self._answered = 0.0  # when a progress report last answered the query again
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
@@ -350,7 +354,12 @@ class SearchFeature(QObject):
         query in the field again from them."""
         self._indexed = (done, total)
         if self._panel.query().strip():
-            self.run_query(self._panel.query())
+            # Answered again at most once a second: a common word over 10,000 chapters
+            # takes a tenth of a second of the UI thread.
+            now = time.monotonic()
+            if now - self._answered >= REANSWER_SECONDS:
+                self._answered = now
+                self.run_query(self._panel.query())
             return
         self._panel.set_status(
             translate("SearchFeature", "Indexing chapters: {done} of {total}").format(
