@@ -15,9 +15,8 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.document import load_document
 from reader.core.library import Chapter, ChapterChangedError, Library
@@ -25,6 +24,9 @@ from reader.core.library_files import FolderFiles
 from reader.core.rendered import FileTree
 from reader.core.search_parts import plain_sections
 from reader.core.search_types import Section
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +94,9 @@ def render_sections(
     size = pool_size(library, len(chapters), workers)
     done = 0
     if size:
+        # Imported here: multiprocessing is loaded only for a big build.
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             for rendered in _pooled(library, chapters, should_stop, size):
                 yield rendered
@@ -110,6 +115,7 @@ def _pooled(
     library: Library, chapters: Sequence[Chapter], should_stop: Callable[[], bool], size: int
 ) -> Iterator[Rendered]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # "spawn": forking a process that runs Qt threads is unsafe; spawn also works frozen.
     context = multiprocessing.get_context("spawn")
