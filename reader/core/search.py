@@ -146,12 +146,14 @@ class SearchIndex:
         should_stop: Callable[[], bool] | None = None,
         progress: Callable[[int, int], None] | None = None,
         workers: int | None = None,
+        render_cache: Path | None = None,
     ) -> SyncReport:
         """Bring the index up to date with `library`, re-indexing only changed chapters.
 
         `progress(indexed, total)` is called after each batch is committed: how many of the
         library's chapters are now searchable, out of all. `workers` is how many processes
-        render the chapters (None: chosen by the size of the work, 0: this thread only).
+        render the chapters (None: chosen by the size of the work, 0: this thread only);
+        a chapter already rendered in the `render_cache` folder is taken from there.
         """
         stored = self._stored_hashes()
         changed, removed = self._stale(library, stored)
@@ -165,7 +167,7 @@ class SearchIndex:
         batch: list[tuple[Chapter, list[Section]]] = []
         started = time.monotonic()
         stop = should_stop if should_stop is not None else lambda: False
-        for chapter, sections in render_sections(library, changed, stop, workers):
+        for chapter, sections in render_sections(library, changed, stop, workers, render_cache):
             if sections is not None:
                 batch.append((chapter, sections))
             if batch and time.monotonic() - started >= _BATCH_SECONDS:

@@ -15,6 +15,7 @@ from reader.core.i18n import translate
 from reader.core.library import Library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import section_range
+from reader.core.render_cache import render_cache_folder
 from reader.core.search import SearchIndex
 from reader.core.search_query import find_query, find_text, parse_query
 from reader.core.search_types import (
@@ -45,9 +46,12 @@ class _IndexWorker(QThread):
     synced = Signal(object)  # SyncReport
     failed = Signal(str)
 
-    def __init__(self, path: Path, library: Library, use_fts5: bool, parent: QObject) -> None:
+    def __init__(
+        self, path: Path, library: Library, use_fts5: bool, renderings: Path, parent: QObject
+    ) -> None:
         super().__init__(parent)
         self._path = path
+        self._renderings = renderings
         self._library = library
         self._use_fts5 = use_fts5
 
@@ -59,6 +63,7 @@ class _IndexWorker(QThread):
                     self._library,
                     should_stop=self.isInterruptionRequested,
                     progress=self.progress.emit,
+                    render_cache=self._renderings,
                 )
         except SearchIndexError as error:
             self.failed.emit(str(error))
@@ -194,7 +199,13 @@ class SearchFeature(QObject):
         self._ready = False
         total = len(self._context.library.chapters)
         self._on_progress(total - len(changed), total)
-        worker = _IndexWorker(self._index.path, self._context.library, self._index.uses_fts5, self)
+        worker = _IndexWorker(
+            self._index.path,
+            self._context.library,
+            self._index.uses_fts5,
+            render_cache_folder(self._context.data_dir),
+            self,
+        )
         worker.progress.connect(self._on_progress)
         worker.synced.connect(self._on_synced)
         worker.failed.connect(self._on_failed)

@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 
 import reader.core.search as search_module
+import reader.core.search_build as search_build
 from benchmarks.generate import write_library
-from reader.core.library import load_library
+from reader.core.document import DocumentCache
+from reader.core.library import Chapter, load_library
+from reader.core.render_cache import RenderCache
 from reader.core.search import SearchIndex
+from reader.core.search_types import Section
 
 QUERIES = ["the", "security", "water river", '"of the"', "ka*", "café"]
 
@@ -102,3 +106,30 @@ def test_changed_chapter_is_rewritten_alone(tmp_path: Path, library_dir: Path) -
                 assert after == rows(tmp_path / "fresh.sqlite3")
         finally:
             path.write_text(original, encoding="utf-8")
+
+
+def test_chapters_already_rendered_are_read_from_the_render_cache(
+    tmp_path: Path, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = load_library(library_dir)
+    folder = tmp_path / "renderings"
+    shown = DocumentCache(library.files, disk=RenderCache(folder))
+    for chapter in library.chapters[:5]:
+        shown.get(chapter)  # the reader showed these: their renderings are on disk
+    rendered: list[str] = []
+    real = search_build.chapter_sections
+
+    def counted(chapter: Chapter, root: Path) -> list[Section]:
+        rendered.append(chapter.slug)
+        return real(chapter, root)
+
+    monkeypatch.setattr(search_build, "chapter_sections", counted)
+    with build(tmp_path / "cached.sqlite3", library_dir, workers=0, render_cache=folder):
+        pass
+    assert rendered == [c.slug for c in library.chapters[5:]]
+    with build(tmp_path / "plain.sqlite3", library_dir, workers=0):
+        pass
+    assert rows(tmp_path / "cached.sqlite3") == rows(tmp_path / "plain.sqlite3")
+    with build(tmp_path / "pool.sqlite3", library_dir, workers=2, render_cache=folder):
+        pass
+    assert rows(tmp_path / "pool.sqlite3") == rows(tmp_path / "plain.sqlite3")
