@@ -51,9 +51,13 @@ class Gate:
         real: Callable[..., Iterator[tuple[Chapter, object]]],
     ) -> Callable[..., Iterator[tuple[Chapter, object]]]:
         def held(
-            library: Library, chapters: Sequence[Chapter], stop: Callable[[], bool], workers: object
+            library: Library,
+            chapters: Sequence[Chapter],
+            stop: Callable[[], bool],
+            workers: object,
+            render_cache: Path | None,
         ) -> Iterator[tuple[Chapter, object]]:
-            for number, item in enumerate(real(library, chapters, stop, 0)):
+            for number, item in enumerate(real(library, chapters, stop, 0, render_cache)):
                 if number == HELD_AT:
                     self.released.wait(30)
                 yield item
