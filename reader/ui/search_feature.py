@@ -5,14 +5,12 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.i18n import translate
-from reader.core.library import Library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import section_range
 from reader.core.render_cache import render_cache_folder
@@ -29,6 +27,7 @@ from reader.ui.actions import make_action
 from reader.ui.context import AppContext, ReaderWindow
 from reader.ui.find_bar import FindBar, match_format
 from reader.ui.search_panel import SearchPanel
+from reader.ui.search_worker import IndexWorker
 from reader.ui.window_menus import SEARCH_FIND
 
 SEARCH_LAYER = "search"
@@ -37,38 +36,6 @@ BULK_NOTES = 2000
 RESULT_LIMIT = 50
 REANSWER_SECONDS = 1.0
 """While indexing, the query in the field is answered again at most this often."""
-
-
-class _IndexWorker(QThread):
-    """Brings the index up to date off the UI thread, through its own connection."""
-
-    progress = Signal(int, int)
-    synced = Signal(object)  # SyncReport
-    failed = Signal(str)
-
-    def __init__(
-        self, path: Path, library: Library, use_fts5: bool, renderings: Path, parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._renderings = renderings
-        self._library = library
-        self._use_fts5 = use_fts5
-
-    def run(self) -> None:
-        """Synchronise, stopping between chapters when interrupted."""
-        try:
-            with SearchIndex(self._path, use_fts5=self._use_fts5) as index:
-                report = index.sync(
-                    self._library,
-                    should_stop=self.isInterruptionRequested,
-                    progress=self.progress.emit,
-                    render_cache=self._renderings,
-                )
-        except SearchIndexError as error:
-            self.failed.emit(str(error))
-            return
-        self.synced.emit(report)
 
 
 class SearchFeature(QObject):
@@ -81,7 +48,7 @@ class SearchFeature(QObject):
         self._context = context
         self._window = window
         self._index = context.search_index()
-        self._worker: _IndexWorker | None = None
+        self._worker: IndexWorker | None = None
         self._ready = False
         self._marked: tuple[str, SearchHit] | None = None
         self._notes_source: Callable[[], Iterable[Annotation]] | None = None
@@ -199,7 +166,7 @@ class SearchFeature(QObject):
         self._ready = False
         total = len(self._context.library.chapters)
         self._on_progress(total - len(changed), total)
-        worker = _IndexWorker(
+        worker = IndexWorker(
             self._index.path,
             self._context.library,
             self._index.uses_fts5,
