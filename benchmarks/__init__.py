@@ -163,9 +163,13 @@ class Plugin:
 # Feature benchmarks the harness knows how to call; each is used only once its module exists.
 PLUGINS: tuple[Plugin, ...] = (
     Plugin("search", "benchmarks.search_bench", {"chapters": 1000, "seed": 1}, {"chapters": 10}),
-    # The big library: the index build of 10,000 chapters (about 150 MB of Markdown).
+    # The big library: the index build of 10,000 chapters (about 136 MB of Markdown), due
+    # within 30 s on two cores, and the query p95 over it.
     Plugin(
-        "bigsearch", "benchmarks.search_bench", {"chapters": 10_000, "seed": 1}, {"chapters": 10}
+        "bigsearch",
+        "benchmarks.search_bench",
+        {"chapters": 10_000, "seed": 1, "build_goal": 30.0},
+        {"chapters": 10},
     ),
     # The Contents of 10,000 chapters: listing them, and each keystroke of the filter.
     Plugin(

@@ -19,13 +19,12 @@ from pathlib import Path
 from types import TracebackType
 
 from reader.core.data_folder import SEARCH_CACHE_FILE, DataFolder
-from reader.core.document import load_document
-from reader.core.library import Chapter, ChapterChangedError, Library
+from reader.core.library import Chapter, Library
 from reader.core.notes import Annotation
-from reader.core.rendered import FileTree
+from reader.core.search_build import chapter_sections as chapter_sections
+from reader.core.search_build import render_sections
 from reader.core.search_hits import fts5_hits, plain_hits
 from reader.core.search_notes import delete_note, indexed_note_ids, note_entries, write_notes
-from reader.core.search_parts import plain_sections
 from reader.core.search_query import Query, parse_query
 from reader.core.search_store import (
     CORRUPT_CODES,
@@ -33,7 +32,7 @@ from reader.core.search_store import (
     clean,
     environment,
     fts5_available,
-    insert_text,
+    insert_texts,
     open_cache,
     result_code,
     transaction,
@@ -48,22 +47,15 @@ FALLBACK_NOTICE = (
     "Fast search is not available: this Python's SQLite has no FTS5, "
     "so search uses slower plain matching."
 )
-# A write transaction of the build is kept short so that readers (the search panel) and
-# note updates are never held up for long.
-_BATCH_SECONDS = 0.25
+# The build commits what it has every half second: each commit makes those chapters
+# searchable, and a write transaction stays short (tens of milliseconds) so that note
+# updates are never held up for long; committing more often costs FTS5 more merging.
+_BATCH_SECONDS = 0.5
 
 
 def index_path(data_dir: Path) -> Path:
     """Where the search cache of the data folder `data_dir` lives."""
     return DataFolder(data_dir).search_cache
-
-
-def chapter_sections(chapter: Chapter, root: Path | FileTree) -> list[Section]:
-    """The sections of a chapter's plain text, with their heading ids and titles; a long
-    section comes as several parts (see reader/core/search_parts.py)."""
-    doc = load_document(chapter, root)
-    titles = {heading.id: heading.title for heading in doc.rendered.headings}
-    return plain_sections(doc.plain, titles)
 
 
 class SearchIndex:
@@ -81,6 +73,8 @@ class SearchIndex:
             ) from None
         with environment(path):
             self._conn = open_cache(path, self._fts5)
+        self._orphans_key: tuple[int, int] | None = None
+        self._orphans_count = 0
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, *, use_fts5: bool | None = None) -> SearchIndex:
@@ -137,7 +131,10 @@ class SearchIndex:
 
     def stale(self, library: Library) -> tuple[list[Chapter], list[str]]:
         """The chapters whose content changed since indexing, and the slugs that are gone."""
-        stored = dict(self._conn.execute("SELECT slug, hash FROM chapters").fetchall())
+        return self._stale(library, self._stored_hashes())
+
+    @staticmethod
+    def _stale(library: Library, stored: dict[str, str]) -> tuple[list[Chapter], list[str]]:
         changed = [c for c in library.chapters if stored.get(c.slug) != c.content_hash]
         present = {c.slug for c in library.chapters}
         return changed, sorted(slug for slug in stored if slug not in present)
@@ -148,69 +145,88 @@ class SearchIndex:
         *,
         should_stop: Callable[[], bool] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+        render_cache: Path | None = None,
     ) -> SyncReport:
-        """Bring the index up to date with `library`, re-indexing only changed chapters."""
-        changed, removed = self.stale(library)
+        """Bring the index up to date with `library`, re-indexing only changed chapters.
+
+        `progress(indexed, total)` is called after each batch is committed: how many of the
+        library's chapters are now searchable, out of all. `workers` is how many processes
+        render the chapters (None: chosen by the size of the work, 0: this thread only);
+        a chapter already rendered in the `render_cache` folder is taken from there.
+        """
+        stored = self._stored_hashes()
+        changed, removed = self._stale(library, stored)
         if removed:
             with self._transaction() as conn:
                 for slug in removed:
                     self._delete_texts(conn, slug)
                     conn.execute("DELETE FROM chapters WHERE slug = ?", (slug,))
+        unchanged = len(library.chapters) - len(changed)
         done: list[str] = []
         batch: list[tuple[Chapter, list[Section]]] = []
         started = time.monotonic()
-        for chapter in changed:
-            if should_stop is not None and should_stop():
-                break
-            try:
-                batch.append((chapter, chapter_sections(chapter, library.files)))
-            except ChapterChangedError as error:
-                # Edited while the reader runs: it is indexed at the next start.
-                log.info("Search index: skipped %s", error)
-                continue
-            if time.monotonic() - started >= _BATCH_SECONDS:
-                self._write(batch)
+        stop = should_stop if should_stop is not None else lambda: False
+        for chapter, sections in render_sections(library, changed, stop, workers, render_cache):
+            if sections is not None:
+                batch.append((chapter, sections))
+            if batch and time.monotonic() - started >= _BATCH_SECONDS:
+                self._write(batch, stored)
                 done += [c.slug for c, _ in batch]
                 batch, started = [], time.monotonic()
                 if progress is not None:
-                    progress(len(done), len(changed))
-        self._write(batch)
-        done += [c.slug for c, _ in batch]
+                    progress(unchanged + len(done), len(library.chapters))
+        if batch:
+            self._write(batch, stored)
+            done += [c.slug for c, _ in batch]
+            if progress is not None:
+                progress(unchanged + len(done), len(library.chapters))
         if changed or removed:
             log.info("Search index: %d chapters indexed, %d removed.", len(done), len(removed))
-        return SyncReport(
-            tuple(done),
-            tuple(removed),
-            len(library.chapters) - len(changed),
-            len(done) == len(changed),
-        )
+        return SyncReport(tuple(done), tuple(removed), unchanged, len(done) == len(changed))
 
     def index_chapter(self, chapter: Chapter, sections: Iterable[Section]) -> None:
         """Replace the indexed sections of `chapter`."""
-        self._write([(chapter, list(sections))])
+        self._write([(chapter, list(sections))], None)
 
-    def _write(self, batch: list[tuple[Chapter, list[Section]]]) -> None:
+    def _stored_hashes(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT slug, hash FROM chapters").fetchall())
+
+    def _write(
+        self, batch: list[tuple[Chapter, list[Section]]], stored: dict[str, str] | None
+    ) -> None:
+        """Write `batch` in one transaction; chapters not in `stored` (the slugs indexed
+        when the build began; None: unknown) have no rows to delete first."""
         if not batch:
             return
         with self._transaction() as conn:
+            for chapter, _ in batch:
+                if stored is None or chapter.slug in stored:
+                    self._delete_texts(conn, chapter.slug)
+            # The ids are given here so that each table takes all its rows in one call.
+            next_id = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+            entries: list[tuple[object, ...]] = []
+            texts: list[tuple[int, str, str]] = []
             for chapter, sections in batch:
-                self._delete_texts(conn, chapter.slug)
                 for section in sections:
+                    next_id += 1
                     title = clean(section.title)
-                    row = conn.execute(
-                        "INSERT INTO entries (kind, chapter, heading, heading_title, start, stop) "
-                        "VALUES ('text', ?, ?, ?, ?, ?)",
-                        (chapter.slug, section.heading_id, title, section.start, section.end),
-                    ).lastrowid
+                    where = (section.start, section.end)
+                    entries.append((next_id, chapter.slug, section.heading_id, title, *where))
                     # Only a section's first part carries its heading's words: the heading
                     # weighs most, and every part of a long section would otherwise outrank
                     # the other sections that use the word.
-                    heading = title if section.part == 0 else ""
-                    insert_text(conn, self._fts5, row, heading, clean(section.text), "")
-                conn.execute(
-                    "INSERT OR REPLACE INTO chapters (slug, hash, title) VALUES (?, ?, ?)",
-                    (chapter.slug, chapter.content_hash, clean(chapter.title)),
-                )
+                    texts.append((next_id, title if section.part == 0 else "", clean(section.text)))
+            conn.executemany(
+                "INSERT INTO entries (id, kind, chapter, heading, heading_title, start, stop) "
+                "VALUES (?, 'text', ?, ?, ?, ?, ?)",
+                entries,
+            )
+            insert_texts(conn, self._fts5, texts)
+            conn.executemany(
+                "INSERT OR REPLACE INTO chapters (slug, hash, title) VALUES (?, ?, ?)",
+                [(c.slug, c.content_hash, clean(c.title)) for c, _ in batch],
+            )
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -218,11 +234,11 @@ class SearchIndex:
             yield conn
 
     def _delete_texts(self, conn: sqlite3.Connection, slug: str) -> None:
-        conn.execute(
-            "DELETE FROM texts WHERE rowid IN "
-            "(SELECT id FROM entries WHERE chapter = ? AND kind = 'text')",
-            (slug,),
-        )
+        # Row by row: FTS5 cannot look up `rowid IN (...)` and would read the whole table.
+        ids = conn.execute(
+            "SELECT id FROM entries WHERE chapter = ? AND kind = 'text'", (slug,)
+        ).fetchall()
+        conn.executemany("DELETE FROM texts WHERE rowid = ?", ids)
         conn.execute("DELETE FROM entries WHERE chapter = ? AND kind = 'text'", (slug,))
 
     def heading_at(self, chapter: str, offset: int) -> str | None:
@@ -262,17 +278,26 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------------------
 
+    def _orphans(self) -> int:
+        """How many indexed notes belong to chapters that are not (or not yet) indexed: the
+        join of a search hides them. Counted again only when the cache changed (by this
+        connection, or by another one: the indexing thread's)."""
+        key = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        if key != self._orphans_key:
+            self._orphans_count = self._conn.execute(
+                "SELECT count(*) FROM entries AS e WHERE e.kind = 'note' "
+                "AND NOT EXISTS (SELECT 1 FROM chapters AS c WHERE c.slug = e.chapter)"
+            ).fetchone()[0]
+            self._orphans_key = key
+        return self._orphans_count
+
     def search(self, query: str | Query, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         """The best `limit` results for `query`, best first; never fails on odd input."""
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.empty or limit <= 0:
             return []
         try:
-            # Notes of chapters that are not (or not yet) indexed are hidden by the join.
-            orphans = self._conn.execute(
-                "SELECT count(*) FROM entries AS e WHERE e.kind = 'note' "
-                "AND NOT EXISTS (SELECT 1 FROM chapters AS c WHERE c.slug = e.chapter)"
-            ).fetchone()[0]
+            orphans = self._orphans()
             if self._fts5:
                 return fts5_hits(self._conn, parsed, limit, limit + orphans)
             return plain_hits(self._conn, parsed, limit)

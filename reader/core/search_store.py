@@ -20,6 +20,7 @@ __all__ = [
     "environment",
     "fts5_available",
     "insert_text",
+    "insert_texts",
     "open_cache",
     "result_code",
     "transaction",
@@ -145,6 +146,19 @@ def insert_text(
         conn.execute(
             "INSERT INTO texts (rowid, heading, body, quote, folded) VALUES (?, ?, ?, ?, ?)",
             (row, heading, body, quote, _folded_words(body, quote)),
+        )
+
+
+def insert_texts(conn: sqlite3.Connection, fts5: bool, rows: list[tuple[int, str, str]]) -> None:
+    """Add many entries' searchable text at once: (row, heading, body), no quote."""
+    if fts5:
+        conn.executemany(
+            "INSERT INTO texts (rowid, heading, body, quote) VALUES (?, ?, ?, '')", rows
+        )
+    else:
+        conn.executemany(
+            "INSERT INTO texts (rowid, heading, body, quote, folded) VALUES (?, ?, ?, '', ?)",
+            [(row, heading, body, _folded_words(body, "")) for row, heading, body in rows],
         )
 
 

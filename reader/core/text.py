@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 OBJECT_CHAR = "\ufffc"
@@ -44,7 +45,9 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _CELL_TAGS = frozenset({"td", "th"})
-_SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
+# Runs of white space other than a single space (a lone space stays as it is): replacing
+# only these gives the same text as replacing every run, without a match per word.
+_SPACE_RE = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 # Inline tags carry no structure for the plain text: removed by one regular expression pass
 # before parsing, they cost nothing per tag (code colouring writes thousands of spans).
 _INLINE_TAG_RE = re.compile(
@@ -52,6 +55,15 @@ _INLINE_TAG_RE = re.compile(
     r"|q|tt|strike)(?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*\s*/?>",
     re.IGNORECASE,
 )
+# A tag of the cleaned HTML (lower-case name, attribute values double-quoted). HTML made
+# only of such tags and text is read by one regular expression pass (`_feed_fast`): about
+# five times faster than HTMLParser, and it calls the builder with the same arguments.
+_CLEAN_TAG_RE = re.compile(
+    r'<(/?)([a-z][a-z0-9]*)((?:[ \t\n]+[^\s"\'<>/=]+(?:="[^"<]*")?)*)[ \t\n]*(/?)>'
+)
+# Elements whose content HTMLParser reads as raw text (the cleaned HTML has none).
+_RAW_TAGS = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
+_CLEAN_ATTR_RE = re.compile(r'([^\s"\'<>/=]+)(?:="([^"]*)")?')
 
 
 @dataclass(frozen=True)
@@ -207,10 +219,41 @@ class _TextBuilder(HTMLParser):
         self._flush()
 
 
+def _feed_fast(builder: _TextBuilder, html: str) -> bool:
+    """Feed `html` to `builder` as HTMLParser would, if it is made only of clean tags and
+    text; False (nothing fed) when it holds anything else (comments, odd quoting, ...)."""
+    matches = list(_CLEAN_TAG_RE.finditer(html))
+    if html.count("<") != len(matches) or any(m.group(2) in _RAW_TAGS for m in matches):
+        return False
+    pos = 0
+    for match in matches:
+        start = match.start()
+        if start > pos:
+            data = html[pos:start]
+            builder.handle_data(unescape(data) if "&" in data else data)
+        pos = match.end()
+        closing, tag, attributes, _ = match.groups()
+        if closing:
+            builder.handle_endtag(tag)
+            continue
+        attrs: list[tuple[str, str | None]] = []
+        if attributes:
+            for attribute in _CLEAN_ATTR_RE.finditer(attributes):
+                name, value = attribute.group(1, 2)
+                attrs.append((name.lower(), None if value is None else unescape(value)))
+        builder.handle_starttag(tag, attrs)
+    if pos < len(html):
+        data = html[pos:]
+        builder.handle_data(unescape(data) if "&" in data else data)
+    return True
+
+
 def plain_text(html: str) -> PlainText:
     """The plain text of rendered chapter HTML (see the module docstring)."""
     builder = _TextBuilder()
-    builder.feed(_INLINE_TAG_RE.sub("", html))
+    stripped = _INLINE_TAG_RE.sub("", html)
+    if not _feed_fast(builder, stripped):
+        builder.feed(stripped)
     builder.close()
     offsets: list[int] = []
     total = 0

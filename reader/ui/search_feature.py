@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.i18n import translate
-from reader.core.library import Library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import section_range
+from reader.core.render_cache import render_cache_folder
 from reader.core.search import SearchIndex
 from reader.core.search_query import find_query, find_text, parse_query
 from reader.core.search_types import (
@@ -27,40 +27,15 @@ from reader.ui.actions import make_action
 from reader.ui.context import AppContext, ReaderWindow
 from reader.ui.find_bar import FindBar, match_format
 from reader.ui.search_panel import SearchPanel
+from reader.ui.search_worker import IndexWorker
 from reader.ui.window_menus import SEARCH_FIND
 
 SEARCH_LAYER = "search"
 BULK_NOTES = 2000
 """More changed notes than this are re-indexed by one pass over all notes."""
 RESULT_LIMIT = 50
-
-
-class _IndexWorker(QThread):
-    """Brings the index up to date off the UI thread, through its own connection."""
-
-    progress = Signal(int, int)
-    synced = Signal(object)  # SyncReport
-    failed = Signal(str)
-
-    def __init__(self, path: Path, library: Library, use_fts5: bool, parent: QObject) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._library = library
-        self._use_fts5 = use_fts5
-
-    def run(self) -> None:
-        """Synchronise, stopping between chapters when interrupted."""
-        try:
-            with SearchIndex(self._path, use_fts5=self._use_fts5) as index:
-                report = index.sync(
-                    self._library,
-                    should_stop=self.isInterruptionRequested,
-                    progress=self.progress.emit,
-                )
-        except SearchIndexError as error:
-            self.failed.emit(str(error))
-            return
-        self.synced.emit(report)
+REANSWER_SECONDS = 1.0
+"""While indexing, the query in the field is answered again at most this often."""
 
 
 class SearchFeature(QObject):
@@ -73,11 +48,13 @@ class SearchFeature(QObject):
         self._context = context
         self._window = window
         self._index = context.search_index()
-        self._worker: _IndexWorker | None = None
+        self._worker: IndexWorker | None = None
         self._ready = False
         self._marked: tuple[str, SearchHit] | None = None
         self._notes_source: Callable[[], Iterable[Annotation]] | None = None
         self._again = False  # the library changed while indexing: index once more after
+        self._indexed = (0, 0)  # while indexing: chapters searchable so far, of all
+        self._answered = 0.0  # when a progress report last answered the query again
 
         self._panel = SearchPanel()
         self._panel.set_theme(window.theme)
@@ -187,10 +164,15 @@ class SearchFeature(QObject):
             self._set_ready()
             return
         self._ready = False
-        self._panel.set_status(
-            translate("SearchFeature", "Indexing %n chapter(s)…", None, len(changed))
+        total = len(self._context.library.chapters)
+        self._on_progress(total - len(changed), total)
+        worker = IndexWorker(
+            self._index.path,
+            self._context.library,
+            self._index.uses_fts5,
+            render_cache_folder(self._context.data_dir),
+            self,
         )
-        worker = _IndexWorker(self._index.path, self._context.library, self._index.uses_fts5, self)
         worker.progress.connect(self._on_progress)
         worker.synced.connect(self._on_synced)
         worker.failed.connect(self._on_failed)
@@ -210,10 +192,13 @@ class SearchFeature(QObject):
     def run_query(self, query: str) -> list[SearchHit]:
         """Search now and show the results in the panel."""
         hits = self._index.search(query, limit=RESULT_LIMIT)
+        done, total = self._indexed
         note = (
             ""
             if self._ready or not query.strip()
-            else translate("SearchFeature", "Still indexing: more may follow.")
+            else translate(
+                "SearchFeature", "Still indexing: results from {done} of {total} chapters."
+            ).format(done=_count(done), total=_count(total))
         )
         self._panel.set_results(query, hits, note)
         return hits
@@ -337,15 +322,28 @@ class SearchFeature(QObject):
             self.run_query(self._panel.query())
         self.index_ready.emit()
 
+    def indexing_progress(self) -> tuple[int, int] | None:
+        """While indexing: (chapters searchable so far, chapters of the library); else None."""
+        return None if self._ready else self._indexed
+
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
+        """`done` of the library's `total` chapters are searchable: say so, and answer the
+        query in the field again from them."""
+        self._indexed = (done, total)
+        if self._panel.query().strip():
+            # Answered again at most once a second: a common word over 10,000 chapters
+            # takes a tenth of a second of the UI thread.
+            now = time.monotonic()
+            if now - self._answered >= REANSWER_SECONDS:
+                self._answered = now
+                self.run_query(self._panel.query())
+            return
         self._panel.set_status(
-            translate("SearchFeature", "Indexing chapters… {done} of {total}").format(
-                done=done, total=total
+            translate("SearchFeature", "Indexing chapters: {done} of {total}").format(
+                done=_count(done), total=_count(total)
             )
         )
-        if self._panel.query().strip():
-            self.run_query(self._panel.query())
 
     @Slot(object)
     def _on_synced(self, report: SyncReport) -> None:
@@ -401,6 +399,11 @@ class SearchFeature(QObject):
         if watched is self._window.as_widget() and event.type() == QEvent.Type.Close:
             self.shutdown()
         return super().eventFilter(watched, event)
+
+
+def _count(number: int) -> str:
+    """A count of chapters as the status shows it, with thousands grouped ("4,200")."""
+    return f"{number:,}"
 
 
 def install_search(context: AppContext, window: ReaderWindow) -> SearchFeature:

@@ -1985,8 +1985,12 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
         <translation>La coincidencia anterior en este capítulo</translation>
     </message>
     <message>
-        <source>Still indexing: more may follow.</source>
-        <translation>Indexación en curso: pueden aparecer más resultados.</translation>
+        <source>Still indexing: results from {done} of {total} chapters.</source>
+        <translation>Indexación en curso: resultados de {done} de {total} capítulos.</translation>
+    </message>
+    <message>
+        <source>Indexing chapters: {done} of {total}</source>
+        <translation>Indexando capítulos: {done} de {total}</translation>
     </message>
     <message>
         <source>That chapter is no longer in the library.</source>
@@ -1995,10 +1999,6 @@ Esta copia de Field Reader está incompleta; si la vuelve a instalar, recuperar�
     <message>
         <source>Notes could not be indexed: {error}</source>
         <translation>No se pudieron indexar las notas: {error}</translation>
-    </message>
-    <message>
-        <source>Indexing chapters… {done} of {total}</source>
-        <translation>Indexando capítulos… {done} de {total}</translation>
     </message>
     <message>
         <source>Indexing stopped early: some chapters may be missing.</source>

@@ -1985,8 +1985,12 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
         <translation>L’occurrence précédente dans ce chapitre</translation>
     </message>
     <message>
-        <source>Still indexing: more may follow.</source>
-        <translation>Indexation en cours&#xa0;: d’autres résultats peuvent suivre.</translation>
+        <source>Still indexing: results from {done} of {total} chapters.</source>
+        <translation>Indexation en cours&#xa0;: résultats de {done} chapitres sur {total}.</translation>
+    </message>
+    <message>
+        <source>Indexing chapters: {done} of {total}</source>
+        <translation>Indexation des chapitres&#xa0;: {done} sur {total}</translation>
     </message>
     <message>
         <source>That chapter is no longer in the library.</source>
@@ -1995,10 +1999,6 @@ Cette copie de Field Reader est incomplète&#xa0;; la réinstaller rend le guide
     <message>
         <source>Notes could not be indexed: {error}</source>
         <translation>Les notes n’ont pas pu être indexées&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>Indexing chapters… {done} of {total}</source>
-        <translation>Indexation des chapitres… {done} sur {total}</translation>
     </message>
     <message>
         <source>Indexing stopped early: some chapters may be missing.</source>

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reader.core.search as search_module
+import reader.core.search_build as search_build
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.document import load_document
 from reader.core.library import load_library
@@ -157,7 +158,7 @@ def test_unchanged_library_does_no_work(
     def no_rendering(*args: object) -> None:
         raise AssertionError("an unchanged chapter was rendered again")
 
-    monkeypatch.setattr(search_module, "chapter_sections", no_rendering)
+    monkeypatch.setattr(search_build, "chapter_sections", no_rendering)
     with SearchIndex.for_data_dir(data_dir, use_fts5=fts5) as idx:
         report = idx.sync(load_library(library_dir))
         assert (report.indexed, report.removed, report.unchanged) == ((), (), 2)
@@ -234,6 +235,18 @@ def test_notes_of_missing_chapters_are_hidden(index: SearchIndex, library_dir: P
     (library_dir / "beta.md").unlink()
     index.sync(load_library(library_dir))
     assert index.search("pineapple") == []
+
+
+def test_hidden_notes_never_crowd_out_results(
+    index: SearchIndex, data_dir: Path, fts5: bool
+) -> None:
+    # Notes of a chapter that is not indexed outrank the text but are hidden; the search
+    # looks past as many rows as there are such notes, however they were added.
+    index.update_notes([note(f"a{n}", "gone", "cooperation", "cooperation") for n in range(3)])
+    assert places(index, "cooperation") == [("beta", "secure-futures")]
+    with SearchIndex.for_data_dir(data_dir, use_fts5=fts5) as other:
+        other.update_notes([note(f"b{n}", "gone", "cooperation", "cooperation") for n in range(3)])
+    assert [(h.chapter, h.kind) for h in index.search("cooperation", limit=1)] == [("beta", "text")]
 
 
 @dataclass(frozen=True)

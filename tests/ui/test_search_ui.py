@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 import reader.core.search as search_module
+import reader.core.search_build as search_build
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.library import Chapter, load_library
 from reader.core.search import FALLBACK_NOTICE
@@ -304,7 +305,7 @@ def test_closing_while_indexing_stops_the_worker(
         write_chapter(library, f"c{number}.md", f"C {number}", f"## H\n\nWord{number} text.")
     chapters = len(load_library(library).chapters)
     read: list[str] = []
-    real_sections = search_module.chapter_sections
+    real_sections = search_build.chapter_sections
 
     def slow_sections(chapter: Chapter, root: Path) -> list[Section]:
         # Runs on the worker thread: each chapter takes a while, so indexing is surely
@@ -313,7 +314,7 @@ def test_closing_while_indexing_stops_the_worker(
         time.sleep(0.05)
         return real_sections(chapter, root)
 
-    monkeypatch.setattr(search_module, "chapter_sections", slow_sections)
+    monkeypatch.setattr(search_build, "chapter_sections", slow_sections)
     window = MainWindow(create_context(load_library(library), data_dir))
     qtbot.addWidget(window)
     feature = install_search(window.context, window)
