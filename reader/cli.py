@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -306,6 +305,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     content = content_path(args)  # a pack that cannot be opened is reported, not refused
     report = check_library(content)
     if args.json:
+        import json  # only for this report: the window's start does not pay for it
+
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(format_report(report, content))
