@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -41,3 +44,17 @@ def write_png(path: Path, width: int, height: int) -> None:
 COURSES = REPO.parent / "shared" / "courses"
 IOT_COURSE = COURSES / "iot-for-beginners"
 CARPENTRIES_COURSE = COURSES / "python-novice-inflammation"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`field-reader ARGS` as a real subprocess (offscreen Qt, UTF-8 output, from the repo)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=env,
+        cwd=cwd or REPO,
+    )

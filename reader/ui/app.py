@@ -368,14 +368,9 @@ def _open_window(
     app.aboutToQuit.connect(instance.close)
     folder = DataFolder(data_dir, shared_dir)
     bundled = bundled_content_dir()
-    try:
-        # Only where the library is: it is read by build_window (from the snapshot of the
-        # last scan when there is one, so that a big library's restart reads nothing).
-        own_last = Settings(data_dir, read_only=True).last_library
-        start = choose_start_library(
-            content, folder.libraries_list, bundled, load=False, own_last=own_last
-        )
-        window = build_window(
+
+    def build(start: StartLibrary) -> MainWindow:
+        return build_window(
             start.path,
             data_dir,
             chapter=chapter,
@@ -384,6 +379,15 @@ def _open_window(
             shared_dir=shared_dir,
             library=start.library,
         )
+
+    # Only where the library is: it is read by build_window (from the snapshot of the
+    # last scan when there is one, so that a big library's restart reads nothing).
+    own_last = Settings(data_dir, read_only=True).last_library
+    start = choose_start_library(
+        content, folder.libraries_list, bundled, load=False, own_last=own_last
+    )
+    try:
+        window = build(start)
     except PackError as error:
         if content is not None and fallback is None:
             instance.close()
@@ -393,14 +397,7 @@ def _open_window(
             start = StartLibrary(bundled, note=unusable_note(start.title, error.message))
         else:
             start = StartLibrary(fallback or bundled, note=error.message)
-        window = build_window(
-            start.path,
-            data_dir,
-            chapter=chapter,
-            sync_dir=sync_dir,
-            defer=True,
-            shared_dir=shared_dir,
-        )
+        window = build(start)
     instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
         # For measuring start-up (packaging/measure.py) and for tests of a whole session:

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from helpers import REPO, write_chapter
+from helpers import run_cli, write_chapter
 from PySide6.QtGui import QImage
 
 from reader import __version__
 
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=cwd or REPO,
-    )
+run = run_cli
 
 
 def test_help_names_every_command_and_option() -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
-from helpers import REPO
+from helpers import run_cli
 
 from reader.command_library import library_info
 from reader.core.anchoring import describe
@@ -23,17 +21,7 @@ from reader.storage.db import Database
 PHRASE = '"freedom from want" and "freedom from fear"'
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=env,
-        cwd=REPO,
-    )
+run = run_cli
 
 
 def seed_notes(library_root: Path, data: Path) -> None:

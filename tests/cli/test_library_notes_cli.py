@@ -4,12 +4,9 @@ and `export --all-libraries` writes every library's, as real subprocesses."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from helpers import REPO
+from helpers import run_cli
 
 from reader.command_library import library_info
 from reader.core.anchoring import Target, TextQuoteSelector
@@ -20,18 +17,7 @@ from reader.core.notes import BUNDLED_LIBRARY_ID
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=env,
-        cwd=REPO,
-    )
+run = run_cli
 
 
 def _two_libraries(tmp_path: Path) -> tuple[Path, Path, str]:

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from helpers import REPO, SEED
+from helpers import SEED, run_cli
 from pack_zips import zip_entries
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-        timeout=120,
-    )
+run = run_cli
 
 
 def _pack(tmp_path: Path) -> Path:

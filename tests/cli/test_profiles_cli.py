@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-from helpers import REPO, SEED
+from helpers import SEED, run_cli
 from test_portable import Install
 
 NOTE = {
@@ -28,16 +25,7 @@ NOTE = {
 }
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env=env,
-    )
+run = run_cli
 
 
 def _library(tmp_path: Path) -> Path:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from helpers import COURSES
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import drawn, select
+from ui_helpers import drawn, run_steps, select
 
 from reader.core.profiles import ProfileRegistry
 from reader.ui.app import run_gui
@@ -56,37 +56,6 @@ def _window() -> MainWindow | None:
     if features.annotations is None or features.profiles is None or features.libraries is None:
         return None
     return window
-
-
-def _run(qtbot: QtBot, steps: list[Step]) -> list[str]:
-    """Run each step from the event loop once it returns True; errors are collected."""
-    errors: list[str] = []
-    tries = [0]
-
-    def tick() -> None:
-        if not steps:
-            return
-        try:
-            done = steps[0]()
-        except Exception as error:  # reported by the test, not lost in the event loop
-            errors.append(repr(error))
-            steps.clear()
-            for widget in _visible(QWidget):
-                widget.close()
-            return
-        tries[0] = 0 if done else tries[0] + 1
-        if done:
-            steps.pop(0)
-        if steps and tries[0] > 1500:  # some thirty seconds on one step
-            errors.append(f"a step never happened: {steps[0].__name__}")
-            steps.clear()
-            for widget in _visible(QWidget):
-                widget.close()
-            return
-        QTimer.singleShot(20, tick)
-
-    QTimer.singleShot(20, tick)
-    return errors
 
 
 def _phrase(window: MainWindow, skip: int) -> str:
@@ -209,8 +178,7 @@ def test_two_readers_annotate_two_course_zips_in_french_and_keep_it_all(
     def close(window: MainWindow) -> None:
         window.close()
 
-    errors = _run(
-        qtbot,
+    errors = run_steps(
         [
             choose("Amina", []),
             in_window("Amina", None, open_pack(iot)),
@@ -227,6 +195,7 @@ def test_two_readers_annotate_two_course_zips_in_french_and_keep_it_all(
             in_window("Ben", iot.name, then(nothing_of("amina iot"), highlight("ben iot", 1))),
             in_window("Ben", iot.name, close),
         ],
+        patience=1500,  # some thirty seconds: each pack is read at its opening
     )
     assert run_gui(None, data) == 0
     assert errors == []
@@ -242,8 +211,7 @@ def test_two_readers_annotate_two_course_zips_in_french_and_keep_it_all(
         places.append(window.context.settings.position(document.chapter.slug))
         window.close()
 
-    errors = _run(
-        qtbot,
+    errors = run_steps(
         [choose("Ben", [Qt.Key.Key_Up]), in_window("Amina", novice.name, check_amina)],
     )
     assert run_gui(None, data) == 0

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import PHRASE, annotations_of, drawn, from_file_menu, select
+from ui_helpers import PHRASE, annotations_of, drawn, from_file_menu, run_steps, select
 
 from reader.core.data_folder import DataFolder
 from reader.core.profiles import ROOT_FOLDER, ProfileRegistry
@@ -30,37 +30,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grab
 
 def _visible(kind: type[QWidget]) -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-
-
-def _steps(qtbot: QtBot, steps: list[Callable[[], bool]]) -> list[str]:
-    """Run each step from the event loop once it returns True (it polls until then)."""
-    errors: list[str] = []
-    tries = [0]
-
-    def tick() -> None:
-        if not steps:
-            return
-        try:
-            done = steps[0]()
-        except Exception as error:  # reported by the test, not lost in the event loop
-            errors.append(repr(error))
-            for widget in _visible(QWidget):
-                widget.close()
-            steps.clear()
-            return
-        tries[0] = 0 if done else tries[0] + 1
-        if done:
-            steps.pop(0)
-        if tries[0] > 500:  # about ten seconds on one step
-            errors.append(f"a step never happened: {steps[0]}")
-            for widget in _visible(QWidget):
-                widget.close()
-            steps.clear()
-            return
-        QTimer.singleShot(20, tick)
-
-    QTimer.singleShot(20, tick)
-    return errors
 
 
 def _picker() -> ProfilePicker | None:
@@ -136,8 +105,7 @@ def test_readers_keep_separate_notes_and_places_that_survive_a_restart(
         return both
 
     # Amina is preselected (the last reader); Down, Up and Enter open her window.
-    errors = _steps(
-        qtbot,
+    errors = run_steps(
         [
             lambda: _choose(qtbot, [Qt.Key.Key_Down, Qt.Key.Key_Up], "Amina", seen),
             in_window("Amina", then(highlight, switch)),
@@ -168,8 +136,7 @@ def test_readers_keep_separate_notes_and_places_that_survive_a_restart(
     def place(window: MainWindow) -> None:
         places.append(window.context.settings.position(SLUG))
 
-    errors = _steps(
-        qtbot,
+    errors = run_steps(
         [
             lambda: _choose(qtbot, [], "Amina", seen),
             in_window("Amina", then(place, close)),
@@ -209,7 +176,7 @@ def test_escape_at_who_is_reading_quits_without_a_window(
         return waited[0] > 25
 
     steps: list[Callable[[], bool]] = [escape, no_window]
-    errors = _steps(qtbot, steps)
+    errors = run_steps(steps)
     assert run_gui(seed_library, data_dir) == 0
     # run_gui returned without an event loop of its own: the watching step ends here, so
     # that it cannot close the windows of the tests that follow.

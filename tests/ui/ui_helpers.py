@@ -134,3 +134,43 @@ def answer_file_dialog(name: str) -> list[str]:
 
     QTimer.singleShot(0, answer)
     return answered
+
+
+def run_steps(steps: list[Callable[[], bool]], *, patience: int = 500) -> list[str]:
+    """Run each step from the event loop, every 20 ms, until it returns True, in order.
+
+    For whole sessions driven through `run_gui`, which runs its own event loop: what a
+    step raises is collected (and every window closed, so that `run_gui` returns) instead
+    of being lost in the loop, as is a step still waiting after `patience` tries.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    errors: list[str] = []
+    tries = [0]
+
+    def give_up(error: str) -> None:
+        errors.append(error)
+        steps.clear()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QWidget) and widget.isVisible():
+                widget.close()
+
+    def tick() -> None:
+        if not steps:
+            return
+        try:
+            done = steps[0]()
+        except Exception as error:  # reported by the test, not lost in the event loop
+            give_up(repr(error))
+            return
+        tries[0] = 0 if done else tries[0] + 1
+        if done:
+            steps.pop(0)
+        if steps and tries[0] > patience:
+            give_up(f"a step never happened: {getattr(steps[0], '__name__', steps[0])}")
+            return
+        QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(20, tick)
+    return errors
