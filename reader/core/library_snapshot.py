@@ -19,7 +19,7 @@ import contextlib
 import marshal
 import os
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -117,14 +117,23 @@ class Snapshot:
     problems: list[tuple[str, str, str]]
     skipped: list[tuple[str, str, str]]
     info: LibraryInfo
+    # Columns split out once each: the first paint looks up two chapters and the file of
+    # one, the whole library is built right after, all from the same splits.
+    _split: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _texts(self, name: str) -> list[str]:
-        return str(self.columns[name]).split(_SEP)
+        if name not in self._split:
+            self._split[name] = str(self.columns[name]).split(_SEP)
+        texts: list[str] = self._split[name]
+        return texts
 
     def _spans(self, column: str = "span") -> array[int]:
-        spans = array("q")
-        spans.frombytes(self.columns[column])
-        return spans
+        if column not in self._split:
+            spans = array("q")
+            spans.frombytes(self.columns[column])
+            self._split[column] = spans
+        numbers: array[int] = self._split[column]
+        return numbers
 
     def unchanged(self, chapter: Chapter) -> bool:
         """Whether `chapter`'s file has the size and modification time it had when scanned
