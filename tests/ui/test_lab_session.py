@@ -140,7 +140,7 @@ def test_two_readers_annotate_two_course_zips_in_french_and_keep_it_all(
             phrase = _phrase(window, skip)
             select(window, phrase)
             qtbot.keyClick(window.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-            assert drawn(window) == [phrase] or phrase in drawn(window)
+            assert phrase in drawn(window)
             seen[key] = phrase
             seen[key + " slug"] = window.current_document().chapter.slug  # type: ignore[union-attr]
 
