@@ -22,6 +22,7 @@ __all__ = [
     "LibraryKind",
     "LibraryList",
     "keep_damaged_copy",
+    "pack_kind",
     "read_list",
     "record",
     "remove",
@@ -33,6 +34,13 @@ MAX_LIBRARIES = 30
 """How many libraries the list keeps (the bundled one is kept whatever its age)."""
 
 LibraryKind = Literal["folder", "zip", "bundled"]
+
+
+def pack_kind(path: Path) -> LibraryKind:
+    """How the library at `path` is listed: a .zip file is a "zip", anything else a "folder"."""
+    return "zip" if path.suffix.casefold() == ".zip" and not path.is_dir() else "folder"
+
+
 _KINDS: tuple[str, ...] = get_args(LibraryKind)
 
 

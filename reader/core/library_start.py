@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.i18n import translate
 from reader.core.library import Library
-from reader.core.library_list import LibraryEntry, LibraryKind, read_list
+from reader.core.library_list import LibraryEntry, pack_kind, read_list
 from reader.core.pack import PackError, open_library
 
 __all__ = ["StartLibrary", "choose_start_library", "unusable_note"]
@@ -15,8 +15,7 @@ __all__ = ["StartLibrary", "choose_start_library", "unusable_note"]
 
 def _unlisted(path: str) -> LibraryEntry:
     """An entry for the library at `path`, no longer in the list: named by its file name."""
-    kind: LibraryKind = "zip" if path.casefold().endswith(".zip") else "folder"
-    return LibraryEntry(path, "", Path(path).name or path, kind)
+    return LibraryEntry(path, "", Path(path).name or path, pack_kind(Path(path)))
 
 
 @dataclass(frozen=True)

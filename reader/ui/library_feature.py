@@ -18,6 +18,7 @@ from reader.core.i18n import translate
 from reader.core.library_list import (
     LibraryEntry,
     keep_damaged_copy,
+    pack_kind,
     read_list,
     record,
     remove,
@@ -45,8 +46,7 @@ def entry_of(context: AppContext) -> LibraryEntry:
     info, root = context.library_info, context.library.root
     if info.id == BUNDLED_LIBRARY_ID:
         return LibraryEntry(str(root), info.id, info.title, "bundled")
-    zipped = root.suffix.casefold() == ".zip" and not root.is_dir()
-    return LibraryEntry(str(root), info.id, info.title, "zip" if zipped else "folder")
+    return LibraryEntry(str(root), info.id, info.title, pack_kind(root))
 
 
 def is_available(entry: LibraryEntry) -> bool:
