@@ -91,12 +91,14 @@ def test_export_dialog_writes_the_chosen_format_for_this_chapter(
     target = Path.home() / "mine.json"
     answered = answer_file_dialog("mine.json")
     qtbot.keyClick(combo, Qt.Key.Key_Return)  # the dialog's default button: Save
-    qtbot.waitUntil(lambda: target.exists(), timeout=5000)
+    # The file is in place before the task's result reaches the window: wait for the
+    # status message, which comes last.
+    done = f"Notes exported to {target}"
+    qtbot.waitUntil(lambda: done in window.statusBar().currentMessage(), timeout=5000)
     assert answered == ["Export Notes"]
     data = json.loads(target.read_text(encoding="utf-8"))
     text = json.dumps(data, ensure_ascii=False)
     assert PHRASE in text and NOTE in text
-    assert f"Notes exported to {target}" in window.statusBar().currentMessage()
 
 
 def test_export_dialog_all_chapters_as_markdown(
@@ -116,7 +118,7 @@ def test_export_dialog_all_chapters_as_markdown(
     answered = answer_file_dialog("all.md")
     save = next(b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Save")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: target.exists(), timeout=5000)
+    qtbot.waitUntil(lambda: "Notes exported" in window.statusBar().currentMessage(), timeout=5000)
     assert answered == ["Export Notes"]
     written = target.read_text(encoding="utf-8")
     assert "Human Security" in written and PHRASE in written and NOTE in written
