@@ -150,9 +150,13 @@ def test_sync_folder_dialog_chooses_a_folder_writes_our_file_and_stops(
 
     answered = answer_file_dialog("usb-stick")
     qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Choose…
-    qtbot.waitUntil(lambda: any(folder.iterdir()), timeout=5000)
+
+    def written() -> list[Path]:  # the file is written under a hidden name, then renamed
+        return [p for p in folder.iterdir() if not p.name.startswith(".")]
+
+    qtbot.waitUntil(lambda: bool(written()), timeout=5000)
     assert answered == ["Choose the Sync Folder"]
-    [ours] = list(folder.iterdir())
+    [ours] = written()
     text = ours.read_text(encoding="utf-8")
     assert PHRASE in text and NOTE in text
     assert any(f"Folder: {folder}" == label.text() for label in dialog.findChildren(QLabel))
