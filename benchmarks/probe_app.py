@@ -2,7 +2,7 @@
 
 Run as its own process by the harness (`python benchmarks/probe_app.py --content DIR
 --data-dir DIR`). It goes the way `field-reader` goes without a command: the command
-line of `reader.cli` (with every command module it registers), then `run_gui`'s steps
+line parsed by `reader.cli`, then `run_gui`'s steps
 (`application()`, `build_window()`, `show()`, the event loop), and exits after the
 chapter view's first paint. The last line of output is JSON with `time.monotonic()` marks.
 """
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     marks = {"started": STARTED}
     import reader.cli as cli
 
-    args = cli.build_parser(argv).parse_args(argv)
+    args = cli.parse_command_line(argv)
     content, data = cli.content_dir(args), cli.data_dir(args)
     ui_app = cli._ui_app()
     marks["imported"] = time.monotonic()

@@ -112,13 +112,14 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool = True
     )
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser for the command line `argv` (default: this process's)."""
+def _window_parser(*, exit_on_error: bool = True) -> argparse.ArgumentParser:
+    """The parser of the options that open the window, without any command."""
     parser = argparse.ArgumentParser(
         prog="field-reader",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        exit_on_error=exit_on_error,
     )
     parser.add_argument("--version", action="version", version=f"Field Reader {__version__}")
     add_common_options(parser, suppress=False)
@@ -130,6 +131,31 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="merge the notes exported in DIR at start and on focus, and keep this "
         "machine's export there (overrides the folder set in the window)",
     )
+    return parser
+
+
+def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line `argv` (default: this process's), parsed.
+
+    A command line that only opens the window is read by the window's own options: the
+    parser of every command costs a hundredth of a second that the first paint would
+    wait for. Anything else (a command, help, a mistake) goes to the whole parser, which
+    also words the errors.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not any(word in ("-h", "--help") for word in words):
+        with contextlib.suppress(argparse.ArgumentError):
+            args, rest = _window_parser(exit_on_error=False).parse_known_args(words)
+            if not rest:
+                args.command = None
+                return args
+    return build_parser(words).parse_args(words)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser for the command line `argv` (default: this process's), with
+    the commands it names (all of them for help)."""
+    parser = _window_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     shot = sub.add_parser(
@@ -368,8 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | None = None
     previous_hook = sys.excepthook
     try:
-        parser = build_parser(argv)
-        args = parser.parse_args(argv)
+        args = parse_command_line(argv)
         handler = getattr(args, "handler", cmd_open)
         # The window runs its slots inside Qt's event loop, which reports an exception
         # through this hook and carries on.

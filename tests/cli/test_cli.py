@@ -99,3 +99,33 @@ def test_screenshot_unknown_heading_is_an_error(tmp_path: Path) -> None:
         "screenshot", str(tmp_path / "x.png"), "--heading", "nope", "--data-dir", str(tmp_path)
     )
     assert result.returncode == 2 and "nope" in result.stderr
+
+
+WINDOW_COMMAND_LINES = [
+    [],
+    ["--content", "check"],  # a library folder named like a command
+    ["--cont", "lib", "--data", "d"],  # abbreviated options
+    ["--portable", "--profile", "Amina", "--chapter", "intro", "--sync-dir", "usb"],
+]
+
+
+def test_a_command_line_that_opens_the_window_parses_as_the_whole_parser_would() -> None:
+    from reader.cli import build_parser, parse_command_line
+
+    for argv in WINDOW_COMMAND_LINES:
+        assert vars(parse_command_line(argv)) == vars(build_parser(argv).parse_args(argv))
+
+
+def test_a_command_line_with_a_command_gets_that_command() -> None:
+    from reader.cli import cmd_check, parse_command_line
+
+    args = parse_command_line(["--portable", "check", "--json"])
+    assert args.command == "check" and args.handler is cmd_check and args.json
+
+
+def test_a_mistake_in_the_window_options_is_worded_by_the_whole_parser() -> None:
+    missing = run("--content")
+    assert missing.returncode == 2
+    assert "COMMAND" in missing.stderr and "expected one argument" in missing.stderr
+    unknown = run("--bogus")
+    assert unknown.returncode == 2 and "unrecognized arguments: --bogus" in unknown.stderr
