@@ -25,18 +25,23 @@ from typing import Any
 
 from reader.core.chapter import Chapter, Slug
 from reader.core.library import Library
-from reader.core.pack_identity import LibraryInfo
+from reader.core.library_info import LibraryInfo
 from reader.core.problems import Problem
 
 __all__ = ["Snapshot", "read_snapshot", "write_snapshot"]
 
 # Bump when the stored shape changes; an older or newer snapshot is ignored (a full scan).
-_VERSION = 4
-# The text fields of a chapter, each stored as one string of the library's values joined
-# by NUL: reading a snapshot makes a dozen objects, not a hundred thousand, and the first
-# paint splits out only what it needs (the whole library is built after the paint).
+_VERSION = 5
+# The text fields of a chapter, each stored as one UTF-8 string of the library's values
+# joined by NUL: reading a snapshot makes a dozen objects, not a hundred thousand, and the
+# first paint decodes only the rows it needs (the whole library is built after the
+# paint). Bytes, not str: a column holding one accented letter would take two to four
+# bytes a character in memory, and the first paint's peak memory with it.
 _TEXT = ("slug", "title", "abstract", "relpath", "content_hash", "parent", "part")
 _SEP = "\0"
+_SEP_BYTES = b"\0"
+# File names that are not UTF-8 come as lone surrogates: stored and read back as they are.
+_ENCODING = ("utf-8", "surrogatepass")
 _NONE = "\x01"  # a parent or part that is None
 
 
@@ -70,7 +75,9 @@ def _columns(chapters: tuple[Chapter, ...]) -> dict[str, Any] | None:
         except OSError:
             return None
         stats.extend((stat.st_size, stat.st_mtime_ns))
-    columns: dict[str, Any] = {name: _SEP.join(values) for name, values in texts.items()}
+    columns: dict[str, Any] = {
+        name: _SEP.join(values).encode(*_ENCODING) for name, values in texts.items()
+    }
     columns["order"] = orders
     columns["span"] = spans.tobytes()
     columns["stat"] = stats.tobytes()
@@ -123,9 +130,27 @@ class Snapshot:
 
     def _texts(self, name: str) -> list[str]:
         if name not in self._split:
-            self._split[name] = str(self.columns[name]).split(_SEP)
+            self._split[name] = bytes(self.columns[name]).decode(*_ENCODING).split(_SEP)
         texts: list[str] = self._split[name]
         return texts
+
+    def _text(self, name: str, index: int) -> str:
+        """Row `index` of column `name`, without splitting the whole column (the first
+        paint reads a few rows; splitting a column of 10,000 makes 10,000 strings)."""
+        if name in self._split:
+            return self._texts(name)[index]
+        return bytes(self.columns[name]).split(_SEP_BYTES, index + 1)[index].decode(*_ENCODING)
+
+    def _row(self, name: str, value: str) -> int | None:
+        """The first row whose column `name` holds `value`, or None."""
+        if name in self._split:
+            with contextlib.suppress(ValueError):
+                return self._texts(name).index(value)
+            return None
+        column = bytes(self.columns[name])
+        field = value.encode(*_ENCODING)
+        found = (_SEP_BYTES + column + _SEP_BYTES).find(_SEP_BYTES + field + _SEP_BYTES)
+        return None if found < 0 else column.count(_SEP_BYTES, 0, found)
 
     def _spans(self, column: str = "span") -> array[int]:
         if column not in self._split:
@@ -138,17 +163,19 @@ class Snapshot:
     def unchanged(self, chapter: Chapter) -> bool:
         """Whether `chapter`'s file has the size and modification time it had when scanned
         (so the chapter shown first is the file as it is now, without reading it)."""
+        index = self._row("relpath", chapter.relpath)
         try:
-            index = self._texts("relpath").index(chapter.relpath)
             stat = chapter.path.stat()
-        except (ValueError, OSError):
+        except OSError:
+            return False
+        if index is None:
             return False
         stats = self._spans("stat")
         return (stat.st_size, stat.st_mtime_ns) == (stats[2 * index], stats[2 * index + 1])
 
     def _chapter(self, index: int) -> Chapter:
         """The chapter of row `index`."""
-        texts = {name: self._texts(name)[index] for name in _TEXT}
+        texts = {name: self._text(name, index) for name in _TEXT}
         spans = self._spans()
         parent, part = texts["parent"], texts["part"]
         return Chapter(
@@ -209,10 +236,7 @@ class Snapshot:
         if not self.columns["count"]:
             return None
         first = self._chapter(0)
-        index = 0
-        if wanted:
-            with contextlib.suppress(ValueError):
-                index = self._texts("slug").index(wanted)
+        index = (self._row("slug", wanted) if wanted else None) or 0
         shown = first if index == 0 else self._chapter(index)
         chapters = (first,) if shown is first else (first, shown)
         problems = tuple(Problem(*p) for p in self.problems)  # type: ignore[arg-type]
@@ -243,7 +267,7 @@ def _whole(columns: Any) -> bool:
         return False
     count = columns["count"]
     texts_whole = all(
-        type(columns.get(name)) is str and columns[name].count(_SEP) == max(count - 1, 0)
+        type(columns.get(name)) is bytes and columns[name].count(_SEP_BYTES) == max(count - 1, 0)
         for name in _TEXT
     )
     orders, spans, stats = columns.get("order"), columns.get("span"), columns.get("stat")
