@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from reader.core.exported import ChapterNotes, DocumentFor, ExportedNote, collect
 from reader.core.library import Library
+from reader.core.library_info import LibraryInfo
 from reader.core.notes import Annotation, format_timestamp
-from reader.core.pack_identity import LibraryInfo
 from reader.core.study_notes import to_html, to_markdown
 
 __all__ = [

@@ -18,7 +18,7 @@ from typing import Any, Literal, NewType, Protocol
 from reader.core.anchoring import Target
 from reader.core.colours import COLOURS, Colour
 from reader.core.import_limits import FUTURE_TOLERANCE, MAX_POSITION, text_problem
-from reader.core.pack_identity import BUNDLED_LIBRARY_ID
+from reader.core.library_info import BUNDLED_LIBRARY_ID
 
 __all__ = [
     "BUNDLED_LIBRARY_ID",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from reader.core.chapter_text import first_heading, plain_heading
 from reader.core.i18n import translate
 from reader.core.library import Library
 from reader.core.library_files import LibraryFiles
+from reader.core.library_info import BUNDLED_LIBRARY_ID, LibraryInfo
 from reader.core.problems import Problem
 from reader.core.summary import book_settings
 
@@ -36,9 +36,6 @@ __all__ = [
     "identify_library",
     "read_metadata",
 ]
-
-BUNDLED_LIBRARY_ID = "bundled"
-"""The id of the chapters shipped with the reader; notes made before libraries had ids."""
 
 METADATA_FILE = "field-reader.json"
 _METADATA_BYTES = 64 * 1024
@@ -55,17 +52,6 @@ _SUFFIX_RE = re.compile(
 )
 _TOP_CHAPTERS = ("readme", "index")
 _TITLE_RE = re.compile(r" {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
-
-
-@dataclass(frozen=True)
-class LibraryInfo:
-    """A library's identity and what the Library menu shows of it."""
-
-    id: str
-    title: str
-    version: str = ""
-    language: str = ""
-    authors: tuple[str, ...] = ()
 
 
 def bundled_info(library: Library) -> LibraryInfo:

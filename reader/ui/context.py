@@ -19,7 +19,7 @@ from reader.core.data_folder import DataFolder
 from reader.core.document import ChapterDocument, DocumentCache
 from reader.core.i18n import translate
 from reader.core.library import Chapter, Library
-from reader.core.pack_identity import BUNDLED_LIBRARY_ID, LibraryInfo
+from reader.core.library_info import BUNDLED_LIBRARY_ID, LibraryInfo
 from reader.core.render_cache import RenderCache, render_cache_folder
 from reader.ui.actions import ActionRegistry
 from reader.ui.settings import Settings

@@ -14,7 +14,7 @@ from reader.core.exchange import Format, export
 from reader.core.i18n import translate
 from reader.core.importing import ImportSummary, import_file
 from reader.core.library import Library
-from reader.core.pack_identity import LibraryInfo
+from reader.core.library_info import LibraryInfo
 from reader.core.sync import SyncResult, sync_folder, write_sync_file
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database

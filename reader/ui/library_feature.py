@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from reader.core.i18n import translate
+from reader.core.library_info import BUNDLED_LIBRARY_ID
 from reader.core.library_list import (
     LibraryEntry,
     keep_damaged_copy,
@@ -25,7 +26,6 @@ from reader.core.library_list import (
     write_list,
 )
 from reader.core.pack import PackError, open_library
-from reader.core.pack_identity import BUNDLED_LIBRARY_ID
 from reader.paths import bundled_content_dir
 from reader.ui.actions import make_action
 from reader.ui.context import AppContext, ReaderWindow, ReopenRequest

@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
 from reader.core.document import ChapterDocument
 from reader.core.i18n import QT_TRANSLATE_NOOP, translate
 from reader.core.library import Chapter, ChapterChangedError, Library
-from reader.core.links import classify_link
 from reader.core.outline import OutlineNode
 from reader.ui.actions import make_action
-from reader.ui.caret import CaretBrowsing
 from reader.ui.chapter_watch import ChapterUnreadable, ChapterWatch, revised_document
 from reader.ui.contents_filter import ContentsTab
 from reader.ui.contents_panel import ContentsPanel
@@ -58,6 +56,7 @@ from reader.ui.viewer import ChapterView
 from reader.ui.window_menus import VIEW_SIDEBAR, VIEW_TEXT, WindowMenus
 
 if TYPE_CHECKING:
+    from reader.ui.caret import CaretBrowsing
     from reader.ui.link_dialog import ExternalLinkDialog
 
 APP_TITLE = "Field Reader"
@@ -144,7 +143,10 @@ class MainWindow(QMainWindow):
         self._position.setAccessibleName(translate("MainWindow", "Position in the chapter"))
         self.statusBar().addPermanentWidget(self._position)
 
-        self.caret = CaretBrowsing(self._view, self._settings.caret_browsing)
+        # Caret browsing (F7) is built when first turned on: most starts never need it.
+        self._caret: CaretBrowsing | None = None
+        if self._settings.caret_browsing:
+            self.caret.set_enabled(True, focus=False)
         self._register_keyboard_actions()
         self.reading_settings = install_reading_settings(
             self, context.actions, self._view.viewport()
@@ -201,6 +203,15 @@ class MainWindow(QMainWindow):
     # -- public API ----------------------------------------------------------------------
 
     @property
+    def caret(self) -> CaretBrowsing:
+        """Caret browsing on the chapter view (built on first use)."""
+        if self._caret is None:
+            from reader.ui.caret import CaretBrowsing
+
+            self._caret = CaretBrowsing(self._view)
+        return self._caret
+
+    @property
     def context(self) -> AppContext:
         """What the window and its features share."""
         return self._context
@@ -232,7 +243,7 @@ class MainWindow(QMainWindow):
             ),
         )
         self.caret_action.setCheckable(True)
-        self.caret_action.setChecked(self.caret.is_enabled())
+        self.caret_action.setChecked(self._caret is not None and self._caret.is_enabled())
         register(self.caret_action, menu="view", group="caret", order=VIEW_TEXT + 5)
         to_search = make_action(
             self,
@@ -487,6 +498,8 @@ class MainWindow(QMainWindow):
     def _follow_link(self, url: QUrl) -> None:
         if self._current is None:
             return
+        from reader.core.links import classify_link  # on the first click, not at start
+
         target = classify_link(url.toString(), self._current.chapter.slug, self._library)
         if (target.kind == "anchor" and target.anchor) or (
             target.kind == "chapter" and target.slug

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core.data_folder import DataFolder
-from reader.core.pack_identity import BUNDLED_LIBRARY_ID
+from reader.core.library_info import BUNDLED_LIBRARY_ID
 from reader.ui.i18n import LANGUAGE_CHOICES, SYSTEM
 from reader.ui.theme import (
     DEFAULT_FACE,
