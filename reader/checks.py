@@ -15,7 +15,7 @@ from reader.core.links import LinkTarget, classify_link
 from reader.core.render import render_markdown
 from reader.core.rendered import FigureFiles, RenderedChapter
 from reader.core.search_parts import BIG_CHAPTER_CHARS, PART_CHARS
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 _MAX_INDEXED_FILES = 50_000
 

@@ -12,7 +12,7 @@ from reader.core.library import Chapter
 from reader.core.outline import OutlineNode, build_outline
 from reader.core.render_cache import RenderCache
 from reader.core.rendered import FileTree, RenderedChapter
-from reader.core.text import PlainText, plain_text
+from reader.core.text import PlainText
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,10 @@ class ChapterDocument:
     @cached_property
     def plain(self) -> PlainText:
         """The chapter's plain text, the coordinate space of annotations and search."""
+        # Imported here: a chapter loaded from the render cache has its plain text already,
+        # and a restart need not load an HTML parser.
+        from reader.core.text_extract import plain_text
+
         return plain_text(self.rendered.html)
 
     @property

@@ -20,7 +20,7 @@ from reader.core.document import load_document
 from reader.core.library import MAX_CHAPTER_BYTES, Chapter, load_library
 from reader.core.search import SearchIndex, chapter_sections, index_path
 from reader.core.search_parts import PART_CHARS, part_ranges, plain_sections
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 BIG_BYTES = MAX_CHAPTER_BYTES - 256 * 1024
 MARKER = "zanzibarite"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.render import render_markdown
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 
 def _text(body: str, root: Path) -> str:

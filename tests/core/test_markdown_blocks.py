@@ -11,7 +11,7 @@ import pytest
 from reader.core.code_highlight import fence_language, highlight
 from reader.core.markdown_math import tex_to_text
 from reader.core.render import render_markdown, slug_base
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 
 def _text(body: str, root: Path) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.render import render_markdown
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 # /work/shared/courses on the development machine; ../shared/courses next to the checkout in CI.
 COURSES = Path(__file__).resolve().parents[2].parent / "shared" / "courses"

@@ -9,7 +9,7 @@ import pytest
 
 from reader.core.outline import build_outline, walk
 from reader.core.render import render_markdown
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 # Generous caps: these inputs took 0.03-1.5 s on the project's 2-core machine; a regression
 # to quadratic work or a recursion would take minutes or raise.

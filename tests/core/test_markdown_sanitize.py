@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.render import render_markdown
 from reader.core.rendered import ImageResolver, resolve_image
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 # Pieces of hostile and ordinary HTML that the generated chapters are made of.
 _PIECES = [

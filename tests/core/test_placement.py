@@ -21,7 +21,8 @@ from reader.core.placement import (
     stored_spans,
 )
 from reader.core.search import SearchIndex
-from reader.core.text import PlainText, SectionStart, plain_text
+from reader.core.text import PlainText, SectionStart
+from reader.core.text_extract import plain_text
 
 HTML = (
     "<p>Opening words before any heading.</p>"

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import write_library
-from reader.core import text
+from reader.core import text_extract
 from reader.core.document import load_document
 from reader.core.library import load_library
-from reader.core.text import PlainText, plain_text
+from reader.core.text import PlainText
+from reader.core.text_extract import plain_text
 from tests.helpers import CARPENTRIES_COURSE, IOT_COURSE, REPO
 
 _OLD_SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
@@ -26,8 +27,8 @@ _OLD_SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
 def _old_plain_text(html: str, monkeypatch: pytest.MonkeyPatch) -> PlainText:
     """The plain text as it was made before: HTMLParser, every white-space run replaced."""
     with monkeypatch.context() as patch:
-        patch.setattr(text, "_SPACE_RE", _OLD_SPACE_RE)
-        patch.setattr(text, "_feed_fast", lambda builder, html: False)
+        patch.setattr(text_extract, "_SPACE_RE", _OLD_SPACE_RE)
+        patch.setattr(text_extract, "_feed_fast", lambda builder, html: False)
         return plain_text(html)
 
 
@@ -45,7 +46,9 @@ def test_real_courses_give_the_same_plain_text(root: Path, monkeypatch: pytest.M
     fast = 0
     for html in htmls:
         assert plain_text(html) == _old_plain_text(html, monkeypatch)
-        fast += text._feed_fast(text._TextBuilder(), text._INLINE_TAG_RE.sub("", html))
+        fast += text_extract._feed_fast(
+            text_extract._TextBuilder(), text_extract._INLINE_TAG_RE.sub("", html)
+        )
     assert fast == len(htmls), "the real chapters' cleaned HTML takes the fast path"
 
 
@@ -83,4 +86,4 @@ def test_white_space_collapses_as_before() -> None:
     alphabet = [" ", " ", "\t", "\n", "\r", "\f", "\v", "\xa0", "\u2003", "a", "b"]
     for _ in range(3000):
         sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-        assert text._SPACE_RE.sub(" ", sample) == _OLD_SPACE_RE.sub(" ", sample)
+        assert text_extract._SPACE_RE.sub(" ", sample) == _OLD_SPACE_RE.sub(" ", sample)

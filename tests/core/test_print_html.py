@@ -18,7 +18,7 @@ from reader.core.library import Library, load_library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.print_html import build_print, print_library
 from reader.core.print_marks import Mark, blend, mark_ranges
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 YELLOW, BLUE = "#ffe45c", "#9cc8ff"
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from reader.core.anchoring import Target, TextPositionSelector, describe
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.reanchor import reanchor
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 
 BEFORE = (
     "<p>Rivers carry silt down from the hills every spring.</p>"

@@ -169,7 +169,7 @@ _MARKDOWN_PIECES = [
 def test_any_markdown_gives_consistent_text_folds_and_code(
     tmp_path_factory: pytest.TempPathFactory, body: str
 ) -> None:
-    from reader.core.text import plain_text
+    from reader.core.text_extract import plain_text
 
     root = tmp_path_factory.mktemp("lib", numbered=True)
     rendered = render_markdown(body, root)

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from reader.core.document import load_document
 from reader.core.library import load_library
-from reader.core.text import OBJECT_CHAR, align, plain_text
+from reader.core.text import OBJECT_CHAR, align
+from reader.core.text_extract import plain_text
 
 
 def test_seed_plain_text_sections(seed_library: Path) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.render import render_markdown
 from reader.core.rendered import RenderedChapter
-from reader.core.text import plain_text
+from reader.core.text_extract import plain_text
 from reader.paths import resource
 from reader.ui.theme import DARK, LIGHT, Theme, body_font, chapter_stylesheet
 
