@@ -68,7 +68,14 @@ def _known_error_types() -> tuple[type[Exception], ...]:
 
 
 def _ui_app() -> ModuleType:
-    """Import the Qt shell, turning a missing system library into words."""
+    """Import the Qt shell, turning a missing system library into words.
+
+    The cyclic garbage collector is paused from here until the window is painted
+    (reader/startup_gc.py).
+    """
+    from reader import startup_gc
+
+    startup_gc.pause()
     try:
         import reader.ui.app as app
     except ImportError as error:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import __version__
+from reader import __version__, startup_gc
 from reader.core.data_folder import DataFolder
 from reader.core.library import Library
 from reader.core.pack import open_library
@@ -94,9 +94,11 @@ def build_window(
     window = MainWindow(context, start_chapter=chapter)
     if not defer:
         install_features(window, create_files=create_files, sync_dir=sync_dir)
+        startup_gc.resume()
         return window
 
     def after_paint() -> None:
+        startup_gc.resume()  # paused by the command line while the Qt shell was imported
         if create_files:
             from reader.ui import library_check
 
