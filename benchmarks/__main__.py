@@ -104,7 +104,7 @@ class Startup:
 
 def prepare_startup(cfg: Config) -> list[Startup]:
     """Generate the libraries and render the HTML each baseline shows."""
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
     from reader.core.render import render_markdown
 
     cases = []

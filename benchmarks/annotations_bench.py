@@ -44,7 +44,7 @@ def run(annotations: int = 1000, seed: int = 1) -> dict[str, Any]:
     from reader.core.anchoring import describe
     from reader.core.colours import COLOURS
     from reader.core.document import load_document
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
     from reader.storage.annotations import AnnotationStore
     from reader.storage.db import Database
     from reader.ui.app import application, build_window

@@ -33,7 +33,7 @@ def run(annotations: int = 10000, seed: int = 1) -> dict[str, Any]:
     from reader.core.document import load_document
     from reader.core.exchange import export
     from reader.core.importing import import_into, parse_w3c
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
     from reader.core.notes import Annotation, format_timestamp
     from reader.storage.annotations import AnnotationStore
     from reader.storage.db import Database

@@ -176,7 +176,7 @@ def _peak_mb() -> float:
 def step(name: str, root: Path, data: Path) -> dict[str, Any]:
     """Run one step on the library at `root` (data folder `data`) and measure it."""
     from reader.core.document import load_document
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
 
     out: dict[str, Any] = {}
     started = time.perf_counter()

@@ -137,7 +137,7 @@ def _render_once(root: Path, column: int) -> dict[str, float]:
 
     from reader.core import render
     from reader.core.document import ChapterDocument
-    from reader.core.library import read_chapter
+    from reader.core.library_scan import read_chapter
     from reader.core.sanitize import sanitize_html
     from reader.ui.theme import LIGHT, body_font, chapter_stylesheet
     from reader.ui.viewer import ChapterView

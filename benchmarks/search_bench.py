@@ -17,7 +17,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.search import SearchIndex, index_path
 
 SEED_CHAPTER_BYTES = 12_292  # content/human-security.md

@@ -42,7 +42,7 @@ def prepare(root: Path, files: int, notes: int, seed: int = 1) -> None:
     from benchmarks.generate import annotation_set, write_library
     from reader.core.document import load_document
     from reader.core.exchange import collect, dump_json, w3c_collection
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
     from reader.core.notes import Annotation, format_timestamp
     from reader.core.sync import sync_file_name
 

@@ -31,7 +31,7 @@ from PySide6.QtGui import QImage  # noqa: E402
 from reader.core.anchoring import describe  # noqa: E402
 from reader.core.data_folder import NOTES_FILE  # noqa: E402
 from reader.core.document import load_document  # noqa: E402
-from reader.core.library import load_library  # noqa: E402
+from reader.core.library_scan import load_library  # noqa: E402
 from reader.paths import bundled_content_dir, help_dir  # noqa: E402
 from reader.storage.annotations import AnnotationStore  # noqa: E402
 from reader.storage.db import Database  # noqa: E402

@@ -112,7 +112,7 @@ def timed_run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 def chapter_html(work: Path) -> Path:
     """The bundled chapter as the app renders it, for the baseline to show."""
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
     from reader.core.render import render_markdown
     from reader.paths import bundled_content_dir
 

@@ -52,7 +52,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def open_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
     """Open the real main window over a library and data folder, shown and exposed."""
-    from reader.core.library import load_library
+    from reader.core.library_scan import load_library
     from reader.ui.app import application, install_features
     from reader.ui.context import create_context
     from reader.ui.main_window import MainWindow

@@ -10,11 +10,13 @@ zip's are read from the archive.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.discovery import Discovery, discover
-from reader.core.image_size import HEAD_BYTES, ImageSize, image_size, image_size_of
 from reader.core.rendered import FigureFiles, ImageResolver, Resolver
-from reader.core.summary import book_source_candidates
+
+if TYPE_CHECKING:
+    from reader.core.discovery import Discovery
+    from reader.core.image_size import ImageSize
 
 __all__ = ["FileTooLargeError", "FolderFiles", "LibraryFiles", "figure_size"]
 
@@ -70,7 +72,7 @@ class LibraryFiles:
             raise FileNotFoundError(f"{path} is not a file of the library")
         return self.read(relpath, limit)
 
-    def head(self, path: Path, size: int = HEAD_BYTES) -> bytes:
+    def head(self, path: Path, size: int) -> bytes:
         """At most the first `size` bytes of the file `path`."""
         raise NotImplementedError
 
@@ -88,6 +90,8 @@ class LibraryFiles:
 
     def find_summary(self) -> str | None:
         """The relpath of the SUMMARY.md that defines the library (mdBook), or None."""
+        from reader.core.summary import book_source_candidates
+
         book = self.read_small("book.toml") if self.is_file("book.toml") else None
         for candidate in book_source_candidates(book):
             if self.is_file(candidate):
@@ -127,7 +131,7 @@ class FolderFiles(LibraryFiles):
             raise FileTooLargeError(f"{relpath} is larger than {limit:,} bytes")
         return data
 
-    def head(self, path: Path, size: int = HEAD_BYTES) -> bytes:
+    def head(self, path: Path, size: int) -> bytes:
         """At most the first `size` bytes of the file `path`."""
         with path.open("rb") as handle:
             return handle.read(size)
@@ -142,6 +146,8 @@ class FolderFiles(LibraryFiles):
 
     def discover(self, *, skip_book: bool = False) -> Discovery:
         """Walk the folder (reader.core.discovery)."""
+        from reader.core.discovery import discover
+
         return discover(self.root, skip_book=skip_book)
 
     def find_summary(self) -> str | None:
@@ -177,9 +183,11 @@ NOT_CONTENT = frozenset({"node_modules", "__pycache__", "venv", "site-packages"}
 def figure_size(path: Path, files: FigureFiles | None) -> ImageSize | None:
     """The size figure `path` declares in its first bytes (read from `files`, a zip pack's,
     when given: ImageRef.files)."""
+    from reader.core.image_size import HEAD_BYTES, image_size, image_size_of
+
     if files is None:
         return image_size(path)
     try:
-        return image_size_of(files.head(path))
+        return image_size_of(files.head(path, HEAD_BYTES))
     except OSError:
         return None

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from reader.core import assembly
 from reader.core.chapter import Chapter
 from reader.core.discovery import FoundFile
-from reader.core.library import BadChapterError, Library, _entry
+from reader.core.library import Library
 from reader.core.library_files import LibraryFiles
+from reader.core.library_scan import BadChapterError, _entry
 from reader.core.slugs import FOLDER_CHAPTER_STEMS, derive_slug
 from reader.core.summary import Summary, read_summary
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.i18n import translate
-from reader.core.library import Library, Progress, load_files, load_library
+from reader.core.library import Library, Progress
 from reader.core.pack_error import PackError
 
 __all__ = ["PackError", "load_pack", "no_chapters_message", "open_library"]
@@ -22,7 +22,9 @@ def load_pack(
 ) -> Library:
     """The library of the folder or zip file at `path`, even without chapters (the window
     shows why); PackError when it is neither, or is a zip that cannot be used. `progress`
-    hears how far the read is (reader/core/library.py)."""
+    hears how far the read is (reader/core/library_scan.py)."""
+    from reader.core.library_scan import load_files, load_library
+
     if not path.exists():
         message = translate("Pack", "{path} does not exist. Check the name, or plug the drive in.")
         raise PackError(message.format(path=path))

@@ -58,7 +58,7 @@ class FigureFiles(Protocol):
         """The bytes of the file standing at `path` (OSError when it cannot be read)."""
         ...
 
-    def head(self, path: Path, size: int = ...) -> bytes:
+    def head(self, path: Path, size: int) -> bytes:
         """The first bytes of the file standing at `path`."""
         ...
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from reader.core.discovery import Discovery
 from reader.core.i18n import QT_TRANSLATE_NOOP, translate
-from reader.core.image_size import HEAD_BYTES
 from reader.core.library_files import NOT_CONTENT, FileTooLargeError, LibraryFiles
 from reader.core.pack_error import PackError
 from reader.core.rendered import FigureFiles, ImageStatus, relative_source
@@ -243,7 +242,7 @@ class ZipFiles(LibraryFiles):
             raise OSError(f"{relpath} is damaged in the zip (its size is wrong)")
         return data
 
-    def head(self, path: Path, size: int = HEAD_BYTES) -> bytes:
+    def head(self, path: Path, size: int) -> bytes:
         """At most the first `size` bytes of the entry standing at `path`."""
         relpath = self.relpath_of(path)
         info = self._entries.get(relpath) if relpath is not None else None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Slot
 
 from reader.core.i18n import translate
-from reader.core.library import BadChapterError, Chapter, ChapterChangedError, read_chapter
+from reader.core.library import Chapter, ChapterChangedError
 
 if TYPE_CHECKING:
     from reader.core.document import ChapterDocument
@@ -41,6 +41,9 @@ def revise_chapter(chapter: Chapter) -> Chapter:
 
     Raises ChapterUnreadable when the file is gone, unreadable, too large or not UTF-8.
     """
+    # Imported when a file changes: the reading code is not needed before that.
+    from reader.core.library_scan import BadChapterError, read_chapter
+
     try:
         fresh = read_chapter(chapter.path, chapter.relpath)
     except OSError as error:

@@ -9,7 +9,6 @@ from string import Template
 
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QPen
 
-from reader.core.colours import colour_info
 from reader.paths import resource
 
 SERIF_FAMILIES = ["Charter", "Source Serif 4", "Georgia", "DejaVu Serif", "Noto Serif", "serif"]
@@ -141,13 +140,16 @@ def next_theme(current: str) -> str:
 
 def highlight_colour(name: str, theme: Theme, alpha: float = 0.55) -> QColor:
     """The translucent fill of highlight colour `name` in `theme`."""
-    colour = QColor(colour_info(name).fill(_fill_set(theme)))
+    colour = swatch_colour(name, theme)
     colour.setAlphaF(alpha)
     return colour
 
 
 def swatch_colour(name: str, theme: Theme) -> QColor:
     """The opaque colour of highlight `name`, for menus and the Notes panel."""
+    # The colour table is first needed by the highlights, which come after the first paint.
+    from reader.core.colours import colour_info
+
     return QColor(colour_info(name).fill(_fill_set(theme)))
 
 

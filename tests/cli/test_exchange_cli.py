@@ -13,7 +13,7 @@ from reader.command_library import library_info
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database

@@ -17,7 +17,7 @@ from helpers import REPO
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE, DataFolder
 from reader.core.document import load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.pack_identity import identify
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database

@@ -12,7 +12,7 @@ from reader.command_library import library_info
 from reader.core.anchoring import Target, TextQuoteSelector
 from reader.core.data_folder import NOTES_FILE
 from reader.core.exchange import LIBRARIES_PROPERTY, LIBRARY_PROPERTY
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.notes import BUNDLED_LIBRARY_ID
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database

@@ -12,7 +12,7 @@ from helpers import REPO
 
 from reader.command_library import library_info
 from reader.core.anchoring import Target, TextQuoteSelector
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 

@@ -17,7 +17,8 @@ import pytest
 from helpers import SEED
 
 from reader.core.document import load_document
-from reader.core.library import MAX_CHAPTER_BYTES, Chapter, load_library
+from reader.core.library import MAX_CHAPTER_BYTES, Chapter
+from reader.core.library_scan import load_library
 from reader.core.search import SearchIndex, chapter_sections, index_path
 from reader.core.search_parts import PART_CHARS, part_ranges, plain_sections
 from reader.core.text_extract import plain_text

@@ -18,7 +18,8 @@ from reader.core.document import load_document
 from reader.core.exchange import export
 from reader.core.exported import dates_label, quote_and_was, was_edited
 from reader.core.importing import parse_w3c
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.merge import plan_merge
 from reader.core.notes import Annotation, AnnotationId, InvalidAnnotation
 from reader.core.placement import Span

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.core import assembly, discovery
 from reader.core.discovery import FoundFile
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.slugs import derive_slug, is_valid_slug
 
 COURSES = Path("/work/shared/courses")

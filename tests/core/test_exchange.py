@@ -22,7 +22,8 @@ from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelecto
 from reader.core.document import load_document
 from reader.core.exchange import LIBRARY_PROPERTY, export
 from reader.core.importing import ImportRefused, import_file, import_into, parse_w3c
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.notes import BUNDLED_LIBRARY_ID, Annotation, AnnotationId, format_timestamp
 from reader.core.print_marks import blend
 from reader.storage.annotations import AnnotationStore

@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.library import Library, is_valid_slug, load_library
+from reader.core.library import Library, is_valid_slug
+from reader.core.library_scan import load_library
 
 NAME = "chapter.md"
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from reader.core.import_limits import FUTURE_TOLERANCE
 from reader.core.importing import ImportRefused, import_into, parse_w3c
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.notes import AnnotationId, format_timestamp
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED, write_chapter
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 
 
 def test_seed_library_loads_one_chapter(seed_library: Path) -> None:
@@ -153,7 +153,7 @@ def test_utf8_bom_and_unicode_titles(tmp_path: Path) -> None:
 
 
 def test_metadata_cache_skips_parsing_unchanged_files(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import reader.core.library as library_module
+    import reader.core.library_scan as library_module
 
     root = tmp_path / "lib"
     (root / "part").mkdir(parents=True)

@@ -15,7 +15,8 @@ from reader.core.data_folder import NOTES_FILE, DataFolder
 from reader.core.document import load_document
 from reader.core.exchange import LIBRARIES_PROPERTY, LIBRARY_PROPERTY, export, export_all_libraries
 from reader.core.importing import ImportRefused, import_file, import_into, parse_w3c
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.notes import BUNDLED_LIBRARY_ID, Annotation
 from reader.core.pack_identity import LibraryInfo, identify
 from reader.core.sync import sync_file_name, sync_folder

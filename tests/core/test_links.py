@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import write_chapter
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.links import classify_link
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector, describe
 from reader.core.document import load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.placement import (
     Span,

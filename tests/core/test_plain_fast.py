@@ -16,7 +16,7 @@ import pytest
 from benchmarks.generate import write_library
 from reader.core import text_extract
 from reader.core.document import load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.text import PlainText
 from reader.core.text_extract import plain_text
 from tests.helpers import CARPENTRIES_COURSE, IOT_COURSE, REPO

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from reader.core.anchoring import describe
 from reader.core.document import ChapterDocument, load_document
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation, AnnotationId
 from reader.core.print_html import build_print, print_library
 from reader.core.print_marks import Mark, blend, mark_ranges

@@ -11,7 +11,7 @@ from helpers import write_chapter
 
 from reader.core import i18n
 from reader.core.data_folder import DataFolder
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 
 
 def _marking(context: str, text: str, disambiguation: str | None, n: int) -> str:

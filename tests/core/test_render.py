@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.outline import build_outline, walk
 from reader.core.render import render_markdown
 from reader.core.rendered import resolve_image

@@ -11,7 +11,7 @@ from helpers import write_chapter
 
 from reader.core import markdown_parser
 from reader.core.document import DocumentCache, load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.render_cache import FORMAT_VERSION, RenderCache
 
 

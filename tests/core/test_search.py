@@ -17,7 +17,7 @@ import reader.core.search as search_module
 import reader.core.search_build as search_build
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
 from reader.core.document import load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.search import FALLBACK_NOTICE, SearchIndex, chapter_sections, index_path
 from reader.core.search_types import NoteEntry
 

@@ -11,7 +11,8 @@ import reader.core.search as search_module
 import reader.core.search_build as search_build
 from benchmarks.generate import write_library
 from reader.core.document import DocumentCache
-from reader.core.library import Chapter, load_library
+from reader.core.library import Chapter
+from reader.core.library_scan import load_library
 from reader.core.render_cache import RenderCache
 from reader.core.search import SearchIndex
 from reader.core.search_types import Section

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import write_chapter
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.library_snapshot import Snapshot, read_snapshot, write_snapshot
 from reader.core.pack_identity import identify
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.summary import parse_summary
 
 SUMMARY = """\

@@ -12,7 +12,8 @@ from reader.core import sync as sync_module
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation
 from reader.core.sync import installation_id, sync_file_name, sync_folder, write_atomic
 from reader.storage.annotations import AnnotationStore

@@ -14,7 +14,8 @@ from reader.core import sync as sync_module
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE, DataFolder
 from reader.core.document import load_document
-from reader.core.library import Library, load_library
+from reader.core.library import Library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation
 from reader.core.sync import SyncResult, installation_id, sync_file_name, sync_folder
 from reader.core.sync_state import TRUST_AFTER_NS, load_folder_state

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.document import load_document
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.text import OBJECT_CHAR, align
 from reader.core.text_extract import plain_text
 

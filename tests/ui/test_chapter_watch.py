@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, drawn, select
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.ui.chapter_watch import DEBOUNCE_MS
 from reader.ui.context import create_context
 from reader.ui.main_window import MainWindow

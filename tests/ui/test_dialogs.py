@@ -202,7 +202,7 @@ def test_unreadable_notes_raise_a_named_error_and_export_says_so(
 _OPTIMISED_EXPORT = """
 import sys
 from pathlib import Path
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.ui.app import application, install_features
 from reader.ui.context import create_context
 from reader.ui.main_window import MainWindow

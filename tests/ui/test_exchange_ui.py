@@ -15,7 +15,7 @@ from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
 from reader.core.document import load_document
 from reader.core.exchange import export
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.pack_identity import identify
 from reader.core.sync import installation_id, sync_file_name
 from reader.storage.annotations import AnnotationStore

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, drawn, select
 
 from reader.core.exchange import export
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.storage.annotations import AnnotationStore
 from reader.storage.db import Database
 from reader.ui.main_window import MainWindow

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, select
 
 from reader.core.document import load_document
-from reader.core.library import read_chapter
+from reader.core.library_scan import read_chapter
 from reader.ui.main_window import MainWindow
 
 SLUG = "human-security"

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, drawn, select
 
 from reader.core.data_folder import DataFolder
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.notes import BUNDLED_LIBRARY_ID
 from reader.core.pack_identity import identify
 from reader.ui.main_window import MainWindow

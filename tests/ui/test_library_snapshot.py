@@ -12,7 +12,7 @@ from pathlib import Path
 from helpers import write_chapter
 from pytestqt.qtbot import QtBot
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.library_snapshot import read_snapshot, write_snapshot
 from reader.core.pack_identity import identify
 from reader.ui.app import build_window

@@ -21,7 +21,7 @@ from ui_helpers import (
     shown_dialog,
 )
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.print_html import print_library
 from reader.ui.print_feature import PrintOptionsDialog
 from reader.ui.printing import MARGIN_MM, page_layout, page_size_for, write_pdf

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory
 
 from reader.core.data_folder import DataFolder
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.pack_identity import identify
 from reader.core.progress import ReadingProgress
 from reader.ui.main_window import MainWindow

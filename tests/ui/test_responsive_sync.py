@@ -14,7 +14,7 @@ from ui_helpers import WindowFactory
 from reader.core.anchoring import describe
 from reader.core.document import load_document
 from reader.core.exchange import collect, dump_json, w3c_collection
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation, AnnotationId, format_timestamp
 from reader.core.sync import sync_file_name
 from reader.storage.annotations import AnnotationStore

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 import reader.core.search as search_module
 import reader.core.search_build as search_build
-from reader.core.library import Chapter, Library, load_library
+from reader.core.library import Chapter, Library
+from reader.core.library_scan import load_library
 from reader.ui.context import create_context
 from reader.ui.main_window import MainWindow
 from reader.ui.search_feature import SearchFeature, install_search

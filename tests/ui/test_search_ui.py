@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 import reader.core.search as search_module
 import reader.core.search_build as search_build
 from reader.core.anchoring import Target, TextPositionSelector, TextQuoteSelector
-from reader.core.library import Chapter, load_library
+from reader.core.library import Chapter
+from reader.core.library_scan import load_library
 from reader.core.search import FALLBACK_NOTICE
 from reader.core.search_query import find_text, fold
 from reader.core.search_types import NoteEntry, Section

@@ -14,7 +14,7 @@ from ui_helpers import PHRASE, WindowFactory, annotations_of, drawn, select
 
 from reader.core.anchoring import describe
 from reader.core.data_folder import NOTES_FILE
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.notes import Annotation, format_timestamp
 from reader.core.pack_identity import identify
 from reader.storage.annotations import AnnotationStore

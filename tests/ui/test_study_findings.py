@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory, annotations_of, select
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.core.print_html import print_library
 from reader.ui.note_delegate import QUOTE_ROLE, NoteCardDelegate
 from reader.ui.printing import page_layout, write_pdf

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowFactory
 
-from reader.core.library import load_library
+from reader.core.library_scan import load_library
 from reader.ui.actions import ActionRegistry
 from reader.ui.app import application
 from reader.ui.context import create_context
