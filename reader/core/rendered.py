@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 from urllib.parse import unquote
 
 ImageStatus = Literal["found", "missing", "unsafe"]
@@ -18,8 +18,7 @@ ImageStatus = Literal["found", "missing", "unsafe"]
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading of a chapter: Markdown level (1-6), title text and navigation id."""
 
     level: int

@@ -12,22 +12,21 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 OBJECT_CHAR = "\ufffc"
 # The arrow that starts a details box's summary line when the box is written open.
 OPEN_ARROW = "\u25be"
 
 
-@dataclass(frozen=True)
-class SectionStart:
+class SectionStart(NamedTuple):
     """Where a heading's line starts in the plain text."""
 
     offset: int
     heading_id: str
 
 
-@dataclass(frozen=True)
-class Fold:
+class Fold(NamedTuple):
     """A details box: its arrow character, the range of its body, and whether it starts open.
 
     `marker` is the offset of the single arrow character ("▸" folded, "▾" open) that starts

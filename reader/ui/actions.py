@@ -9,8 +9,7 @@ registry, so no feature inserts into another's menu by position.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -48,8 +47,7 @@ def make_action(
     return action
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a registered action is shown: its menu, its group in it, and its order there."""
 
     action: QAction

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -39,8 +39,7 @@ MEMORY_BUDGET_PIXELS = 70_000_000
 MAX_WORKERS = 2
 
 
-@dataclass(frozen=True)
-class FigureJob:
+class FigureJob(NamedTuple):
     """One figure to decode: its file, how it is referenced, and the size it is shown at."""
 
     path: Path

@@ -10,8 +10,8 @@ themselves. Files declaring an absurd size are refused without decoding a pixel.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainterPath
@@ -37,8 +37,7 @@ UNREADABLE = QT_TRANSLATE_NOOP("Images", "The image file could not be read.")
 MAX_PACKED_FIGURE_BYTES = 100 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """A figure decoded for showing, or why it is not shown (exactly one is set)."""
 
     image: QImage | None
@@ -53,8 +52,7 @@ def shown_width(ref: ImageRef, declared_width: int, column: float) -> float:
     return max(1.0, min(column, float(wanted)))
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """The pixels a figure is decoded to, and how many of them make one screen point."""
 
     width: int

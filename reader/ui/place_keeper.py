@@ -8,8 +8,7 @@ top sits below that character's line, counted in lines so that it scales with th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
@@ -24,8 +23,7 @@ _CONTEXT_CHARS = 80
 _SHORT_CONTEXT_CHARS = 24
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where the reader is: the first character at the top of the view, and how far the
     view's top is below (or, in a gap between paragraphs, above) that character's line."""
 
