@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +212,7 @@ def check_library(root: Path) -> dict[str, Any]:
         library = load_pack(root)
     except PackError as error:
         problem = Problem(".", "unreadable", error.message)
-        return {"chapters": [], "problems": [asdict(problem)], "skipped": []}
+        return {"chapters": [], "problems": [problem._asdict()], "skipped": []}
     try:
         report = library_report(library)
     finally:
@@ -221,7 +220,7 @@ def check_library(root: Path) -> dict[str, Any]:
     if not library.chapters:
         # Nothing would open: say so first (the skipped files, if any, say why).
         empty = Problem(".", "unreadable", no_chapters_message(root))
-        report["problems"].insert(0, asdict(empty))
+        report["problems"].insert(0, empty._asdict())
     return report
 
 
@@ -231,8 +230,8 @@ def library_report(library: Library) -> dict[str, Any]:
     chapters = [checker.chapter_report(chapter) for chapter in library.chapters]
     return {
         "chapters": chapters,
-        "problems": [asdict(p) for p in checker.problems],
-        "skipped": [asdict(p) for p in library.skipped],
+        "problems": [p._asdict() for p in checker.problems],
+        "skipped": [p._asdict() for p in library.skipped],
     }
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "field-reader"
 PORTABLE_FOLDER = "data"
@@ -72,8 +72,7 @@ def portable_data_dir() -> Path:
     return program_dir() / PORTABLE_FOLDER
 
 
-@dataclass(frozen=True)
-class DataLocation:
+class DataLocation(NamedTuple):
     """The data folder chosen for this run, with a notice for the user if it fell back."""
 
     path: Path

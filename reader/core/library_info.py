@@ -6,7 +6,7 @@ snapshot of the last scan carries the identity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["BUNDLED_LIBRARY_ID", "LibraryInfo"]
 
@@ -14,8 +14,7 @@ BUNDLED_LIBRARY_ID = "bundled"
 """The id of the chapters shipped with the reader; notes made before libraries had ids."""
 
 
-@dataclass(frozen=True)
-class LibraryInfo:
+class LibraryInfo(NamedTuple):
     """A library's identity and what the Library menu shows of it."""
 
     id: str

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ProblemKind = Literal[
     "missing-image",
@@ -17,8 +16,7 @@ ProblemKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong with (or left out of) a library; `path` is relative, with "/"."""
 
     path: str

@@ -13,7 +13,7 @@ hand-edited file) are skipped and counted; the rest are kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.slugs import is_valid_slug
 
@@ -22,8 +22,7 @@ __all__ = ["FULL", "ChapterProgress", "ReadingProgress", "progress_label"]
 FULL = 1000  # thousandths: the whole chapter
 
 
-@dataclass(frozen=True, slots=True)
-class ChapterProgress:
+class ChapterProgress(NamedTuple):
     """One chapter's state: the furthest point reached (thousandths) and the finished flag."""
 
     furthest: int

@@ -159,8 +159,7 @@ def image_url(index: int, ref: ImageRef) -> str:
     return f"{'image' if ref.status == 'found' else 'placeholder'}:{index}"
 
 
-@dataclass(frozen=True)
-class RenderedChapter:
+class RenderedChapter(NamedTuple):
     """A chapter ready for the viewer: safe HTML, its headings, images, links and issues.
 
     `links` holds every link target as written, in order; `issues` holds (kind, message)
@@ -170,5 +169,5 @@ class RenderedChapter:
     html: str
     headings: tuple[Heading, ...]
     images: tuple[ImageRef, ...]
-    links: tuple[str, ...] = field(default=())
-    issues: tuple[tuple[str, str], ...] = field(default=())
+    links: tuple[str, ...] = ()
+    issues: tuple[tuple[str, str], ...] = ()

@@ -11,7 +11,6 @@ extraction itself is in reader/core/text_extract.py).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
 OBJECT_CHAR = "\ufffc"
@@ -39,8 +38,7 @@ class Fold(NamedTuple):
     open: bool
 
 
-@dataclass(frozen=True)
-class PlainText:
+class PlainText(NamedTuple):
     """A chapter's plain text, where each heading starts, its folds and its code blocks."""
 
     text: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget
@@ -168,8 +168,7 @@ def open_notes_in(folder: DataFolder, library_id: str = BUNDLED_LIBRARY_ID) -> N
     return Notes(db, "\n\n".join(messages) or None, library_id=library_id)
 
 
-@dataclass(frozen=True)
-class ReopenRequest:
+class ReopenRequest(NamedTuple):
     """Close this window and open another over a library or data folder (None: the same).
 
     Opening another library or switching to another reader's profile builds a fresh

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -605,7 +604,7 @@ class MainWindow(QMainWindow):
     def _look(self) -> Theme:
         """The theme to show for the choices made, in the chosen face and spacing."""
         theme = resolve_theme(self._theme_choice, self._system_dark)
-        return replace(theme, face=self._settings.face, spacing=self._settings.spacing)
+        return theme._replace(face=self._settings.face, spacing=self._settings.spacing)
 
     def set_theme(self, name: str) -> None:
         """Choose theme `name` ("light", "sepia", "dark", or "system" to follow the system)."""

@@ -4,8 +4,8 @@ document stylesheet, the widget palette and the highlight colours."""
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import dataclass
 from string import Template
+from typing import NamedTuple
 
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QPen
 
@@ -32,12 +32,11 @@ THEME_CYCLE = ("light", "sepia", "dark")  # the order Ctrl+Shift+L steps through
 THEME_CHOICES = (*THEME_CYCLE, FOLLOW_SYSTEM)
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """The colours of one reading theme, and the text face and line spacing it is set in.
 
     The typography rides with the colours so that everything that styles a chapter (the
-    view, the guide) takes one value; `dataclasses.replace` gives a theme another face.
+    view, the guide) takes one value; `_replace` gives a theme another face.
     """
 
     name: str
