@@ -6,8 +6,8 @@ folder); this module only says what lives inside it, so that every writer agrees
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "BACKUPS_FOLDER",
@@ -89,8 +89,7 @@ def _language(language: str | None) -> str:
     return i18n.language()
 
 
-@dataclass(frozen=True)
-class DataFolder:
+class DataFolder(NamedTuple):
     """The paths of everything the program keeps in the data folder `root`.
 
     `shared` is the folder holding what every profile of one data folder shares (the list

@@ -19,7 +19,6 @@ import contextlib
 import marshal
 import os
 from array import array
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -115,18 +114,25 @@ def write_snapshot(path: Path, library: Library, info: LibraryInfo) -> bool:
     return True
 
 
-@dataclass(frozen=True)
 class Snapshot:
     """A stored scan of the library at `root`: its chapters by column, problems, identity."""
 
-    root: Path
-    columns: dict[str, Any]
-    problems: list[tuple[str, str, str]]
-    skipped: list[tuple[str, str, str]]
-    info: LibraryInfo
-    # Columns split out once each: the first paint looks up two chapters and the file of
-    # one, the whole library is built right after, all from the same splits.
-    _split: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        root: Path,
+        columns: dict[str, Any],
+        problems: list[tuple[str, str, str]],
+        skipped: list[tuple[str, str, str]],
+        info: LibraryInfo,
+    ) -> None:
+        self.root = root
+        self.columns = columns
+        self.problems = problems
+        self.skipped = skipped
+        self.info = info
+        # Columns split out once each: the first paint reads single rows, the whole
+        # library is built right after it from the same splits.
+        self._split: dict[str, Any] = {}
 
     def _texts(self, name: str) -> list[str]:
         if name not in self._split:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,9 +17,11 @@ if TYPE_CHECKING:
     from reader.ui.search_feature import SearchFeature
 
 
-@dataclass
 class Features:
-    """Highlights and notes, export/import/sync, Back/Forward, search, printing and libraries."""
+    """Highlights and notes, export/import/sync, Back/Forward, search, printing and libraries.
+
+    Each is None until installed (right after the first paint).
+    """
 
     annotations: AnnotationsFeature | None = None
     exchange: ExchangeFeature | None = None
@@ -32,5 +33,5 @@ class Features:
     profiles: ProfilesFeature | None = None
 
     def installed(self) -> list[str]:
-        """The names of the features installed so far."""
-        return [name for name, value in vars(self).items() if value is not None]
+        """The names of the features installed so far, in the order they are declared."""
+        return [name for name in self.__annotations__ if getattr(self, name) is not None]
