@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -677,6 +676,8 @@ class MainWindow(QMainWindow):
             self.open_chapter(slugs[index], offset=0)
 
     def _show_empty_library(self) -> None:
+        from html import escape  # only for a library without chapters
+
         problems = "".join(
             f"<li><b>{escape(p.path)}</b>: {escape(p.message)}</li>" for p in self._library.problems
         )

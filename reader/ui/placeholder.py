@@ -11,7 +11,6 @@ and text is laid out by a small QTextDocument, which takes its colour from the m
 from __future__ import annotations
 
 import math
-from html import escape
 
 from PySide6 import QtCore
 from PySide6.QtCore import QPointF, QRectF, QSize
@@ -57,7 +56,10 @@ def _text(
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font)
-    doc.setHtml(f'<span style="color: {colour.name()}; white-space: pre">{escape(text)}</span>')
+    # Escaped by hand: html.escape would load html.entities, a table of 2,000 names, before
+    # the first paint (the missing figures of a chapter are drawn for it).
+    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    doc.setHtml(f'<span style="color: {colour.name()}; white-space: pre">{safe}</span>')
     top = at.y() - doc.size().height() if above else at.y()
     painter.save()
     painter.translate(at.x(), top)

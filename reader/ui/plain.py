@@ -7,7 +7,6 @@ markup ("a <b>" is enough), so a note, a front-matter title or a file name holdi
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 # The message box is reached through its module when used: this module is loaded before
@@ -23,6 +22,8 @@ def plain_tooltip(text: str) -> str:
 
     (Escaped rich text also wraps a long note instead of drawing one line across the screen.)
     """
+    from html import escape  # loads html.entities: not before the first paint
+
     return f'<p style="white-space: pre-wrap">{escape(text, quote=False)}</p>'
 
 
