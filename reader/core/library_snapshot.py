@@ -198,7 +198,7 @@ class Snapshot:
         )
 
     def library(self) -> Library:
-        """The whole library as it was scanned."""
+        """The whole library as it was scanned (UnicodeDecodeError: damaged on disk)."""
         new, root = object.__new__, self.root
         spans = self._spans()
         chapters: list[Chapter] = []
@@ -236,14 +236,17 @@ class Snapshot:
 
         The chapter shown is `wanted` when the library has it, else the first one; the
         first chapter stays first, as the library's identity is taken from it. None
-        when the snapshot is empty. The Contents and the features wait for the whole
-        library (`library()`), which replaces this one right after the first paint.
+        when the snapshot is empty or damaged. The Contents and the features wait for the
+        whole library (`library()`), which replaces this one right after the first paint.
         """
         if not self.columns["count"]:
             return None
-        first = self._chapter(0)
-        index = (self._row("slug", wanted) if wanted else None) or 0
-        shown = first if index == 0 else self._chapter(index)
+        try:
+            first = self._chapter(0)
+            index = (self._row("slug", wanted) if wanted else None) or 0
+            shown = first if index == 0 else self._chapter(index)
+        except UnicodeDecodeError:
+            return None  # damaged on disk: the library is scanned as without a snapshot
         chapters = (first,) if shown is first else (first, shown)
         problems = tuple(Problem(*p) for p in self.problems)  # type: ignore[arg-type]
         return Library(self.root, chapters, problems), shown

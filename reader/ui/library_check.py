@@ -42,7 +42,11 @@ def same_library(one: Library, other: Library) -> bool:
 def complete_library(context: AppContext, snapshot: Snapshot) -> None:
     """Replace the first paint's partial library with the snapshot's whole library."""
     if context.library_partial:
-        context.replace_library(snapshot.library())
+        try:
+            library = snapshot.library()
+        except UnicodeDecodeError:
+            return  # damaged on disk: the scan that follows replaces the partial library
+        context.replace_library(library)
 
 
 def verify_library(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from helpers import write_chapter
 
 from reader.core.library_scan import load_library
@@ -81,3 +82,20 @@ def test_accents_and_a_file_name_that_is_not_utf8_come_back_as_scanned(tmp_path:
     first = _fresh(path, root).first_paint(library.chapters[1].slug)
     assert first is not None and first[1] == library.chapters[1]
     assert _fresh(path, root).unchanged(first[1])
+
+
+def test_a_snapshot_damaged_inside_its_text_is_not_trusted(tmp_path: Path) -> None:
+    # Same length and separators, but a byte that is not UTF-8 in the titles: the first
+    # paint scans the library instead, and the whole library reports the damage.
+    import marshal
+
+    root, path = _stored(tmp_path)
+    data = list(marshal.loads(path.read_bytes()))
+    columns = dict(data[2])
+    columns["title"] = b"\xff" + columns["title"][1:]
+    data[2] = columns
+    path.write_bytes(marshal.dumps(tuple(data)))
+    damaged = _fresh(path, root)
+    assert damaged.first_paint("zed") is None
+    with pytest.raises(UnicodeDecodeError):
+        damaged.library()

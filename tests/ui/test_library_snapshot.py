@@ -66,6 +66,28 @@ def test_restart_paints_from_the_snapshot_then_the_whole_library(
     assert again.library.chapters == load_library(content).chapters
 
 
+def test_a_snapshot_damaged_past_the_first_paint_is_replaced_by_the_scan(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A title the first paint does not read is not UTF-8 on disk: the window still
+    paints, and the scan after the paint gives the whole library as it is."""
+    import marshal
+
+    content, data = _library(tmp_path / "lib", 5), tmp_path / "data"
+    first = _start(qtbot, content, data)
+    path = first.context.data_folder.library_snapshot(content)
+    first.close()
+    stored = list(marshal.loads(path.read_bytes()))
+    columns = dict(stored[2])
+    columns["title"] = columns["title"][:-1] + b"\xff"  # the last chapter's title
+    stored[2] = columns
+    path.write_bytes(marshal.dumps(tuple(stored)))
+
+    again = _start(qtbot, content, data)
+    qtbot.waitUntil(lambda: _titles(again) == [f"Chapter {n}" for n in range(1, 6)])
+    assert again.library.chapters == load_library(content).chapters
+
+
 def test_chapters_added_removed_and_edited_while_closed_show_after_the_check(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
