@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -365,9 +366,20 @@ def test_placeholder_text_is_elided_only_when_too_wide(qtbot: QtBot) -> None:
     long = "a_very_long_figure_name_that_cannot_fit_in_the_card.png"
     middle = _fit(metrics, long, 150, middle=True)
     end = _fit(metrics, long, 150, middle=False)
-    assert "…" in middle and middle.endswith(".png")
-    assert end.endswith("…")
+    assert "…" in middle and middle.startswith("a_very") and middle.endswith(".png")
+    assert end.startswith("a_very_long") and end.endswith("…")
     assert metrics.horizontalAdvance(middle) <= 150 and metrics.horizontalAdvance(end) <= 150
+    # The longest cut that fits: one character more would not.
+    assert metrics.horizontalAdvance(long[: len(end)] + "…") > 150
+    head, tail = middle.split("…")
+    longer = long[: len(head) + 1] + "…" + long[len(long) - len(tail) - 1 :]
+    assert metrics.horizontalAdvance(longer) > 150
+    # Nothing fits: only the ellipsis is left; a combining accent stays off the ellipsis.
+    assert _fit(metrics, long, 1, middle=False) == "…"
+    accented = "figure_" * 6 + "e\u0301te\u0301.png"
+    for width in range(40, 200, 7):
+        shown = _fit(metrics, accented, width, middle=True)
+        assert not unicodedata.combining(shown.split("…")[-1][:1] or "x")
 
 
 def _row_ink(menu: QMenu, image: QImage, page: QColor, text: str) -> int:

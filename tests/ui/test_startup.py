@@ -134,6 +134,21 @@ def test_a_chapter_with_a_found_image_also_starts_without_them(
     assert seen["qt_enums_before_paint"] == []
 
 
+def test_a_missing_figure_too_long_for_its_card_also_starts_without_them(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # Its name and description are shortened to fit the card drawn for the first paint.
+    library = tmp_path / "library"
+    library.mkdir()
+    name = "a_figure_name_" * 8 + ".png"
+    alt = "A description of the figure " * 12
+    write_chapter(library, "one.md", "One", f"# One\n\n![{alt}]({name})\n\nText.\n")
+    seen = _first_paint(library, data_dir)
+    assert seen["chapter"] == "one"
+    assert seen["images"] == ["missing"]
+    assert seen["qt_enums_before_paint"] == []
+
+
 def test_the_named_qt_values_equal_their_enums(seed_library: Path, data_dir: Path) -> None:
     seen = _first_paint(seed_library, data_dir)
     assert seen["qt_names_checked"] >= 5
