@@ -442,6 +442,7 @@ def take_screenshot(
             return 2
         window.open_location(doc.chapter.slug, heading)
         app.processEvents()
+    window.view.redraw_cards_now()  # missing figures' cards, at the size they are shown
     window.view.figures.wait(in_view=True)  # big figures decode on worker threads
     image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -239,6 +239,13 @@ class ChapterView(LayeredView):
         width = round(self._placeholder_width(ref))
         return placeholder_image(ref.label, reason, width, self._theme, self.devicePixelRatioF())
 
+    def redraw_cards_now(self) -> None:
+        """Draw the cards for the column now shown at once, not after the resize settles
+        (a screenshot is taken straight after its window is sized)."""
+        if self._cards_timer.isActive():
+            self._cards_timer.stop()
+            self._redraw_cards()
+
     @Slot()
     def _redraw_cards(self) -> None:
         """Draw the cards of missing figures again for the column now shown."""

@@ -142,6 +142,32 @@ def _shown_width(window: MainWindow, position: int) -> float:
     return float(window.view.cursorRect(cursor).left() - left)
 
 
+def _legible_cards(window: MainWindow) -> list[float]:
+    """The pixel size at which each figure card's 13 px reason is shown."""
+    sizes = []
+    for name, position in _card_names(window):
+        image = window.view.document().resource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(name)
+        )
+        assert isinstance(image, QImage)
+        sizes.append(
+            13 * _shown_width(window, position) / (image.width() / image.devicePixelRatio())
+        )
+    return sizes
+
+
+def test_cards_are_drawn_for_the_new_size_at_once_when_asked(
+    open_window: WindowFactory, seed_library: Path, data_dir: Path
+) -> None:
+    # The screenshot command sizes its window and takes the picture straight away.
+    window = open_window(seed_library, data_dir, size=(1600, 1000))
+    assert _card_names(window)
+    window.resize(640, 480)
+    QApplication.processEvents()
+    window.view.redraw_cards_now()
+    assert min(_legible_cards(window)) >= 11
+
+
 def test_figure_cards_keep_legible_words_in_a_small_window(
     open_window: WindowFactory, seed_library: Path, data_dir: Path, qtbot: QtBot
 ) -> None:
@@ -151,12 +177,6 @@ def test_figure_cards_keep_legible_words_in_a_small_window(
     for size in ((640, 480), (1600, 1000)):
         window.resize(*size)
         _settle(qtbot)
-        for name, position in _card_names(window):
-            image = window.view.document().resource(
-                QTextDocument.ResourceType.ImageResource.value, QUrl(name)
-            )
-            assert isinstance(image, QImage)
-            drawn = image.width() / image.devicePixelRatio()
-            shown = _shown_width(window, position)
-            # The card's reason is drawn at 13 px: shown at 11 px or more.
-            assert 13 * shown / drawn >= 11, f"card words at {13 * shown / drawn:.1f} px at {size}"
+        # The card's reason is drawn at 13 px: shown at 11 px or more.
+        for shown in _legible_cards(window):
+            assert shown >= 11, f"card words at {shown:.1f} px at {size}"
