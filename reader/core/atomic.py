@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
-    """Write `text` to `path` through a temporary file and an atomic rename.
+def write_atomic(path: Path, text: str | bytes, *, durable: bool = True) -> None:
+    """Write `text` (UTF-8, or bytes as they are) to `path` through a temporary file and an
+    atomic rename.
 
     With `durable`, the data reaches the disk before the rename (sync files on a USB stick
     that may be pulled); caches, which can always be rebuilt, skip that wait.
@@ -17,8 +18,9 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
 
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.core.library import Chapter
 from reader.core.outline import OutlineNode, build_outline
-from reader.core.render_cache import RenderCache
+from reader.core.render_cache import Alignment, RenderCache
 from reader.core.rendered import FileTree, RenderedChapter
 from reader.core.text import PlainText
 
@@ -47,6 +47,7 @@ class DocumentCache:
         self._size = size
         self._disk = disk
         self._items: OrderedDict[str, ChapterDocument] = OrderedDict()
+        self._alignments: dict[tuple[str, str], Alignment] = {}
 
     def get(self, chapter: Chapter) -> ChapterDocument:
         """The rendered document of `chapter`, rendering it only when not cached."""
@@ -74,6 +75,22 @@ class DocumentCache:
         doc = load_document(chapter, self._root)
         self._disk.save(chapter.content_hash, doc.rendered, doc.plain, base)
         return doc
+
+    def kept_alignment(self, doc: ChapterDocument, viewer: str) -> Alignment | None:
+        """How `doc`'s plain text lines up with `viewer`'s text of it, if that was kept."""
+        chapter = doc.chapter
+        kept = self._alignments.get((chapter.content_hash, chapter_folder(chapter)))
+        if kept is None and self._disk is not None:
+            kept = self._disk.load_alignment(chapter.content_hash, viewer, chapter_folder(chapter))
+        return kept if kept is not None and kept.viewer == viewer else None
+
+    def keep_alignment(self, doc: ChapterDocument, alignment: Alignment) -> None:
+        """Keep `alignment` of `doc` for the next time it is shown (and on disk)."""
+        chapter = doc.chapter
+        base = chapter_folder(chapter)
+        self._alignments[(chapter.content_hash, base)] = alignment
+        if self._disk is not None:
+            self._disk.save_alignment(chapter.content_hash, alignment, base)
 
 
 def chapter_folder(chapter: Chapter) -> str:

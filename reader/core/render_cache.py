@@ -1,23 +1,30 @@
 """An on-disk cache of rendered chapters, so a restart skips Markdown conversion.
 
 Converting and cleaning 1 MB of Markdown takes about a quarter of a second and extracting
-the plain text a tenth more; a restart with an unchanged chapter reads one JSON file
-instead. Entries are keyed by the chapter file's content hash and this module's format
-version, and by the chapter's folder (the same bytes in two folders reach different
-images). Images are resolved again on every load (a figure may have been added or
-removed since), and an entry whose images changed is not used. The cache can always be
-deleted: it is rebuilt as chapters are opened.
+the plain text a tenth more; a restart with an unchanged chapter reads one file instead
+(`marshal`, which loads a 1 MB chapter's entry in a third of JSON's time). Entries are
+keyed by the chapter file's content hash and this module's format version, and by the
+chapter's folder (the same bytes in two folders reach different images). Images are
+resolved again on every load (a figure may have been added or removed since), and an
+entry whose images changed is not used.
+
+Beside an entry, a small file may keep how the chapter's plain text lines up with a
+viewer's own text of it (`Alignment`, made by reader/ui/positions.py for one Qt version):
+working that out again reads the whole document back from Qt, about 18 ms for 1 MB.
+
+The cache can always be deleted: it is rebuilt as chapters are opened.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
+import marshal
 import os
 import time
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.atomic import write_atomic
 from reader.core.data_folder import DataFolder
@@ -25,7 +32,9 @@ from reader.core.rendered import FileTree, Heading, ImageRef, RenderedChapter, r
 from reader.core.text import Fold, PlainText, SectionStart
 
 # Bump when the rendered HTML or the plain text would come out differently.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
+_ENTRY = ".marshal"  # a rendered chapter
+_ALIGNMENT = ".alignment"  # how its plain text lines up with a viewer's text of it
 # Renderings of chapter versions no longer in the library are deleted once unused this long
 # (another library may share the data folder: its chapters' entries stay while it is read).
 UNUSED_DAYS = 30
@@ -37,6 +46,21 @@ def render_cache_folder(data_dir: Path) -> Path:
     return DataFolder(data_dir).render_cache
 
 
+class Alignment(NamedTuple):
+    """How a chapter's plain text lines up with the text a viewer made of its HTML.
+
+    `viewer` names the viewer and its version (another Qt may lay the HTML out as other
+    text); `points` are the offset pairs where the two texts resume agreeing (see
+    reader.core.text.align), `length` the viewer text's length, and `astral` the indices
+    of its characters outside Unicode's first plane.
+    """
+
+    viewer: str
+    points: tuple[tuple[int, int], ...]
+    length: int
+    astral: tuple[int, ...]
+
+
 def _digest(text: str) -> str:
     """A short digest of `text`; hashlib loads only for chapters in subfolders (it costs
     about 3 ms at start)."""
@@ -46,16 +70,16 @@ def _digest(text: str) -> str:
 
 
 class RenderCache:
-    """Rendered chapters stored as JSON files in `folder`; `writable` False only reads."""
+    """Rendered chapters stored as files in `folder`; `writable` False only reads."""
 
     def __init__(self, folder: Path, *, writable: bool = True) -> None:
         self._folder = folder
         self._writable = writable
 
-    def _path(self, content_hash: str, base: str = "") -> Path:
+    def _path(self, content_hash: str, base: str = "", kind: str = _ENTRY) -> Path:
         # The chapter's folder joins the key as a short digest (a name stays a file name).
         suffix = f"-{_digest(base)}" if base else ""
-        return self._folder / f"v{FORMAT_VERSION}-{content_hash}{suffix}.json"
+        return self._folder / f"v{FORMAT_VERSION}-{content_hash}{suffix}{kind}"
 
     def load(
         self, content_hash: str, root: Path | FileTree, base: str = ""
@@ -64,7 +88,7 @@ class RenderCache:
         if still valid (every image resolves as it did)."""
         try:
             entry = self._path(content_hash, base)
-            data = json.loads(entry.read_bytes())
+            data = marshal.loads(entry.read_bytes())
             if data.get("base", "") != base:
                 return None
             images = []
@@ -98,7 +122,7 @@ class RenderCache:
             return rendered, plain
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as error:
+        except (OSError, ValueError, KeyError, TypeError, EOFError, AttributeError) as error:
             _log.info("ignoring a damaged render cache entry for %s: %s", content_hash, error)
             return None
 
@@ -126,8 +150,42 @@ class RenderCache:
         }
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self._path(content_hash, base), marshal.dumps(data), durable=False)
+        except (OSError, ValueError) as error:  # ValueError: text marshal cannot store
+            _log.info("could not write the render cache: %s", error)
+
+    def load_alignment(self, content_hash: str, viewer: str, base: str = "") -> Alignment | None:
+        """The alignment kept for the chapter with this hash in folder `base`, made by
+        `viewer`; None if there is none, it is another viewer's or it is damaged."""
+        try:
+            data = marshal.loads(self._path(content_hash, base, _ALIGNMENT).read_bytes())
+            saved_viewer, points, length, astral = data
+            if saved_viewer != viewer:
+                return None
+            pairs = tuple((int(s), int(t)) for s, t in points)
+            indices = tuple(int(i) for i in astral)
+            length = int(length)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, EOFError) as error:
+            _log.info("ignoring a damaged alignment for %s: %s", content_hash, error)
+            return None
+        ordered = all(a[0] <= b[0] and a[1] <= b[1] for a, b in pairwise(pairs))
+        if not pairs or pairs[0] != (0, 0) or not ordered or pairs[-1][1] > length:
+            return None
+        if any(not 0 <= i < length for i in indices) or list(indices) != sorted(indices):
+            return None
+        return Alignment(viewer, pairs, length, indices)
+
+    def save_alignment(self, content_hash: str, alignment: Alignment, base: str = "") -> None:
+        """Keep `alignment` beside the chapter's entry; failures only cost speed."""
+        if not self._writable:
+            return
+        data = (alignment.viewer, alignment.points, alignment.length, alignment.astral)
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
             write_atomic(
-                self._path(content_hash, base), json.dumps(data, ensure_ascii=False), durable=False
+                self._path(content_hash, base, _ALIGNMENT), marshal.dumps(data), durable=False
             )
         except OSError as error:
             _log.info("could not write the render cache: %s", error)
@@ -146,13 +204,14 @@ class RenderCache:
             entries = list(os.scandir(self._folder))
         except OSError:
             return 0
+        kinds = (_ENTRY, _ALIGNMENT, ".json")  # .json: entries of format 6 and before
         for entry in entries:
             name = entry.name
             leftover = name.startswith(".v") and name.endswith(".tmp")  # from a crash
-            if not leftover and not (name.startswith("v") and name.endswith(".json")):
+            if not leftover and not (name.startswith("v") and name.endswith(kinds)):
                 continue  # not ours
             # The content hash leads the key; a folder digest may follow it.
-            key = name[len(current) : -len(".json")].split("-", 1)[0]
+            key = name[len(current) :].split(".", 1)[0].split("-", 1)[0]
             if name.startswith(current) and key in keep:
                 continue
             try:

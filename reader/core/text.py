@@ -79,6 +79,16 @@ class OffsetMap:
         self._target_len = target_len
 
     @property
+    def points(self) -> tuple[tuple[int, int], ...]:
+        """The offset pairs where the texts resume agreeing, first (0, 0) (to keep a map)."""
+        return tuple(zip(self._source_starts, self._target_starts, strict=True))
+
+    @property
+    def target_length(self) -> int:
+        """The length of the target text."""
+        return self._target_len
+
+    @property
     def identical(self) -> bool:
         """Whether both texts are the same (every position maps to itself)."""
         return len(self._source_starts) == 1 and self._source_len == self._target_len

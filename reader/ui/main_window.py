@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self._title_for(None))
         self._view = ChapterView()
+        self._view.alignments = context.documents
         self._view.setAccessibleName(translate("MainWindow", "Chapter text"))
         self._view.setAccessibleDescription(translate("MainWindow", _TEXT_DESCRIPTION))
         self._contents = ContentsPanel(self._outline_of)

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QWidget
 
-from reader.core.document import ChapterDocument
+from reader.core.document import ChapterDocument, DocumentCache
 from reader.core.i18n import translate
 from reader.core.rendered import ImageRef
 from reader.ui.chapter_figures import ChapterFigures
@@ -24,7 +24,7 @@ from reader.ui.folds import Folds, fold_index
 from reader.ui.layers import LayeredView
 from reader.ui.place_keeper import PlaceKeeper
 from reader.ui.placeholder import placeholder_image, web_chip
-from reader.ui.positions import PositionMap
+from reader.ui.positions import VIEWER, PositionMap
 from reader.ui.qt_names import IMAGE_RESOURCE, SCROLL_BAR_ALWAYS_ON
 from reader.ui.theme import LIGHT, Theme, body_font, chapter_stylesheet
 
@@ -74,6 +74,9 @@ class ChapterView(LayeredView):
         self._jumped_to: str | None = None
         self._side_margin = -1
         self._keeper = PlaceKeeper(self, self)
+        # Where the alignment of each chapter's plain text with Qt's text of it is kept
+        # (see reader/ui/positions.py); without one it is worked out at every showing.
+        self.alignments: DocumentCache | None = None
         # Figure cards are drawn for the column shown: again when it changes (at the end
         # of a burst of resizes), keeping the place.
         self._cards_drawn_for = 0
@@ -118,7 +121,11 @@ class ChapterView(LayeredView):
         self.setHtml(doc.rendered.html)
         self._apply_side_margins()
         self._apply_page_margins()
-        self._positions = PositionMap(doc.plain.text, qdoc.toRawText())
+        store = self.alignments
+        alignment = store.kept_alignment(doc, VIEWER) if store is not None else None
+        self._positions, fresh = PositionMap.of_document(doc.plain.text, qdoc, alignment)
+        if fresh is not None and store is not None:
+            store.keep_alignment(doc, fresh)
         # The same chapter laid out again (theme, font size) keeps the boxes it had open.
         key = (doc.chapter.slug, doc.chapter.content_hash)
         kept = self._folds.opened() if key == self._fold_key else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 from pathlib import Path
@@ -12,7 +12,7 @@ from helpers import write_chapter
 from reader.core import markdown_parser
 from reader.core.document import DocumentCache, load_document
 from reader.core.library_scan import load_library
-from reader.core.render_cache import FORMAT_VERSION, RenderCache
+from reader.core.render_cache import FORMAT_VERSION, Alignment, RenderCache
 
 
 def test_a_restart_reads_the_cache_and_gets_the_same_document(
@@ -62,10 +62,11 @@ def test_damaged_entries_are_ignored_and_read_only_caches_write_nothing(
     disk = RenderCache(folder)
     DocumentCache(library.root, disk=disk).get(chapter)
     [entry] = list(folder.iterdir())
-    entry.write_text("{not json", encoding="utf-8")
-    doc = DocumentCache(library.root, disk=disk).get(chapter)
-    assert [h.id for h in doc.rendered.headings][6] == "poverty"
-    assert json.loads(entry.read_text(encoding="utf-8"))["headings"][6][2] == "poverty"
+    for damage in (b"{not marshal", b"", marshal.dumps([1, 2]), marshal.dumps({"base": ""})):
+        entry.write_bytes(damage)
+        doc = DocumentCache(library.root, disk=disk).get(chapter)
+        assert [h.id for h in doc.rendered.headings][6] == "poverty"
+        assert marshal.loads(entry.read_bytes())["headings"][6][2] == "poverty"
 
 
 def test_a_library_reached_through_a_symlink_keeps_its_images(tmp_path: Path) -> None:
@@ -100,18 +101,25 @@ def test_prune_keeps_this_librarys_and_recent_entries_and_drops_the_rest(
         os.utime(path, (now - age_days * day, now - age_days * day))
         return path
 
-    stale = entry(f"v{FORMAT_VERSION}-{'a' * 64}.json", 45)  # a chapter version long gone
-    fresh = entry(f"v{FORMAT_VERSION}-{'b' * 64}.json", 2)  # another library, read lately
+    v = FORMAT_VERSION
+    stale = entry(f"v{v}-{'a' * 64}.marshal", 45)  # a chapter version long gone
+    stale_alignment = entry(f"v{v}-{'a' * 64}.alignment", 45)  # and how it lined up
+    fresh = entry(f"v{v}-{'b' * 64}-0123456789abcdef.marshal", 2)  # another library's
     older_format = entry(f"v0-{'c' * 64}.json", 1)  # written by an older Field Reader
-    crashed = entry(f".v{FORMAT_VERSION}-{'d' * 64}.json.x1y2.tmp", 45)
-    writing = entry(f".v{FORMAT_VERSION}-{'e' * 64}.json.x3y4.tmp", 0)
+    crashed = entry(f".v{v}-{'d' * 64}.marshal.x1y2.tmp", 45)
+    writing = entry(f".v{v}-{'e' * 64}.marshal.x3y4.tmp", 0)
     unrelated = entry("notes-about-this-folder.txt", 400)
     own = disk._path(chapter.content_hash)
-    os.utime(own, (now - 400 * day, now - 400 * day))  # old, but still this library's
+    disk.save_alignment(chapter.content_hash, Alignment("Qt 6", ((0, 0),), 5, ()))
+    own_alignment = own.with_suffix(".alignment")
+    for path in (own, own_alignment):
+        os.utime(path, (now - 400 * day, now - 400 * day))  # old, but still this library's
 
-    assert disk.prune({chapter.content_hash}, now=now) == 3
-    assert not stale.exists() and not older_format.exists() and not crashed.exists()
-    assert fresh.exists() and writing.exists() and unrelated.exists() and own.exists()
+    assert disk.prune({chapter.content_hash}, now=now) == 4
+    gone = (stale, stale_alignment, older_format, crashed)
+    assert not any(path.exists() for path in gone)
+    assert fresh.exists() and writing.exists() and unrelated.exists()
+    assert own.exists() and own_alignment.exists()
     # Read-only caches (screenshots) and missing folders change nothing.
     assert RenderCache(folder, writable=False).prune(set(), now=now + 1000 * day) == 0
     assert RenderCache(tmp_path / "nowhere").prune(set()) == 0
@@ -170,3 +178,30 @@ def test_links_issues_folds_and_code_survive_the_cache(tmp_path: Path) -> None:
     cached = disk.load(chapter.content_hash, root)
     assert cached is not None
     assert cached[0] == fresh.rendered and cached[1] == fresh.plain
+
+
+def test_an_alignment_is_kept_per_viewer_and_refused_when_damaged(tmp_path: Path) -> None:
+    disk = RenderCache(tmp_path / "cache")
+    kept = Alignment("Qt 6.11.3", ((0, 0), (10, 11), (20, 22)), 40, (3, 30))
+    assert disk.load_alignment("f" * 64, "Qt 6.11.3") is None  # none kept yet
+    disk.save_alignment("f" * 64, kept, "sub/folder")
+    assert disk.load_alignment("f" * 64, "Qt 6.11.3", "sub/folder") == kept
+    assert disk.load_alignment("f" * 64, "Qt 6.11.3") is None  # another folder's chapter
+    assert disk.load_alignment("f" * 64, "Qt 6.12.0", "sub/folder") is None  # another Qt
+    path = disk._path("f" * 64, "sub/folder", ".alignment")
+    for damage in (
+        b"\x00garbage",
+        b"",
+        marshal.dumps(("Qt 6.11.3", [(0, 0)], 40)),  # a part missing
+        marshal.dumps(("Qt 6.11.3", [(1, 0)], 40, [])),  # not from the start
+        marshal.dumps(("Qt 6.11.3", [(0, 0), (9, 9), (5, 12)], 40, [])),  # going back
+        marshal.dumps(("Qt 6.11.3", [(0, 0), (9, 90)], 40, [])),  # past the end
+        marshal.dumps(("Qt 6.11.3", [(0, 0)], 40, [30, 3])),  # astral out of order
+        marshal.dumps(("Qt 6.11.3", [(0, 0)], 40, [40])),  # astral past the end
+        marshal.dumps(("Qt 6.11.3", [("a", 0)], 40, [])),
+    ):
+        path.write_bytes(damage)
+        assert disk.load_alignment("f" * 64, "Qt 6.11.3", "sub/folder") is None, damage
+    # A read-only cache keeps nothing.
+    RenderCache(tmp_path / "other", writable=False).save_alignment("f" * 64, kept)
+    assert not (tmp_path / "other").exists()

@@ -429,14 +429,14 @@ def test_renderings_of_chapters_long_gone_are_deleted_after_start(
 
     folder = render_cache_folder(data_dir)
     folder.mkdir(parents=True)
-    stale = folder / f"v{FORMAT_VERSION}-{'a' * 64}.json"
+    stale = folder / f"v{FORMAT_VERSION}-{'a' * 64}.marshal"
     stale.write_text("{}", encoding="utf-8")
     long_ago = time.time() - 60 * 86400
     os.utime(stale, (long_ago, long_ago))
     window = open_window(seed_library, data_dir)
     qtbot.waitUntil(lambda: not stale.exists(), timeout=3000)
     chapter = window.library.chapters[0]
-    assert (folder / f"v{FORMAT_VERSION}-{chapter.content_hash}.json").exists()
+    assert (folder / f"v{FORMAT_VERSION}-{chapter.content_hash}.marshal").exists()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip pops up
