@@ -4,7 +4,8 @@
 [--html FILE] [--size WxH]` does what `field-reader screenshot` does (build the window
 offscreen, lay it out, grab it, save a PNG, exit), and `--quit-after-paint` what
 `field-reader` does with FIELD_READER_QUIT_AFTER_FIRST_PAINT=1 (open the window, quit
-once its text is painted), so both can be timed the same way.
+once its text is painted, saying on stderr when: `first paint at <time.monotonic()>`),
+so both can be timed the same way.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 SEED_HTML = (
@@ -37,8 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     class QuitAfterPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, QApplication.quit)
+                QTimer.singleShot(0, painted)
             return False
+
+    def painted() -> None:
+        # The same line as field-reader's, for packaging/measure.py.
+        print(f"first paint at {time.monotonic():.6f}", file=sys.stderr, flush=True)
+        QApplication.quit()
 
     app = QApplication(sys.argv[:1])
     browser = QTextBrowser()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -403,14 +404,17 @@ def _open_window(
     instance.serve(window)
     if os.environ.get("FIELD_READER_QUIT_AFTER_FIRST_PAINT"):
         # For measuring start-up (packaging/measure.py) and for tests of a whole session:
-        # leave once the chapter is painted, the features are installed and the work they
-        # start at once (a sync) has been queued; the task runner finishes its writes on
-        # the way out. quit() says aboutToQuit at once, which would cancel what is not
-        # yet running, so it is asked for two turns of the event loop after the paint.
-        after_first_paint(
-            window.view.viewport(),
-            lambda: QTimer.singleShot(0, lambda: QTimer.singleShot(0, app.quit)),
-        )
+        # say when the chapter is painted, and leave once the features are installed and
+        # the work they start at once (a sync) has been queued; the task runner finishes
+        # its writes on the way out. quit() says aboutToQuit at once, which would cancel
+        # what is not yet running, so it is asked for two turns of the event loop after
+        # the paint.
+        def painted() -> None:
+            # The moment a student sees the chapter, on the clock every process shares.
+            print(f"first paint at {time.monotonic():.6f}", file=sys.stderr, flush=True)
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, app.quit))
+
+        after_first_paint(window.view.viewport(), painted)
     window.show()
     if start.note:
         window.show_status(start.note, 30000)
