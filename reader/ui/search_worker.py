@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from reader import background_work
 from reader.core.library import Library
 from reader.core.search import SearchIndex
 from reader.core.search_types import SearchIndexError
@@ -30,7 +31,10 @@ class IndexWorker(QThread):
     def run(self) -> None:
         """Synchronise, stopping between chapters when interrupted."""
         try:
-            with SearchIndex(self._path, use_fts5=self._use_fts5) as index:
+            with (
+                background_work.working(),
+                SearchIndex(self._path, use_fts5=self._use_fts5) as index,
+            ):
                 report = index.sync(
                     self._library,
                     should_stop=self.isInterruptionRequested,

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from reader import background_work
 from reader.core.i18n import translate
 from reader.core.importing import ImportRefused
 from reader.core.notes import NotesStoreError
@@ -147,7 +148,8 @@ class _Runnable(QRunnable):
             self._outcome.ended.emit(None, None, "", True)
             return
         try:
-            result = self._work(TaskContext(self._task))
+            with background_work.working():  # no full collection stalls the window meanwhile
+                result = self._work(TaskContext(self._task))
         except TaskCancelled:
             self._outcome.ended.emit(None, None, "", True)
         except BaseException as error:  # every failure reaches the UI: never swallowed

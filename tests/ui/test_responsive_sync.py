@@ -25,7 +25,6 @@ from reader.ui.main_window import MainWindow
 FILES = 8
 NOTES = 20_000
 LATENCY_S = 0.100
-FROZEN_S = 0.500  # a window that does not answer for half a second feels frozen
 
 
 def write_machines(seed_library: Path, stick: Path) -> None:
@@ -98,15 +97,12 @@ def test_events_are_handled_within_100_ms_while_20000_notes_are_synced(
     qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
     result = finished[0]
     assert sum(s.added for s in result.merged.values()) == NOTES  # type: ignore[attr-defined]
-    # Events kept flowing through the whole sync, handled at once: nine in ten within
-    # 100 ms, and none waited long enough to feel frozen. (A single event can still wait
-    # on the interpreter lock while the sync's thread works: up to 0.12 s was seen in full
-    # suite runs on a shared two-core machine. Before the task runner, the window was
-    # frozen for the whole sync, seconds on end.)
+    # Events kept flowing through the whole sync, every one handled within 100 ms (about
+    # 12 ms at most on a two-core machine; see reader/background_work.py. Before the task
+    # runner the window was frozen for the whole sync, seconds on end, and before the
+    # background settings single events waited up to 110 ms).
     assert len(latencies) >= 5, latencies
-    prompt = sum(1 for latency in latencies if latency < LATENCY_S)
-    assert prompt >= 0.9 * len(latencies), sorted(latencies)[-5:]
-    assert max(latencies) < FROZEN_S, sorted(latencies)[-5:]
+    assert max(latencies) < LATENCY_S, sorted(latencies)[-5:]
     assert any(f"of {FILES} files" in message for message in progress)
     with Database(data_dir / "notes.sqlite3") as db:
         assert len(AnnotationStore(db).list()) == NOTES
