@@ -7,6 +7,7 @@ later import (see `reader.core.importing`) can merge it back without duplicates.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "Format",
     "collect",
     "dump_json",
+    "dump_json_bytes",
     "export",
     "export_all_libraries",
     "format_for_path",
@@ -143,8 +145,40 @@ def w3c_collection(
 
 
 def dump_json(collection: dict[str, Any]) -> str:
-    """The text of a collection as written to files."""
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    """The text of a collection as written to files (see `dump_json_bytes`)."""
+    return dump_json_bytes(collection).decode("utf-8")
+
+
+def dump_json_bytes(collection: dict[str, Any]) -> bytes:
+    """A collection as written to files, in UTF-8: indented by one space, each item on a
+    line of its own (a note per line: easy to read, to search and to compare).
+
+    The items are encoded one at a time, by the json module's C encoder, and joined as
+    bytes: no single step holds the interpreter lock for long. (Indenting every item took
+    a second of Python for 20,000 notes, and joining the million pieces 40 ms, during
+    which the window whose notes these are could not answer.) Unicode's line and paragraph
+    separators are written as escapes, so that no text breaks a line.
+    """
+    page = collection.get("first")
+    items = page.get("items") if isinstance(page, dict) else None
+    if not isinstance(page, dict) or not isinstance(items, list) or not items:
+        return _utf8(json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
+    # Encoded as a string no text can contain unescaped, then replaced by the items.
+    marker = f"\x00items {uuid.uuid4()}\x00"
+    shell = json.dumps(
+        {**collection, "first": {**page, "items": marker}}, ensure_ascii=False, indent=1
+    )
+    before, after = shell.split(json.dumps(marker), 1)
+    # The items sit three levels down (collection, page, list).
+    lines = [_utf8(json.dumps(item, ensure_ascii=False)) for item in items]
+    listed = b"[\n   " + b",\n   ".join(lines) + b"\n  ]"
+    return _utf8(before) + listed + _utf8(after) + b"\n"
+
+
+def _utf8(text: str) -> bytes:
+    """JSON text in UTF-8, its line and paragraph separators (only ever inside strings)
+    escaped."""
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode("utf-8")
 
 
 def to_w3c_json(

@@ -168,6 +168,30 @@ def test_json_follows_the_web_annotation_model(stores: StoreFactory, library: Li
     assert tombstone["state"] == "deleted"
 
 
+def test_json_files_hold_a_note_per_line_and_read_back_whatever_the_text(
+    stores: StoreFactory, library: Library
+) -> None:
+    store = stores("notes")
+    hostile = [
+        'line one\nline two "quoted" \\ back',
+        "\u2028 separators \u2029 and \u0085 next line",
+        '"items": [] and items 1234',  # looks like what the writer splices in
+        "accents é, CJK 学习, emoji 🌍",
+    ]
+    for note in hostile:
+        highlight(store, library, PHRASE, "green", note)
+    text = export(store.all_including_tombstones(), library, "json", generated=GENERATED)
+    assert [item["body"]["value"] for item in json.loads(text)["first"]["items"]] == hostile
+    assert "\u2028" not in text and "\u2029" not in text  # written as escapes
+    lines = text.split("\n")[:-1]
+    assert lines[0] == "{" and lines[-1] == "}" and text.endswith("}\n")
+    notes = [line for line in lines if line.startswith('   {"')]
+    assert len(notes) == len(hostile)  # each note whole on a line of its own
+    for line in notes:
+        json.loads(line.rstrip(","))
+    assert json.loads(text) == json.loads(json.dumps(json.loads(text), indent=1))
+
+
 def test_markdown_groups_by_section_and_keeps_notes_inside_the_quote(
     stores: StoreFactory, library: Library
 ) -> None:

@@ -245,3 +245,27 @@ def test_a_damaged_cache_file_is_ignored(pair: tuple[Machine, Machine, Path]) ->
     result = a.sync(stick)
     assert made.id in a.notes() and not result.refused
     assert load_folder_state(state, stick).files  # written afresh
+
+
+def test_our_file_holding_the_same_notes_is_left_alone_whenever_it_was_written(
+    pair: tuple[Machine, Machine, Path],
+) -> None:
+    # With no record of the last sync (a restored data folder), the file itself is
+    # compared: the same notes, written at another time, are not written again.
+    a, _, stick = pair
+    a.highlight("freedom from fear", "first")
+    a.highlight("freedom from want")
+    assert a.sync(stick).own_rewritten
+    ours = a.own_file(stick)
+    earlier = ours.read_bytes().replace(b'"generated": "', b'"generated": "1999', 1)
+    assert earlier != ours.read_bytes()
+    ours.write_bytes(earlier)  # the same notes, written at another time
+    age(ours)
+    DataFolder(a.data).sync_state.unlink()
+    again = a.sync(stick)
+    assert not again.own_rewritten and ours.read_bytes() == earlier
+    # A note that differs in the file is put right.
+    ours.write_bytes(earlier.replace(b'"first"', b'"edited elsewhere"', 1))
+    DataFolder(a.data).sync_state.unlink()
+    assert a.sync(stick).own_rewritten
+    assert b'"first"' in ours.read_bytes() and b"edited elsewhere" not in ours.read_bytes()
