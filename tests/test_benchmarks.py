@@ -147,3 +147,19 @@ def test_hostile_benchmark_exits_1_over_budget(
     assert "| tiny | **" in shown
     steps = json.loads((tmp_path / "hostile.json").read_text(encoding="utf-8"))["steps"]
     assert [s["within_budget"] for s in steps] == [False, False, False]
+
+
+def test_steadier_ratios_take_the_best_runs_and_the_pairs() -> None:
+    from benchmarks import Result
+    from benchmarks.__main__ import steadier_ratios, steadier_table
+
+    # Load slowed the second and third pairs, and the baseline's fourth run alone.
+    reader = [1.2, 2.4, 3.6, 1.2, 1.2]
+    floor = [1.0, 2.0, 3.0, 2.0, 1.0]
+    result = Result("startup.x", "Start-up, x", reader, baseline=floor)
+    assert result.ratio == pytest.approx(0.6)  # 1.2 over 2.0: the medians mislead
+    best, paired = steadier_ratios(result)
+    assert best == pytest.approx(1.2) and paired == pytest.approx(1.2)
+    assert steadier_ratios(Result("t", "no floor", reader)) is None
+    table = steadier_table([result, Result("t", "no floor", reader)])
+    assert table[2] == "| Start-up, x | 0.60× | 1.20× | 1.20× |" and len(table) == 3  # noqa: RUF001
