@@ -9,7 +9,6 @@ when there is one, decides which files are chapters and in what order. Reading o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.chapter import Chapter, ChapterChangedError, Slug
@@ -36,7 +35,6 @@ MAX_CHAPTER_BYTES = 10 * 1024 * 1024
 _SLUG_RE = SLUG_RE  # kept for code that validated slugs with it (use fullmatch)
 
 
-@dataclass(frozen=True)
 class Library:
     """The chapters of one folder in reading order, the problems met, and what was left out.
 
@@ -45,19 +43,60 @@ class Library:
     each with the reason (kind "skipped"). `root` names the library: its folder, or the
     zip file of a course pack; `files` reads any of its files (`source`, when given: a
     zip pack's).
+
+    Immutable by convention (a changed library is a new one: `replace`). A plain class,
+    not a dataclass: making one of those costs every start about 2 ms.
     """
 
-    root: Path
-    chapters: tuple[Chapter, ...]
-    problems: tuple[Problem, ...] = field(default=())
-    skipped: tuple[Problem, ...] = field(default=())
-    source: LibraryFiles | None = field(default=None, repr=False, compare=False)
-    _slugs: dict[str, Chapter] = field(init=False, repr=False, compare=False)
-    _relpaths: dict[str, Chapter] = field(init=False, repr=False, compare=False)
+    __slots__ = ("_relpaths", "_slugs", "chapters", "problems", "root", "skipped", "source")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_slugs", {c.slug: c for c in self.chapters})
-        object.__setattr__(self, "_relpaths", {c.relpath: c for c in self.chapters})
+    def __init__(
+        self,
+        root: Path,
+        chapters: tuple[Chapter, ...],
+        problems: tuple[Problem, ...] = (),
+        skipped: tuple[Problem, ...] = (),
+        source: LibraryFiles | None = None,
+    ) -> None:
+        self.root = root
+        self.chapters = chapters
+        self.problems = problems
+        self.skipped = skipped
+        self.source = source
+        self._slugs: dict[str, Chapter] = {c.slug: c for c in chapters}
+        self._relpaths: dict[str, Chapter] = {c.relpath: c for c in chapters}
+
+    def replace(
+        self,
+        *,
+        chapters: tuple[Chapter, ...] | None = None,
+        problems: tuple[Problem, ...] | None = None,
+    ) -> Library:
+        """This library with other chapters or problems."""
+        return Library(
+            self.root,
+            self.chapters if chapters is None else chapters,
+            self.problems if problems is None else problems,
+            self.skipped,
+            self.source,
+        )
+
+    def _compared(self) -> tuple[object, ...]:
+        return (self.root, self.chapters, self.problems, self.skipped)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Library):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return (
+            f"Library(root={self.root!r}, chapters={len(self.chapters)},"
+            f" problems={self.problems!r}, skipped={self.skipped!r})"
+        )
 
     @property
     def files(self) -> LibraryFiles:

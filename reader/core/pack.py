@@ -7,7 +7,6 @@ the user, so that every refusal reads the same and the current library stays ope
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from reader.core.i18n import translate
@@ -70,4 +69,4 @@ def _with_metadata_problems(library: Library) -> Library:
     problem = read_metadata(library.files)[1]
     if problem is None:
         return library
-    return replace(library, problems=(*library.problems, problem))
+    return library.replace(problems=(*library.problems, problem))

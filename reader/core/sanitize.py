@@ -9,7 +9,7 @@ nesting deeper than Qt can lay out in reasonable time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
 from pathlib import Path
@@ -150,7 +150,7 @@ def sanitize_html(html: str, root: Path | FileTree, base: str = "") -> Sanitized
     images = finished.images
     files = resolver.files
     if files is not None:  # figures of a zip pack are read from it
-        images = tuple(replace(r, files=files) if r.status == "found" else r for r in images)
+        images = tuple(r._replace(files=files) if r.status == "found" else r for r in images)
     return Sanitized(finished.html, images, finished.flattened, unclosed)
 
 

@@ -11,7 +11,6 @@ more keeps the version shown, and the status bar says why.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Slot
@@ -55,8 +54,8 @@ def revise_chapter(chapter: Chapter) -> Chapter:
     except BadChapterError as bad:
         raise ChapterUnreadable(f"{chapter.relpath}: {bad.message}") from None
     # Read on its own, the file cannot know where the library lists it: keep that.
-    return replace(
-        fresh, slug=chapter.slug, parent=chapter.parent, part=chapter.part, order=chapter.order
+    return fresh._replace(
+        slug=chapter.slug, parent=chapter.parent, part=chapter.part, order=chapter.order
     )
 
 

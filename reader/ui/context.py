@@ -8,7 +8,6 @@ typed signals of `AppSignals` instead of calling each other.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -110,21 +109,28 @@ class ReaderWindow(Protocol):
         ...
 
 
-@dataclass
 class Notes:
-    """The notes database and its store of one library's notes, or why there are none."""
+    """The notes database and its store of one library's notes, or why there are none.
 
-    database: Database | None
-    problem: str | None
-    _store: AnnotationStore | None = field(default=None, repr=False)
-    library_id: str = BUNDLED_LIBRARY_ID
-    """The library whose notes the store reads and writes (the window's open library)."""
+    `library_id` is the library whose notes the store reads and writes (the window's open
+    library).
+    """
 
-    def __post_init__(self) -> None:
-        if self.database is not None and self._store is None:
+    def __init__(
+        self,
+        database: Database | None,
+        problem: str | None,
+        *,
+        library_id: str = BUNDLED_LIBRARY_ID,
+    ) -> None:
+        self.database = database
+        self.problem = problem
+        self.library_id = library_id
+        self._store: AnnotationStore | None = None
+        if database is not None:
             from reader.storage.annotations import AnnotationStore
 
-            self._store = AnnotationStore(self.database, self.library_id)
+            self._store = AnnotationStore(database, library_id)
 
     @property
     def store(self) -> AnnotationStore:
@@ -237,7 +243,7 @@ class AppContext:
         chapters = tuple(chapter if c.slug == chapter.slug else c for c in self._library.chapters)
         if chapters == self._library.chapters:
             return
-        self._library = replace(self._library, chapters=chapters)
+        self._library = self._library.replace(chapters=chapters)
         self.signals.library_changed.emit()
 
     def replace_library(self, library: Library, *, partial: bool = False) -> None:

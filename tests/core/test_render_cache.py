@@ -140,16 +140,14 @@ def test_loading_an_entry_counts_as_using_it(seed_library: Path, tmp_path: Path)
 
 
 def test_the_same_chapter_in_two_folders_keeps_two_entries(tmp_path: Path) -> None:
-    import dataclasses
-
     root = tmp_path / "lib"
     for folder in ("a", "b"):
         (root / folder).mkdir(parents=True)
         write_chapter(root / folder, "c.md", "C", "![fig](fig.png)\n")
     (root / "a" / "fig.png").write_bytes(b"\x89PNG")
     chapter = load_library(root / "a").chapters[0]
-    in_a = dataclasses.replace(chapter, relpath="a/c.md")
-    in_b = dataclasses.replace(chapter, relpath="b/c.md")
+    in_a = chapter._replace(relpath="a/c.md")
+    in_b = chapter._replace(relpath="b/c.md")
     disk = RenderCache(tmp_path / "cache")
     first = [DocumentCache(root, disk=disk).get(c).rendered.images[0].status for c in (in_a, in_b)]
     assert first == ["found", "missing"]
