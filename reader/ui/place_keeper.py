@@ -137,6 +137,11 @@ class PlaceKeeper(QObject):
         if positions is None:
             return
         offset = find_again(self._view.plain_text(), place)
+        if offset == 0 and place.lines <= 0:
+            # At or above the chapter's first line: the top of the page, its margin shown
+            # (the margin and a first box's padding are not measured in lines of text).
+            self.scroll_to(0, Place(0, place.context, place.lines))
+            return
         qdoc = self._view.document()
         position = min(positions.to_qt(offset), max(0, qdoc.characterCount() - 1))
         block = qdoc.findBlock(position)

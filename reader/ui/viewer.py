@@ -379,7 +379,8 @@ class ChapterView(LayeredView):
         line = block.layout().lineForTextPosition(cursor.positionInBlock())
         if line.isValid():
             top += line.y()
-        self._keeper.scroll_to(top)
+        # The chapter's start is shown as the top of the page, its margin above the text.
+        self._keeper.scroll_to(0 if offset <= 0 else top)
         if self._heading_positions:
             self._jump(max(0, bisect_right(self._heading_positions, position) - 1))
 

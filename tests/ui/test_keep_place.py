@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import write_chapter
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
@@ -249,3 +250,28 @@ def _all_rows(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
         rows.append(item.child(i))
         rows.extend(_all_rows(item.child(i)))
     return rows
+
+
+def test_a_chapter_opens_at_the_top_of_its_page_and_stays_there_through_resizes(
+    open_window: WindowFactory, tmp_path: Path, data_dir: Path, qtbot: QtBot
+) -> None:
+    # The page's top margin stays in view above the first line: with a heading first (the
+    # seed) and with a box first, whose padding is no line of text (lesson episodes).
+    library = tmp_path / "library"
+    library.mkdir()
+    write_chapter(library, "a.md", "A", "# First\n\nText.\n\n" + "More text.\n\n" * 80)
+    box = '<table class="box box-note"><tr><td>\n\nObjectives\n\n- one\n\n</td></tr></table>'
+    write_chapter(library, "b.md", "B", box + "\n\n" + "Text.\n\n" * 80)
+    for slug in ("a", "b"):
+        window = open_window(library, data_dir, chapter=slug, size=(1200, 800))
+        _settle(qtbot, window)
+        assert window.view.verticalScrollBar().value() == 0, slug
+        for size in ((700, 500), (1600, 1000)):
+            window.resize(*size)
+            _settle(qtbot, window)
+            assert window.view.verticalScrollBar().value() == 0, (slug, size)
+        window.close()
+    # Back in the chapter at its start, from the saved place: still the top of the page.
+    again = open_window(library, data_dir, chapter="b", size=(900, 700))
+    _settle(qtbot, again)
+    assert again.view.verticalScrollBar().value() == 0
