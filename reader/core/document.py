@@ -91,19 +91,18 @@ class DocumentCache:
 
     def kept_alignment(self, doc: ChapterDocument, viewer: str) -> Alignment | None:
         """How `doc`'s plain text lines up with `viewer`'s text of it, if that was kept."""
-        chapter = doc.chapter
-        kept = self._alignments.get((chapter.content_hash, chapter_folder(chapter)))
+        content_hash, base = doc.chapter.content_hash, chapter_folder(doc.chapter)
+        kept = self._alignments.get((content_hash, base))
         if kept is None and self._disk is not None:
-            kept = self._disk.load_alignment(chapter.content_hash, viewer, chapter_folder(chapter))
+            kept = self._disk.load_alignment(content_hash, viewer, base)
         return kept if kept is not None and kept.viewer == viewer else None
 
     def keep_alignment(self, doc: ChapterDocument, alignment: Alignment) -> None:
         """Keep `alignment` of `doc` for the next time it is shown (and on disk)."""
-        chapter = doc.chapter
-        base = chapter_folder(chapter)
-        self._alignments[(chapter.content_hash, base)] = alignment
+        content_hash, base = doc.chapter.content_hash, chapter_folder(doc.chapter)
+        self._alignments[(content_hash, base)] = alignment
         if self._disk is not None:
-            self._disk.save_alignment(chapter.content_hash, alignment, base)
+            self._disk.save_alignment(content_hash, alignment, base)
 
 
 def chapter_folder(chapter: Chapter) -> str:
